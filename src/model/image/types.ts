@@ -1,0 +1,46 @@
+/** Image formats we decode. Anything else is refused with an UnsupportedImageError naming it. */
+export type ImageFormat = "jpeg" | "png" | "webp";
+
+/** EXIF orientation 1..8 (1 = as stored). */
+export type Orientation = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8;
+
+/** What a header tells before any pixel is decoded. width/height are as stored (before orientation). */
+export interface ImageHeader {
+  format: ImageFormat;
+  width: number;
+  height: number;
+  orientation: Orientation;
+}
+
+/**
+ * Receives decoded rows of the stored image, top to bottom, each exactly once:
+ * RGB, 8 bits per channel, interleaved, `width * 3` bytes. The decoder may reuse `rgb` after the call.
+ */
+export type RowSink = (y: number, rgb: Uint8Array) => void;
+
+/** A format decoder: reads the header without decoding, then streams rows into a sink. */
+export interface ImageDecoder {
+  readHeader(bytes: Uint8Array): ImageHeader;
+  decode(bytes: Uint8Array, header: ImageHeader, sink: RowSink): void | Promise<void>;
+}
+
+export type ImageErrorCode =
+  /** Recognised but not supported (GIF, HEIC, BMP, TIFF, SVG, ...), or not an image at all. */
+  | "unsupported_format"
+  /** Claims to be a supported format but is damaged or truncated. */
+  | "corrupt_image"
+  /** Header says more pixels than allowed; nothing was allocated. */
+  | "image_too_large"
+  | "empty_image";
+
+/** The one error type the image code throws; `format` names what was found ("gif", "heic", "unknown", ...). */
+export class ImageError extends Error {
+  constructor(
+    readonly code: ImageErrorCode,
+    message: string,
+    readonly format?: string,
+  ) {
+    super(message);
+    this.name = "ImageError";
+  }
+}
