@@ -16,7 +16,7 @@ async function hostFiles(request: Request): Promise<Response> {
   const path = resolve(base ?? "/nonexistent", decodeURIComponent(rest.join("/")));
   if (!base || !path.startsWith(base)) return new Response("bad path", { status: 400 });
   try {
-    return new Response(await readFile(path));
+    return new Response(new Uint8Array(await readFile(path)));
   } catch {
     return new Response("not found", { status: 404 });
   }
