@@ -1,0 +1,5 @@
+// wrangler's CompiledWasm rule turns `import m from "x.wasm"` into a compiled WebAssembly.Module.
+declare module "*.wasm" {
+  const module: WebAssembly.Module;
+  export default module;
+}
