@@ -33,6 +33,11 @@ export interface ModelManifest {
   synthetic: boolean;
   /** Weight type, e.g. "int8" (dynamic quantisation) or "q4". */
   variant: string;
+  /**
+   * The trained CLIP logit scale (100 for OpenAI's CLIP: its learned parameter is ln 100). config.json
+   * only holds logit_scale_init_value (ln 14.3), the value training started from, so it is recorded here.
+   */
+  logitScale: number;
   vision: TowerSpec;
   text: TowerSpec & { contextLength: number };
   /** Every file of the package except the manifest itself. */

@@ -1,0 +1,111 @@
+import { createHash } from "node:crypto";
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import type { onnx as Onnx } from "onnx-proto";
+import {
+  MANIFEST_FILE,
+  MANIFEST_FORMAT,
+  type ManifestFile,
+  type ModelManifest,
+  type TowerSpec,
+} from "../model/package/manifest";
+import { encodeModel } from "./onnx-file";
+import { Rng } from "./prng";
+import { clipConfig, SIZES, type SyntheticSize } from "./sizes";
+import { TEXT_INPUT, TEXT_OUTPUT, textModel } from "./text";
+import { VISION_INPUT, VISION_OUTPUT, visionModel } from "./vision";
+
+export interface SyntheticPackageOptions {
+  size: SyntheticSize;
+  /** Folder with the upstream configs and tokenizer, e.g. ../shared/clip-vit-base-patch32. */
+  tokenizerDir: string;
+  outDir: string;
+  /** Put the weights in `onnx/*.onnx_data` files beside the graphs. */
+  externalData?: boolean;
+  /** Same seed, same bytes. Default 0. */
+  seed?: number;
+}
+
+/** Copied as they are; the first three must exist, as in every Xenova CLIP repo. */
+const REQUIRED_FILES = ["preprocessor_config.json", "tokenizer.json", "tokenizer_config.json"];
+const OPTIONAL_FILES = ["special_tokens_map.json", "vocab.json", "merges.txt"];
+
+/**
+ * Writes a model package with the layout, graph interface and op kinds of Xenova/clip-vit-base-patch32's
+ * int8 files, and seeded random weights: its answers mean nothing. Returns the manifest it wrote.
+ */
+export async function writeSyntheticPackage(options: SyntheticPackageOptions): Promise<ModelManifest> {
+  const { size, tokenizerDir, outDir, externalData = false, seed = 0 } = options;
+  const dims = SIZES[size];
+  const files: ManifestFile[] = [];
+  const write = async (path: string, bytes: Uint8Array) => {
+    await writeFile(join(outDir, path), bytes);
+    files.push({ path, size: bytes.length, sha256: sha256(bytes) });
+  };
+  await mkdir(join(outDir, "onnx"), { recursive: true });
+
+  const upstreamConfig = JSON.parse(await readFile(join(tokenizerDir, "config.json"), "utf8"));
+  await write("config.json", jsonBytes(clipConfig(upstreamConfig, dims)));
+  for (const name of REQUIRED_FILES) await write(name, await readFile(join(tokenizerDir, name)));
+  for (const name of OPTIONAL_FILES) {
+    const bytes = await readFile(join(tokenizerDir, name)).catch(() => null);
+    if (bytes) await write(name, bytes);
+  }
+
+  // One tower at a time, so only one tower's weights are in memory.
+  const writeTower = async (name: string, build: () => Onnx.IModelProto, input: string, output: string) => {
+    const file = `onnx/${name}.onnx`;
+    const dataFile = `${file}_data`;
+    const encoded = encodeModel(build(), externalData ? `${name}.onnx_data` : undefined);
+    await write(file, encoded.onnx);
+    if (encoded.data) await write(dataFile, encoded.data);
+    else await rm(join(outDir, dataFile), { force: true }); // left by an earlier external-data run
+    return { file, externalData: encoded.data ? [dataFile] : [], input, output } satisfies TowerSpec;
+  };
+  const vision = await writeTower(
+    "vision_model_quantized",
+    () => visionModel(dims.vision, dims.projection, new Rng(seed, 0)),
+    VISION_INPUT,
+    VISION_OUTPUT,
+  );
+  const text = await writeTower(
+    "text_model_quantized",
+    () => textModel(dims.text, dims.projection, new Rng(seed, 1)),
+    TEXT_INPUT,
+    TEXT_OUTPUT,
+  );
+
+  files.sort(byPath);
+  const manifest: ModelManifest = {
+    format: MANIFEST_FORMAT,
+    id: `synthetic/clip-${size}`,
+    revision: `synthetic-${revisionHash(files)}`,
+    synthetic: true,
+    variant: "int8",
+    // Random weights have no trained scale: OpenAI CLIP's (exp of its learned 4.6052) makes scores spread like real ones.
+    logitScale: 100,
+    vision,
+    text: { ...text, contextLength: dims.text.context },
+    files,
+  };
+  await writeFile(join(outDir, MANIFEST_FILE), jsonBytes(manifest));
+  return manifest;
+}
+
+function byPath(a: ManifestFile, b: ManifestFile): number {
+  return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
+}
+
+function sha256(bytes: Uint8Array | string): string {
+  return createHash("sha256").update(bytes).digest("hex");
+}
+
+/** First 16 hex digits of the sha256 of `sha256sum`-style lines ("<hash>  <path>\n"), sorted by path. */
+export function revisionHash(files: ManifestFile[]): string {
+  const sorted = [...files].sort(byPath);
+  return sha256(sorted.map((f) => `${f.sha256}  ${f.path}\n`).join("")).slice(0, 16);
+}
+
+function jsonBytes(value: unknown): Uint8Array {
+  return new TextEncoder().encode(`${JSON.stringify(value, null, 2)}\n`);
+}
