@@ -1,0 +1,98 @@
+import { jpegDecoder } from "./jpeg/index";
+import { pngDecoder, readPngHeader } from "./png/index";
+import { sniffFormat } from "./sniff";
+import { type ImageDecoder, ImageError, type ImageFormat, type ImageHeader, type RowSink } from "./types";
+import { createWebpDecoder, readWebpHeader, type WebpModuleProvider } from "./webp/index";
+
+export interface HeaderOptions {
+  /** Refuse images with more pixels than this, before anything proportional to them is allocated. */
+  maxPixels?: number;
+}
+
+export interface DecodeOptions extends HeaderOptions {
+  /** libwebp's compiled decoder (webp/wasm-worker.ts in the Worker, webp/wasm-node.ts in Node); needed for WebP only. */
+  webpModule?: WebpModuleProvider;
+}
+
+const DEFAULT_MAX_PIXELS = 50_000_000;
+
+const headerReaders: Record<ImageFormat, (bytes: Uint8Array) => ImageHeader> = {
+  jpeg: (bytes) => jpegDecoder.readHeader(bytes),
+  png: readPngHeader,
+  webp: readWebpHeader,
+};
+
+async function decoderFor(format: ImageFormat, { webpModule }: DecodeOptions): Promise<ImageDecoder> {
+  if (format === "jpeg") return jpegDecoder;
+  if (format === "png") return pngDecoder;
+  // Setup mistakes and module loading failures are not bad photos: plain errors, never ImageErrors.
+  if (!webpModule)
+    throw new Error("decodeImage: a WebP image needs options.webpModule (libwebp's WASM module)");
+  const module = await webpModule();
+  return createWebpDecoder(async () => module);
+}
+
+/** Sniffs the format and reads its header: no pixel is decoded, nothing proportional to the image allocated. */
+export function readImageHeader(
+  bytes: Uint8Array,
+  { maxPixels = DEFAULT_MAX_PIXELS }: HeaderOptions = {},
+): ImageHeader {
+  const format = sniffFormat(bytes);
+  const header = asImageError(format, () => headerReaders[format](bytes));
+  const { width, height } = header;
+  if (!(width > 0 && height > 0)) {
+    throw new ImageError("corrupt_image", `The ${format} image says it is ${width}x${height} pixels`, format);
+  }
+  if (width * height > maxPixels) {
+    throw new ImageError(
+      "image_too_large",
+      `The image is ${width}x${height} (${width * height} pixels); the limit is ${maxPixels} pixels`,
+      format,
+    );
+  }
+  return header;
+}
+
+/**
+ * Decodes a JPEG, PNG or WebP photo, streaming its rows (RGB, as stored, before orientation) into `sink`.
+ * Bad input always fails with an ImageError; errors thrown by `sink` pass through unchanged.
+ */
+export async function decodeImage(
+  bytes: Uint8Array,
+  sink: RowSink,
+  options: DecodeOptions = {},
+): Promise<ImageHeader> {
+  const header = readImageHeader(bytes, options);
+  const decoder = await decoderFor(header.format, options);
+  let sinkError: { error: unknown } | undefined;
+  const guardedSink: RowSink = (y, rgb) => {
+    try {
+      sink(y, rgb);
+    } catch (error) {
+      sinkError = { error };
+      throw error;
+    }
+  };
+  try {
+    await decoder.decode(bytes, header, guardedSink);
+  } catch (error) {
+    if (sinkError) throw sinkError.error;
+    throw toImageError(header.format, error);
+  }
+  return header;
+}
+
+function asImageError<T>(format: ImageFormat, read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    throw toImageError(format, error);
+  }
+}
+
+/** Decoders throw ImageError for what they check; anything else on bad input (RangeError...) is corruption too. */
+function toImageError(format: ImageFormat, error: unknown): ImageError {
+  if (error instanceof ImageError) return error;
+  const detail = error instanceof Error ? error.message : String(error);
+  return new ImageError("corrupt_image", `The ${format} image could not be decoded: ${detail}`, format);
+}

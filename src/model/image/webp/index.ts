@@ -1,0 +1,33 @@
+import type { ImageDecoder } from "../types";
+import { corruptWebp } from "./errors";
+import { readWebpHeader } from "./header";
+import { decodeRgba } from "./libwebp";
+
+export { readWebpHeader } from "./header";
+
+/** Supplies libwebp's compiled decoder: the Worker imports it (wasm-worker.ts), Node compiles it (wasm-node.ts). */
+export type WebpModuleProvider = () => Promise<WebAssembly.Module>;
+
+/** WebP decoder: headers parsed here, pixels by libwebp in WASM, alpha dropped. */
+export function createWebpDecoder(getModule: WebpModuleProvider): ImageDecoder {
+  return {
+    readHeader: readWebpHeader,
+    async decode(bytes, header, sink) {
+      const image = await decodeRgba(await getModule(), bytes);
+      if (!image) throw corruptWebp("libwebp could not decode it");
+      const { width, height, data } = image;
+      if (width !== header.width || height !== header.height) {
+        throw corruptWebp("size differs from its header");
+      }
+      const rgb = new Uint8Array(width * 3);
+      for (let y = 0, i = 0; y < height; y++) {
+        for (let o = 0; o < rgb.length; o += 3, i += 4) {
+          rgb[o] = data[i];
+          rgb[o + 1] = data[i + 1];
+          rgb[o + 2] = data[i + 2];
+        }
+        sink(y, rgb);
+      }
+    },
+  };
+}

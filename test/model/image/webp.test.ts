@@ -1,0 +1,183 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { crc32 } from "../../../src/model/image/png/crc32";
+import { ImageError } from "../../../src/model/image/types";
+import { createWebpDecoder, readWebpHeader } from "../../../src/model/image/webp/index";
+import webpWasm from "../../../src/model/image/webp/wasm-worker";
+import { readHostFile } from "../../support/host-files";
+
+const decoder = createWebpDecoder(async () => webpWasm);
+
+async function decodeAll(bytes: Uint8Array) {
+  const header = decoder.readHeader(bytes);
+  const rgb = new Uint8Array(header.width * header.height * 3);
+  const rows: number[] = [];
+  await decoder.decode(bytes, header, (y, row) => {
+    rows.push(y);
+    rgb.set(row, y * header.width * 3);
+  });
+  return { header, rgb, rows };
+}
+
+const fixture = (name: string) => readHostFile("shared", `fixtures/images/formats/${name}`);
+
+function riff(...chunks: [string, Uint8Array][]): Uint8Array {
+  const body = chunks.flatMap(([fourcc, data]) => {
+    const head = new Uint8Array(8);
+    head.set([...fourcc].map((c) => c.charCodeAt(0)));
+    new DataView(head.buffer).setUint32(4, data.length, true);
+    return [head, data, new Uint8Array(data.length & 1)];
+  });
+  const parts = [new Uint8Array(12), ...body];
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let offset = 0;
+  for (const p of parts) {
+    out.set(p, offset);
+    offset += p.length;
+  }
+  out.set([..."RIFF"].map((c) => c.charCodeAt(0)));
+  new DataView(out.buffer).setUint32(4, out.length - 8, true);
+  out.set(
+    [..."WEBP"].map((c) => c.charCodeAt(0)),
+    8,
+  );
+  return out;
+}
+
+function vp8x(flags: number, width: number, height: number): Uint8Array {
+  const d = new Uint8Array(10);
+  d[0] = flags;
+  d.set([(width - 1) & 0xff, ((width - 1) >> 8) & 0xff, (width - 1) >> 16], 4);
+  d.set([(height - 1) & 0xff, ((height - 1) >> 8) & 0xff, (height - 1) >> 16], 7);
+  return d;
+}
+
+/** The first chunk of a simple (VP8 or VP8L) file. */
+const imageChunk = (file: Uint8Array): [string, Uint8Array] => {
+  const size = new DataView(file.buffer, file.byteOffset).getUint32(16, true);
+  return [String.fromCharCode(...file.subarray(12, 16)), file.subarray(20, 20 + size)];
+};
+
+// Pillow 9.4 (libwebp 1.2.4), convert("RGB"): byte sum, CRC-32 of all RGB bytes, pixels at (0, 0),
+// (225, 150) and (450, 299). Both are 451x300.
+const PILLOW: [string, number, number, number[][]][] = [
+  [
+    "chelsea_lossless.webp",
+    46802357,
+    0x0f829d59,
+    [
+      [143, 120, 104],
+      [190, 150, 124],
+      [162, 138, 128],
+    ],
+  ],
+  [
+    "chelsea_lossy.webp",
+    46823343,
+    0xbad50c54,
+    [
+      [142, 119, 106],
+      [194, 153, 124],
+      [162, 139, 128],
+    ],
+  ],
+];
+
+describe("WebP fixtures decode exactly as Pillow's convert('RGB')", () => {
+  for (const [name, sum, crc, pixels] of PILLOW) {
+    it(name, async (ctx) => {
+      const bytes = await fixture(name);
+      if (!bytes) return ctx.skip("../shared/fixtures is absent");
+      const { header, rgb, rows } = await decodeAll(bytes);
+      expect(header).toEqual({ format: "webp", width: 451, height: 300, orientation: 1 });
+      expect(rows).toEqual([...Array(300).keys()]);
+      expect(rgb.reduce((a, b) => a + b, 0)).toBe(sum);
+      const at = (x: number, y: number) => [...rgb.subarray((y * 451 + x) * 3, (y * 451 + x) * 3 + 3)];
+      expect([at(0, 0), at(225, 150), at(450, 299)]).toEqual(pixels);
+      expect(crc32(rgb)).toBe(crc);
+    });
+  }
+});
+
+describe("libwebp runs in a fresh WASM instance per decode", () => {
+  const Instance = WebAssembly.Instance;
+  afterEach(() => {
+    WebAssembly.Instance = Instance;
+  });
+
+  it("instantiates the compiled module anew each time and leaves no global holding one", async (ctx) => {
+    const bytes = await fixture("chelsea_lossless.webp");
+    if (!bytes) return ctx.skip("../shared/fixtures is absent");
+    const made: WebAssembly.Instance[] = [];
+    WebAssembly.Instance = class extends Instance {
+      constructor(module: WebAssembly.Module, imports?: WebAssembly.Imports) {
+        super(module, imports);
+        made.push(this);
+      }
+    };
+    await decodeAll(bytes);
+    await decodeAll(bytes);
+    expect(made).toHaveLength(2);
+    expect(made[0]).not.toBe(made[1]);
+    const memory = Object.values(made[1].exports).find((e) => e instanceof WebAssembly.Memory);
+    // Emscripten's initial 16 MiB is enough for a 451x300 photo; it is garbage once the decode returns.
+    expect((memory as WebAssembly.Memory).buffer.byteLength).toBe(16 * 1024 * 1024);
+    // Had the glue defined this global itself, its closure would hold the first instance for good.
+    expect((globalThis as { ImageData?: { name: string } }).ImageData?.name).toBe("PlainImageData");
+  });
+});
+
+describe("extended (VP8X) files", () => {
+  const exif = (orientation: number) =>
+    new Uint8Array([0x4d, 0x4d, 0, 42, 0, 0, 0, 8, 0, 1, 0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, orientation, 0, 0]);
+
+  it("reads the EXIF orientation and decodes the same pixels as the simple file", async (ctx) => {
+    const simple = await fixture("chelsea_lossy.webp");
+    if (!simple) return ctx.skip("../shared/fixtures is absent");
+    const extended = riff(["VP8X", vp8x(0x08, 451, 300)], imageChunk(simple), ["EXIF", exif(6)]);
+    const { header, rgb } = await decodeAll(extended);
+    expect(header).toEqual({ format: "webp", width: 451, height: 300, orientation: 6 });
+    expect(crc32(rgb)).toBe(crc32((await decodeAll(simple)).rgb));
+  });
+
+  it("refuses animation as unsupported 'webp-animated'", () => {
+    const animated = riff(["VP8X", vp8x(0x02, 64, 64)], ["ANIM", new Uint8Array(6)]);
+    expect(() => readWebpHeader(animated)).toThrow(
+      expect.objectContaining({ code: "unsupported_format", format: "webp-animated" }),
+    );
+  });
+
+  it("refuses a canvas that differs from the image", async (ctx) => {
+    const simple = await fixture("chelsea_lossless.webp");
+    if (!simple) return ctx.skip("../shared/fixtures is absent");
+    const bad = riff(["VP8X", vp8x(0, 452, 300)], imageChunk(simple));
+    expect(() => readWebpHeader(bad)).toThrow(
+      expect.objectContaining({ code: "corrupt_image", format: "webp" }),
+    );
+  });
+});
+
+describe("damaged files are refused as corrupt_image", () => {
+  const corrupt = expect.objectContaining({ code: "corrupt_image", format: "webp" });
+
+  it("truncated, or with chunk sizes that disagree with RIFF's", async (ctx) => {
+    const bytes = await fixture("chelsea_lossy.webp");
+    if (!bytes) return ctx.skip("../shared/fixtures is absent");
+    expect(() => readWebpHeader(bytes.subarray(0, bytes.length >> 1))).toThrow(corrupt);
+    expect(() => readWebpHeader(bytes.subarray(0, 16))).toThrow(corrupt);
+    const longChunk = bytes.slice();
+    new DataView(longChunk.buffer).setUint32(16, bytes.length, true);
+    expect(() => readWebpHeader(longChunk)).toThrow(corrupt);
+    expect(() => readWebpHeader(riff(["VP8 ", new Uint8Array(10)]))).toThrow(corrupt);
+    expect(() => readWebpHeader(riff(["XYZW", new Uint8Array(10)]))).toThrow(corrupt);
+  });
+
+  it("image data libwebp refuses", async (ctx) => {
+    const bytes = await fixture("chelsea_lossless.webp");
+    if (!bytes) return ctx.skip("../shared/fixtures is absent");
+    const [fourcc, data] = imageChunk(bytes);
+    const cut = riff([fourcc, data.subarray(0, data.length >> 1)]);
+    const error = await decodeAll(cut).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ImageError);
+    expect(error).toEqual(corrupt);
+  });
+});
