@@ -33,20 +33,14 @@ export class ClipTokenizer {
   }
 
   /**
-   * A batch as the text model takes it: int64 [batch, longest], padded with the end token. Padding after
-   * the first end token cannot change the embedding: the causal mask hides it and pooling takes the
-   * first occurrence of the largest id.
+   * One prompt as the text model's input: int64 [1, length]. Prompts are never batched or padded: the
+   * quantised graph's DynamicQuantizeLinear takes its range over the whole input tensor, so padding or a
+   * neighbour in the batch would shift a prompt's embedding (measured: cosine 0.9998), and a cached
+   * embedding must depend on its prompt alone.
    */
-  encodeBatch(texts: readonly string[]): { ids: BigInt64Array; dims: [number, number] } {
-    const rows = texts.map((t) => this.encode(t));
-    const width = Math.max(...rows.map((r) => r.length));
-    const ids = new BigInt64Array(rows.length * width).fill(BigInt(this.endTokenId));
-    rows.forEach((row, i) => {
-      row.forEach((id, j) => {
-        ids[i * width + j] = BigInt(id);
-      });
-    });
-    return { ids, dims: [rows.length, width] };
+  encodeTensor(text: string): { ids: BigInt64Array; dims: [number, number] } {
+    const ids = BigInt64Array.from(this.encode(text), BigInt);
+    return { ids, dims: [1, ids.length] };
   }
 
   private requireId(token: string): number {

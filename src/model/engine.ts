@@ -1,0 +1,154 @@
+import { useOrtWasm } from "./backends/onnx";
+import { type PreparedImage, type PreprocessorConfig, prepareImage } from "./image";
+import { parsePreprocessorConfig, readJson, readManifest, readVerified } from "./package/load";
+import type { ModelManifest, TowerSpec } from "./package/manifest";
+import type { ModelStore } from "./package/store";
+import { ensembleEmbedding, l2Normalize, zeroShotProbabilities } from "./scoring";
+import { cachedSession, type SerialSession } from "./sessions";
+import { TextEmbeddingCache } from "./text-cache";
+import { ClipTokenizer } from "./tokenizer";
+
+/** What the host supplies: compiled WASM modules (the Worker imports them, Node compiles them). */
+export interface EngineRuntime {
+  ortWasm: WebAssembly.Module;
+  /** libwebp's decoder, needed only for WebP photos. */
+  webpWasm?: () => Promise<WebAssembly.Module>;
+}
+
+export interface ModelInfo {
+  id: string;
+  revision: string;
+  synthetic: boolean;
+  variant: string;
+}
+
+/** A label to score: its id and the prompts whose renormalised mean embedding stands for it. */
+export interface Label {
+  id: string;
+  prompts: readonly string[];
+}
+
+export interface ImageEmbedding extends PreparedImage {
+  /** Unit-length image embedding. */
+  embedding: Float32Array;
+  timings: { decodeMs: number; encodeMs: number };
+}
+
+export interface Classification {
+  /** Every label's probability, in the order given; they sum to 1. */
+  scores: { id: string; probability: number }[];
+  top: { id: string; probability: number };
+  timings: { textMs: number; scoreMs: number };
+}
+
+export interface ImageOptions {
+  /** Refuse images with more pixels than this (read from the header, before decoding). */
+  maxPixels?: number;
+}
+
+const textCache = new TextEmbeddingCache();
+
+/**
+ * The CLIP engine: the one interface transports use. Knows nothing of HTTP or Telegram.
+ * Sessions are created lazily, once per model file per isolate (see sessions.ts).
+ */
+export class ClipEngine {
+  private constructor(
+    private readonly store: ModelStore,
+    private readonly runtime: EngineRuntime,
+    private readonly manifest: ModelManifest,
+    private readonly tokenizer: ClipTokenizer,
+    readonly preprocessor: PreprocessorConfig,
+  ) {}
+
+  /** Reads and verifies the package's manifest, tokenizer and preprocessor config (not the weights). */
+  static async open(store: ModelStore, runtime: EngineRuntime): Promise<ClipEngine> {
+    const manifest = await readManifest(store);
+    const [tokenizerJson, tokenizerConfig, preprocessor] = await Promise.all([
+      readJson<object>(store, manifest, "tokenizer.json"),
+      readJson<object>(store, manifest, "tokenizer_config.json"),
+      readJson<object>(store, manifest, "preprocessor_config.json"),
+    ]);
+    const tokenizer = new ClipTokenizer(tokenizerJson, tokenizerConfig, manifest.text.contextLength);
+    return new ClipEngine(store, runtime, manifest, tokenizer, parsePreprocessorConfig(preprocessor));
+  }
+
+  get info(): ModelInfo {
+    const { id, revision, synthetic, variant } = this.manifest;
+    return { id, revision, synthetic, variant };
+  }
+
+  tokenize(text: string): number[] {
+    return this.tokenizer.encode(text);
+  }
+
+  /** Decodes, preprocesses and encodes a photo. Throws ImageError for anything it cannot read. */
+  async embedImage(bytes: Uint8Array, options: ImageOptions = {}): Promise<ImageEmbedding> {
+    const started = Date.now();
+    const prepared = await prepareImage(bytes, this.preprocessor, {
+      maxPixels: options.maxPixels,
+      webpModule: this.runtime.webpWasm,
+    });
+    const decoded = Date.now();
+    const ort = useOrtWasm(this.runtime.ortWasm);
+    const size = this.preprocessor.size;
+    const session = await this.session(this.manifest.vision);
+    const input = new ort.Tensor("float32", prepared.pixels, [1, 3, size, size]);
+    const output = await session.run({ [this.manifest.vision.input]: input });
+    const embedding = l2Normalize(output[this.manifest.vision.output].data as Float32Array);
+    return {
+      ...prepared,
+      embedding,
+      timings: { decodeMs: decoded - started, encodeMs: Date.now() - decoded },
+    };
+  }
+
+  /**
+   * Unit-length text embeddings, one per prompt, each encoded alone (see ClipTokenizer.encodeTensor) and
+   * once per isolate per (revision, prompt).
+   */
+  async embedTexts(prompts: readonly string[]): Promise<Float32Array[]> {
+    const { revision } = this.manifest;
+    const missing = [...new Set(prompts.filter((p) => !textCache.get(revision, p)))];
+    if (missing.length > 0) {
+      const ort = useOrtWasm(this.runtime.ortWasm);
+      const session = await this.session(this.manifest.text);
+      for (const prompt of missing) {
+        const { ids, dims } = this.tokenizer.encodeTensor(prompt);
+        const output = await session.run({ [this.manifest.text.input]: new ort.Tensor("int64", ids, dims) });
+        textCache.set(revision, prompt, l2Normalize(output[this.manifest.text.output].data as Float32Array));
+      }
+    }
+    return prompts.map((p) => textCache.get(revision, p)!);
+  }
+
+  /** Zero-shot probabilities of the labels for an image embedding (softmax over the labels). */
+  async classify(image: Float32Array, labels: readonly Label[]): Promise<Classification> {
+    if (labels.length === 0) throw new Error("classify needs at least one label");
+    const started = Date.now();
+    const embeddings = await this.embedTexts(labels.flatMap((l) => l.prompts));
+    const textDone = Date.now();
+    let offset = 0;
+    const labelEmbeddings = labels.map((l) =>
+      ensembleEmbedding(embeddings.slice(offset, (offset += l.prompts.length))),
+    );
+    const probabilities = zeroShotProbabilities(image, labelEmbeddings, this.manifest.logitScale);
+    const scores = labels.map((l, i) => ({ id: l.id, probability: probabilities[i] }));
+    const top = scores.reduce((best, s) => (s.probability > best.probability ? s : best));
+    return { scores, top, timings: { textMs: textDone - started, scoreMs: Date.now() - textDone } };
+  }
+
+  private session(tower: TowerSpec): Promise<SerialSession> {
+    return cachedSession(`${this.manifest.revision}/${tower.file}`, async () => {
+      const ort = useOrtWasm(this.runtime.ortWasm);
+      const model = await readVerified(this.store, this.manifest, tower.file);
+      const externalData = await Promise.all(
+        tower.externalData.map(async (path) => ({
+          path: path.split("/").pop()!,
+          data: await readVerified(this.store, this.manifest, path),
+        })),
+      );
+      return ort.InferenceSession.create(model, { executionProviders: ["wasm"], externalData });
+    });
+  }
+}

@@ -1,0 +1,92 @@
+import { MANIFEST_FILE, MANIFEST_FORMAT, type ModelManifest } from "./manifest";
+import type { PreprocessorConfig } from "../image";
+import type { ModelStore } from "./store";
+
+export type ModelErrorCode = "model_missing" | "model_invalid" | "model_integrity";
+
+/** The model cannot be used: absent, malformed, or its bytes do not match the manifest. */
+export class ModelUnavailableError extends Error {
+  constructor(
+    readonly code: ModelErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = "ModelUnavailableError";
+  }
+}
+
+export function toHex(digest: ArrayBuffer): string {
+  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+export async function sha256Hex(bytes: Uint8Array): Promise<string> {
+  return toHex(await crypto.subtle.digest("SHA-256", bytes as Uint8Array<ArrayBuffer>));
+}
+
+/** Reads a package file and checks its size and sha256 against the manifest. */
+export async function readVerified(store: ModelStore, manifest: ModelManifest, path: string): Promise<Uint8Array> {
+  const entry = manifest.files.find((f) => f.path === path);
+  if (!entry) throw new ModelUnavailableError("model_invalid", `${path} is not listed in the manifest`);
+  const bytes = await store.read(path);
+  if (!bytes) throw new ModelUnavailableError("model_missing", `${store.location}/${path} is missing`);
+  if (bytes.length !== entry.size) {
+    throw new ModelUnavailableError(
+      "model_integrity",
+      `${path}: ${bytes.length} bytes, the manifest says ${entry.size}`,
+    );
+  }
+  const digest = await sha256Hex(bytes);
+  if (digest !== entry.sha256) {
+    throw new ModelUnavailableError("model_integrity", `${path}: sha256 ${digest} does not match the manifest`);
+  }
+  return bytes;
+}
+
+export async function readJson<T>(store: ModelStore, manifest: ModelManifest, path: string): Promise<T> {
+  const bytes = await readVerified(store, manifest, path);
+  try {
+    return JSON.parse(new TextDecoder().decode(bytes)) as T;
+  } catch {
+    throw new ModelUnavailableError("model_invalid", `${path} is not valid JSON`);
+  }
+}
+
+export async function readManifest(store: ModelStore): Promise<ModelManifest> {
+  const bytes = await store.read(MANIFEST_FILE);
+  if (!bytes) throw new ModelUnavailableError("model_missing", `no model package at ${store.location}`);
+  let manifest: ModelManifest;
+  try {
+    manifest = JSON.parse(new TextDecoder().decode(bytes));
+  } catch {
+    throw new ModelUnavailableError("model_invalid", `${MANIFEST_FILE} is not valid JSON`);
+  }
+  if (manifest?.format !== MANIFEST_FORMAT || !Array.isArray(manifest.files) || !manifest.vision || !manifest.text) {
+    throw new ModelUnavailableError("model_invalid", `${MANIFEST_FILE} is not a ${MANIFEST_FORMAT} manifest`);
+  }
+  return manifest;
+}
+
+interface RawPreprocessorConfig {
+  size?: number | { shortest_edge?: number };
+  crop_size?: number | { height?: number; width?: number };
+  rescale_factor?: number;
+  image_mean?: number[];
+  image_std?: number[];
+}
+
+/** CLIP's preprocessing from preprocessor_config.json; refuses settings our pipeline does not implement. */
+export function parsePreprocessorConfig(raw: RawPreprocessorConfig): PreprocessorConfig {
+  const shortestEdge = typeof raw.size === "number" ? raw.size : raw.size?.shortest_edge;
+  const crop = typeof raw.crop_size === "number" ? raw.crop_size : raw.crop_size?.height;
+  const { image_mean: mean, image_std: std, rescale_factor: rescale = 1 / 255 } = raw;
+  if (!shortestEdge || !crop || mean?.length !== 3 || std?.length !== 3) {
+    throw new ModelUnavailableError("model_invalid", "preprocessor_config.json lacks size, crop_size, mean or std");
+  }
+  if (shortestEdge !== crop || Math.abs(rescale - 1 / 255) > 1e-9) {
+    throw new ModelUnavailableError(
+      "model_invalid",
+      "preprocessor_config.json: only a square crop equal to the shortest edge and rescale 1/255 are supported",
+    );
+  }
+  return { size: crop, mean: mean as [number, number, number], std: std as [number, number, number] };
+}

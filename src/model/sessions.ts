@@ -1,0 +1,42 @@
+import type { InferenceSession, Tensor } from "onnxruntime-web/wasm";
+
+/**
+ * An ORT session whose runs never overlap: ORT-web's WASM backend shares one heap and one thread, and a
+ * second `run` entering while the first awaits would interleave their tensor copies.
+ */
+export class SerialSession {
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(readonly session: InferenceSession) {}
+
+  run(feeds: Record<string, Tensor>): Promise<InferenceSession.OnnxValueMapType> {
+    const result = this.queue.then(() => this.session.run(feeds));
+    this.queue = result.catch(() => undefined);
+    return result;
+  }
+}
+
+// Module scope: one session per model file for the isolate's life (WASM memory never shrinks, so a
+// second copy would cost its full size for good).
+const sessions = new Map<string, Promise<SerialSession>>();
+
+/**
+ * The session for `key` (model revision + file), created once. Concurrent first callers share the one
+ * creation; a failed creation is forgotten so that a later call tries again.
+ */
+export function cachedSession(key: string, create: () => Promise<InferenceSession>): Promise<SerialSession> {
+  let pending = sessions.get(key);
+  if (!pending) {
+    pending = create().then((session) => new SerialSession(session));
+    sessions.set(key, pending);
+    pending.catch(() => {
+      if (sessions.get(key) === pending) sessions.delete(key);
+    });
+  }
+  return pending;
+}
+
+/** Keys of the sessions created or being created (for tests and the memory report). */
+export function sessionKeys(): string[] {
+  return [...sessions.keys()];
+}

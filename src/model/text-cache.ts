@@ -1,0 +1,30 @@
+/**
+ * Text embeddings by (model revision, exact prompt), so a prompt is encoded once per isolate. Bounded:
+ * 2048 entries of 512 floats are 4 MiB; the least recently used entry goes first.
+ */
+export class TextEmbeddingCache {
+  private readonly entries = new Map<string, Float32Array>();
+
+  constructor(private readonly capacity = 2048) {}
+
+  get(revision: string, prompt: string): Float32Array | undefined {
+    const key = `${revision}\u0000${prompt}`;
+    const hit = this.entries.get(key);
+    if (hit) {
+      this.entries.delete(key);
+      this.entries.set(key, hit);
+    }
+    return hit;
+  }
+
+  set(revision: string, prompt: string, embedding: Float32Array): void {
+    const key = `${revision}\u0000${prompt}`;
+    this.entries.delete(key);
+    this.entries.set(key, embedding);
+    if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value as string);
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+}
