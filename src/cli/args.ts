@@ -1,0 +1,18 @@
+import { type ParseArgsConfig, parseArgs } from "node:util";
+import { UsageError } from "./errors";
+
+type Options = NonNullable<ParseArgsConfig["options"]>;
+
+/** parseArgs with strict options and a fixed number of positionals. */
+export function parse<O extends Options>(args: string[], options: O, positionals: string[]) {
+  const parsed = parseArgs({ args, options, allowPositionals: true, strict: true });
+  if (parsed.positionals.length !== positionals.length) {
+    throw new UsageError(`expected ${positionals.join(" ")}; got ${parsed.positionals.length} argument(s)`);
+  }
+  return parsed;
+}
+
+export function required(value: string | undefined, flag: string): string {
+  if (!value) throw new UsageError(`missing --${flag}`);
+  return value;
+}

@@ -1,0 +1,49 @@
+import { ImageError } from "../model/image/types";
+import { ModelUnavailableError } from "../model/package/load";
+import { classify } from "./commands/classify";
+import { model } from "./commands/model";
+import { preprocess } from "./commands/preprocess";
+import { tokenize } from "./commands/tokenize";
+import { CliError, UsageError } from "./errors";
+
+const USAGE = `usage: dermedge <command> [options]
+  tokenize --model DIR TEXT                 print CLIP token ids as JSON
+  preprocess IMAGE --out FILE.png           write the 224x224 crop the model sees
+  classify IMAGE --model DIR --labels L...  zero-shot probabilities as JSON
+  model synthetic --size tiny|base --tokenizer DIR --out DIR [--external-data] [--seed N]`;
+
+const commands: Record<string, (args: string[]) => Promise<void>> = { tokenize, preprocess, classify, model };
+
+/** Runs one command; returns the exit code. Problems print as one line on stderr, never a stack. */
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...args] = argv;
+  try {
+    if (name === "--help" || name === "-h") {
+      console.log(USAGE);
+      return 0;
+    }
+    const command = name ? commands[name] : undefined;
+    if (!command)
+      throw new UsageError(
+        name ? `unknown command "${name}" (see dermedge --help)` : "no command (see dermedge --help)",
+      );
+    await command(args);
+    return 0;
+  } catch (error) {
+    const { message, code } = describe(error);
+    process.stderr.write(`dermedge: ${message}\n`);
+    return code;
+  }
+}
+
+function describe(error: unknown): { message: string; code: number } {
+  if (error instanceof CliError) return { message: error.message, code: error.exitCode };
+  if (error instanceof ImageError || error instanceof ModelUnavailableError)
+    return { message: error.message, code: 1 };
+  // node:util parseArgs reports unknown or malformed options with this code.
+  if ((error as { code?: string })?.code?.startsWith("ERR_PARSE_ARGS")) {
+    return { message: (error as Error).message, code: 2 };
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return { message: `unexpected error: ${message.split("\n")[0]}`, code: 1 };
+}
