@@ -1,0 +1,85 @@
+import {
+  type AssessInput,
+  type Assessment,
+  assess,
+  assessPhotoQuality,
+  cataloguePrompts,
+  gatePrompts,
+  type Lang,
+} from "../clinical";
+import type { ClipEngine, Label, ModelInfo } from "../model/engine";
+
+export interface PhotoRequest {
+  /** The photo's bytes (JPEG, PNG or WebP). Never stored or logged. */
+  image: Uint8Array;
+  /** The patient's words. Never stored or logged. */
+  text?: string;
+  lang?: Lang;
+  /** The client's locale (e.g. Accept-Language), used when neither lang nor the text decides. */
+  locale?: string;
+  /** The caller's own labels instead of the catalogue. */
+  labels?: readonly string[];
+}
+
+export interface PhotoAssessment {
+  assessment: Assessment;
+  model: ModelInfo;
+  timings: { decodeMs: number; encodeMs: number; textMs: number; totalMs: number };
+}
+
+export interface AssessOptions {
+  maxPixels?: number;
+  clinical?: AssessInput["config"];
+}
+
+const toLabels = (prompts: Readonly<Record<string, readonly string[]>>): Label[] =>
+  Object.entries(prompts).map(([id, p]) => ({ id, prompts: p }));
+
+const catalogueLabels = toLabels(cataloguePrompts());
+const gateLabels = toLabels(gatePrompts);
+
+const byId = (scores: { id: string; probability: number }[]) =>
+  Object.fromEntries(scores.map((s) => [s.id, s.probability]));
+
+/**
+ * The one path from "photo bytes + words" to an assessment: decode -> engine -> clinical. The HTTP API,
+ * the Telegram bot and the CLI all call this; none of them repeats the sequence.
+ * Throws ImageError for unreadable photos and ModelUnavailableError when the model cannot be loaded.
+ */
+export async function assessPhoto(
+  engine: ClipEngine,
+  request: PhotoRequest,
+  options: AssessOptions = {},
+): Promise<PhotoAssessment> {
+  const started = Date.now();
+  const image = await engine.embedImage(request.image, { maxPixels: options.maxPixels });
+  const { width, height } = image.header;
+  const quality = assessPhotoQuality(
+    { width: image.cropSize, height: image.cropSize, data: image.crop },
+    { originalShortEdge: Math.min(width, height) },
+  );
+  // A caller's own labels are prompts already ("a photo of a skin rash"), as in the CLIP example.
+  const labels = request.labels?.length
+    ? request.labels.map((label) => ({ id: label, prompts: [label] }))
+    : catalogueLabels;
+  const gate = await engine.classify(image.embedding, gateLabels);
+  const findings = await engine.classify(image.embedding, labels);
+  const assessment = assess({
+    imageProbabilities: byId(findings.scores),
+    gateProbabilities: byId(gate.scores),
+    quality,
+    text: request.text,
+    lang: request.lang,
+    locale: request.locale,
+    config: options.clinical,
+  });
+  return {
+    assessment,
+    model: engine.info,
+    timings: {
+      ...image.timings,
+      textMs: gate.timings.textMs + findings.timings.textMs,
+      totalMs: Date.now() - started,
+    },
+  };
+}
