@@ -10,7 +10,8 @@ const USAGE = `usage: dermedge <command> [options]
   tokenize --model DIR TEXT                 print CLIP token ids as JSON
   preprocess IMAGE --out FILE.png           write the 224x224 crop the model sees
   classify IMAGE --model DIR --labels L...  zero-shot probabilities as JSON
-  model synthetic --size tiny|base --tokenizer DIR --out DIR [--external-data] [--seed N]`;
+  model synthetic --size tiny|base --tokenizer DIR --out DIR [--external-data] [--seed N]
+  model install DIR [--local|--remote] [--persist-to DIR]   make a package the Worker's active model`;
 
 const commands: Record<string, (args: string[]) => Promise<void>> = { tokenize, preprocess, classify, model };
 

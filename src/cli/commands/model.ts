@@ -1,6 +1,7 @@
 import { type SyntheticSize, writeSyntheticPackage } from "../../synthetic";
 import { parse, required } from "../args";
 import { UsageError } from "../errors";
+import { install } from "./model-install";
 
 const SIZES: readonly SyntheticSize[] = ["tiny", "base"];
 
@@ -36,7 +37,7 @@ async function synthetic(args: string[]): Promise<void> {
   );
 }
 
-const subcommands: Record<string, (args: string[]) => Promise<void>> = { synthetic };
+const subcommands: Record<string, (args: string[]) => Promise<void>> = { synthetic, install };
 
 /** `dermedge model <subcommand>`. */
 export async function model(args: string[]): Promise<void> {

@@ -1,0 +1,57 @@
+import { spawn } from "node:child_process";
+import { createRequire } from "node:module";
+import { resolve } from "node:path";
+import { directoryStore } from "../../model/package/directory-store.node";
+import { readManifest, readVerified } from "../../model/package/load";
+import { MANIFEST_FILE } from "../../model/package/manifest";
+import { parse } from "../args";
+import { CliError, UsageError } from "../errors";
+
+/** Must match wrangler.toml: the MODELS bucket and the MODEL_PREFIX the Worker reads. */
+export const MODEL_BUCKET = "dermedge-models";
+export const ACTIVE_PREFIX = "models/active";
+
+function wrangler(args: string[]): Promise<void> {
+  const bin = resolve(createRequire(import.meta.url).resolve("wrangler/package.json"), "../bin/wrangler.js");
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, [bin, ...args], { stdio: ["ignore", "ignore", "pipe"] });
+    let stderr = "";
+    child.stderr.on("data", (chunk) => (stderr += chunk));
+    child.on("error", fail);
+    child.on("exit", (code) => {
+      if (code === 0) done();
+      else
+        fail(
+          new CliError(`wrangler ${args.slice(0, 3).join(" ")} failed: ${stderr.trim().split("\n").pop()}`),
+        );
+    });
+  });
+}
+
+/**
+ * `dermedge model install DIR [--local|--remote] [--persist-to DIR]`: verifies the package against its
+ * manifest, then puts every file into the MODELS bucket under the active prefix, the manifest last, so
+ * a Worker never sees a half-installed package as complete (its sha256 checks catch a mix of two).
+ */
+export async function install(args: string[]): Promise<void> {
+  const { values, positionals } = parse(
+    args,
+    { local: { type: "boolean" }, remote: { type: "boolean" }, "persist-to": { type: "string" } },
+    ["DIR"],
+  );
+  if (values.local && values.remote) throw new UsageError("choose --local or --remote, not both");
+  const store = directoryStore(positionals[0]);
+  const manifest = await readManifest(store);
+  for (const file of manifest.files) await readVerified(store, manifest, file.path);
+  const target = values.remote
+    ? ["--remote"]
+    : ["--local", ...(values["persist-to"] ? ["--persist-to", values["persist-to"]] : [])];
+  for (const path of [...manifest.files.map((f) => f.path), MANIFEST_FILE]) {
+    process.stderr.write(`  ${path}\n`);
+    const key = `${MODEL_BUCKET}/${ACTIVE_PREFIX}/${path}`;
+    await wrangler(["r2", "object", "put", key, "--file", resolve(store.location, path), ...target]);
+  }
+  const where = values.remote ? "remote" : "local";
+  console.log(`installed ${manifest.id} ${manifest.revision} as the active model (${where} R2)`);
+  if (manifest.synthetic) console.log("note: this is a SYNTHETIC model: its answers mean nothing");
+}
