@@ -1,6 +1,7 @@
 import { ImageError } from "../model/image/types";
 import { ModelUnavailableError } from "../model/package/load";
 import { classify } from "./commands/classify";
+import { evalCommand } from "./commands/eval";
 import { model } from "./commands/model";
 import { preprocess } from "./commands/preprocess";
 import { tokenize } from "./commands/tokenize";
@@ -9,11 +10,19 @@ import { CliError, UsageError } from "./errors";
 const USAGE = `usage: dermedge <command> [options]
   tokenize --model DIR TEXT                 print CLIP token ids as JSON
   preprocess IMAGE --out FILE.png           write the 224x224 crop the model sees
-  classify IMAGE --model DIR --labels L...  zero-shot probabilities as JSON
+  classify IMAGE --model DIR [--labels L...] [--text T] [--lang en|zh]
+                                            probabilities and the full assessment as JSON
+  eval FOLDER --model DIR [--map M.json] [--out R.json]   accuracy, sensitivity, calibration
   model synthetic --size tiny|base --tokenizer DIR --out DIR [--external-data] [--seed N]
   model install DIR [--local|--remote] [--persist-to DIR]   make a package the Worker's active model`;
 
-const commands: Record<string, (args: string[]) => Promise<void>> = { tokenize, preprocess, classify, model };
+const commands: Record<string, (args: string[]) => Promise<void>> = {
+  tokenize,
+  preprocess,
+  classify,
+  eval: evalCommand,
+  model,
+};
 
 /** Runs one command; returns the exit code. Problems print as one line on stderr, never a stack. */
 export async function main(argv: string[]): Promise<number> {

@@ -23,6 +23,10 @@ export interface PhotoRequest {
 
 export interface PhotoAssessment {
   assessment: Assessment;
+  /** What the image alone says about every label scored (catalogue ids or the caller's labels), summing to 1. */
+  scores: { id: string; probability: number }[];
+  /** What the image alone says about the not-skin gate's labels. */
+  gateScores: { id: string; probability: number }[];
   model: ModelInfo;
   timings: { decodeMs: number; encodeMs: number; textMs: number; totalMs: number };
 }
@@ -75,6 +79,8 @@ export async function assessPhoto(
   });
   return {
     assessment,
+    scores: findings.scores,
+    gateScores: gate.scores,
     model: engine.info,
     timings: {
       ...image.timings,
