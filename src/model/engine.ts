@@ -1,12 +1,12 @@
-import { useOrtWasm } from "./backends/onnx";
 import { type PreparedImage, type PreprocessorConfig, prepareImage } from "./image";
-import { parsePreprocessorConfig, readJson, readManifest, readVerified } from "./package/load";
-import type { ModelManifest, TowerSpec } from "./package/manifest";
+import { type LocalTowerContext, onnxImageTower, onnxTextTower } from "./onnx-towers";
+import { parsePreprocessorConfig, readJson, readManifest } from "./package/load";
+import type { ModelManifest } from "./package/manifest";
 import type { ModelStore } from "./package/store";
 import { ensembleEmbedding, l2Normalize, zeroShotProbabilities } from "./scoring";
-import { cachedSession, type SerialSession } from "./sessions";
 import { TextEmbeddingCache } from "./text-cache";
 import { ClipTokenizer } from "./tokenizer";
+import type { ImageTower, TextTower } from "./towers";
 
 /** What the host supplies: compiled WASM modules (the Worker imports them, Node compiles them). */
 export interface EngineRuntime {
@@ -46,6 +46,12 @@ export interface ImageOptions {
   maxPixels?: number;
 }
 
+/** Where the towers run; by default both run here, with ORT. */
+export interface TowerFactories {
+  image?: (context: LocalTowerContext) => ImageTower;
+  text?: (context: LocalTowerContext, tokenizer: ClipTokenizer) => TextTower;
+}
+
 const textCache = new TextEmbeddingCache();
 
 /**
@@ -54,15 +60,20 @@ const textCache = new TextEmbeddingCache();
  */
 export class ClipEngine {
   private constructor(
-    private readonly store: ModelStore,
     private readonly runtime: EngineRuntime,
     private readonly manifest: ModelManifest,
     private readonly tokenizer: ClipTokenizer,
     readonly preprocessor: PreprocessorConfig,
+    private readonly imageTower: ImageTower,
+    private readonly textTower: TextTower,
   ) {}
 
   /** Reads and verifies the package's manifest, tokenizer and preprocessor config (not the weights). */
-  static async open(store: ModelStore, runtime: EngineRuntime): Promise<ClipEngine> {
+  static async open(
+    store: ModelStore,
+    runtime: EngineRuntime,
+    towers: TowerFactories = {},
+  ): Promise<ClipEngine> {
     const manifest = await readManifest(store);
     const [tokenizerJson, tokenizerConfig, preprocessor] = await Promise.all([
       readJson<object>(store, manifest, "tokenizer.json"),
@@ -70,7 +81,15 @@ export class ClipEngine {
       readJson<object>(store, manifest, "preprocessor_config.json"),
     ]);
     const tokenizer = new ClipTokenizer(tokenizerJson, tokenizerConfig, manifest.text.contextLength);
-    return new ClipEngine(store, runtime, manifest, tokenizer, parsePreprocessorConfig(preprocessor));
+    const context: LocalTowerContext = { store, manifest, ortWasm: runtime.ortWasm };
+    return new ClipEngine(
+      runtime,
+      manifest,
+      tokenizer,
+      parsePreprocessorConfig(preprocessor),
+      (towers.image ?? onnxImageTower)(context),
+      (towers.text ?? onnxTextTower)(context, tokenizer),
+    );
   }
 
   get info(): ModelInfo {
@@ -90,12 +109,7 @@ export class ClipEngine {
       webpModule: this.runtime.webpWasm,
     });
     const decoded = Date.now();
-    const ort = useOrtWasm(this.runtime.ortWasm);
-    const size = this.preprocessor.size;
-    const session = await this.session(this.manifest.vision);
-    const input = new ort.Tensor("float32", prepared.pixels, [1, 3, size, size]);
-    const output = await session.run({ [this.manifest.vision.input]: input });
-    const embedding = l2Normalize(output[this.manifest.vision.output].data as Float32Array);
+    const embedding = l2Normalize(await this.imageTower.encode(prepared.pixels, this.preprocessor.size));
     return {
       ...prepared,
       embedding,
@@ -111,13 +125,10 @@ export class ClipEngine {
     const { revision } = this.manifest;
     const missing = [...new Set(prompts.filter((p) => !textCache.get(revision, p)))];
     if (missing.length > 0) {
-      const ort = useOrtWasm(this.runtime.ortWasm);
-      const session = await this.session(this.manifest.text);
-      for (const prompt of missing) {
-        const { ids, dims } = this.tokenizer.encodeTensor(prompt);
-        const output = await session.run({ [this.manifest.text.input]: new ort.Tensor("int64", ids, dims) });
-        textCache.set(revision, prompt, l2Normalize(output[this.manifest.text.output].data as Float32Array));
-      }
+      const embeddings = await this.textTower.encode(missing);
+      missing.forEach((prompt, i) => {
+        textCache.set(revision, prompt, l2Normalize(embeddings[i]));
+      });
     }
     return prompts.map((p) => textCache.get(revision, p)!);
   }
@@ -136,19 +147,5 @@ export class ClipEngine {
     const scores = labels.map((l, i) => ({ id: l.id, probability: probabilities[i] }));
     const top = scores.reduce((best, s) => (s.probability > best.probability ? s : best));
     return { scores, top, timings: { textMs: textDone - started, scoreMs: Date.now() - textDone } };
-  }
-
-  private session(tower: TowerSpec): Promise<SerialSession> {
-    return cachedSession(`${this.manifest.revision}/${tower.file}`, async () => {
-      const ort = useOrtWasm(this.runtime.ortWasm);
-      const model = await readVerified(this.store, this.manifest, tower.file);
-      const externalData = await Promise.all(
-        tower.externalData.map(async (path) => ({
-          path: path.split("/").pop()!,
-          data: await readVerified(this.store, this.manifest, path),
-        })),
-      );
-      return ort.InferenceSession.create(model, { executionProviders: ["wasm"], externalData });
-    });
   }
 }
