@@ -1,5 +1,5 @@
-import ortWasm from "onnxruntime-web/ort-wasm-simd-threaded.wasm";
 import { env } from "cloudflare:workers";
+import ortWasm from "onnxruntime-web/ort-wasm-simd-threaded.wasm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { useOrtWasm } from "../../src/model/backends/onnx";
 import { ClipEngine, type EngineRuntime } from "../../src/model/engine";
@@ -12,7 +12,9 @@ import { hostPackageStore, putPackageInR2 } from "../support/model-package";
 
 const runtime: EngineRuntime = { ortWasm, webpWasm: async () => webpWasm };
 const available = (await readHostFile("cache", "models/tiny/manifest.json")) !== null;
-const photo = available ? await requireHostFile("shared", "fixtures/images/natural/HappyFish.jpg") : new Uint8Array();
+const photo = available
+  ? await requireHostFile("shared", "fixtures/images/natural/HappyFish.jpg")
+  : new Uint8Array();
 
 const norm = (v: Float32Array) => Math.hypot(...v);
 
@@ -51,12 +53,17 @@ describe.skipIf(!available)("CLIP engine in workerd (tiny synthetic package; nee
       .image_embeds.data as Float32Array;
     const encode = async (prompt: string) => {
       const ids = engine.tokenize(prompt).map(BigInt);
-      const out = await text.run({ input_ids: new ort.Tensor("int64", BigInt64Array.from(ids), [1, ids.length]) });
+      const out = await text.run({
+        input_ids: new ort.Tensor("int64", BigInt64Array.from(ids), [1, ids.length]),
+      });
       return out.text_embeds.data as Float32Array;
     };
     const unit = (v: Float32Array) => Array.from(v, (x) => x / norm(v));
     const image = unit(rawImage);
-    const rash = [unit(await encode("a photo of a skin rash")), unit(await encode("a close-up photo of a rash"))];
+    const rash = [
+      unit(await encode("a photo of a skin rash")),
+      unit(await encode("a close-up photo of a rash")),
+    ];
     const rashMean = unit(Float32Array.from(rash[0], (x, i) => x + rash[1][i]));
     const normal = unit(await encode("a photo of normal skin"));
     const cos = (a: number[], b: number[]) => a.reduce((s, x, i) => s + x * b[i], 0);
@@ -89,7 +96,11 @@ describe.skipIf(!available)("CLIP engine in workerd (tiny synthetic package; nee
       const { embedding } = await engine.embedImage(await requireHostFile("shared", path));
       expect(Array.from(embedding), path).toEqual(expected);
     }
-    const texts = await engine.embedTexts(["a photo of a skin rash", "a photo of normal skin", "这个痣最近变大了"]);
+    const texts = await engine.embedTexts([
+      "a photo of a skin rash",
+      "a photo of normal skin",
+      "这个痣最近变大了",
+    ]);
     expect(texts.map((t) => Array.from(t))).toEqual(node.texts);
   });
 
@@ -108,9 +119,15 @@ describe.skipIf(!available)("session cache (module scope)", () => {
   it("creates one session per model file, shared by concurrent first requests", async () => {
     const store = hostPackageStore("tiny", { revision: "concurrent-first-use" });
     const engine = await ClipEngine.open(store, runtime);
-    const results = await Promise.all([engine.embedImage(photo), engine.embedImage(photo), engine.embedImage(photo)]);
+    const results = await Promise.all([
+      engine.embedImage(photo),
+      engine.embedImage(photo),
+      engine.embedImage(photo),
+    ]);
     expect(store.reads.get("onnx/vision_model_quantized.onnx")).toBe(1);
-    expect(results.every((r) => Array.from(r.embedding).join() === Array.from(results[0].embedding).join())).toBe(true);
+    expect(
+      results.every((r) => Array.from(r.embedding).join() === Array.from(results[0].embedding).join()),
+    ).toBe(true);
     await engine.embedImage(photo);
     expect(store.reads.get("onnx/vision_model_quantized.onnx")).toBe(1);
     expect(sessionKeys().filter((k) => k.startsWith("concurrent-first-use/"))).toEqual([
@@ -128,7 +145,10 @@ describe.skipIf(!available)("session cache (module scope)", () => {
     await expect(broken.embedImage(photo)).rejects.toBeInstanceOf(ModelUnavailableError);
     expect(damaged.reads.get("onnx/vision_model_quantized.onnx")).toBe(2);
 
-    const repaired = await ClipEngine.open(hostPackageStore("tiny", { revision: "recovers-after-failure" }), runtime);
+    const repaired = await ClipEngine.open(
+      hostPackageStore("tiny", { revision: "recovers-after-failure" }),
+      runtime,
+    );
     const { embedding } = await repaired.embedImage(photo);
     expect(embedding).toHaveLength(512);
   });

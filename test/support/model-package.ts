@@ -37,7 +37,11 @@ export function hostPackageStore(
 }
 
 /** Copies a generated package into an R2 bucket under `prefix`, as `dermedge model install` would. */
-export async function putPackageInR2(bucket: R2Bucket, name: TestPackage, prefix: string): Promise<ModelManifest> {
+export async function putPackageInR2(
+  bucket: R2Bucket,
+  name: TestPackage,
+  prefix: string,
+): Promise<ModelManifest> {
   const manifestBytes = await readHostFile("cache", `models/${name}/manifest.json`);
   if (!manifestBytes) throw new Error(`.cache/models/${name} is missing: the global setup generates it`);
   const manifest: ModelManifest = JSON.parse(new TextDecoder().decode(manifestBytes));
