@@ -1,0 +1,37 @@
+import { ImageError, type ImageHeader, type Orientation } from "../types";
+import { corrupt, unsupported } from "./errors";
+import { exifOrientation } from "./exif";
+import { type Frame, isSof, parseFrame } from "./frame";
+import { APP1, EOI, readSegment, type Segment, SOS, startsWithSoi } from "./markers";
+
+/**
+ * Reads the marker segments up to the first scan: dimensions from SOF (refusing what we cannot
+ * decode), orientation from the first EXIF APP1, which Pillow takes from anywhere before SOS. Nothing
+ * proportional to the image is allocated. A file cut short after its SOF still yields a header; the
+ * decode reports the damage.
+ */
+export function readJpegHeader(bytes: Uint8Array): ImageHeader {
+  if (bytes.length === 0) throw new ImageError("empty_image", "JPEG: the file is empty", "jpeg");
+  if (!startsWithSoi(bytes)) throw unsupported("not a JPEG stream (no SOI marker)", "unknown");
+  let orientation: Orientation | null = null;
+  let frame: Frame | null = null;
+  let pos = 2;
+  while (pos < bytes.length || !frame) {
+    let seg: Segment;
+    try {
+      seg = readSegment(bytes, pos);
+    } catch (error) {
+      if (frame) break;
+      throw error;
+    }
+    if (seg.marker === SOS || seg.marker === EOI) break;
+    if (seg.marker === APP1 && orientation === null) orientation = exifOrientation(bytes, seg.start, seg.end);
+    if (isSof(seg.marker)) {
+      if (frame) throw corrupt("more than one SOF marker");
+      frame = parseFrame(bytes, seg);
+    }
+    pos = seg.end;
+  }
+  if (!frame) throw corrupt("no SOF marker before the image data");
+  return { format: "jpeg", width: frame.width, height: frame.height, orientation: orientation ?? 1 };
+}
