@@ -1,6 +1,6 @@
+import { exifOrientation, hasExifPrefix } from "../exif";
 import { ImageError, type ImageHeader, type Orientation } from "../types";
 import { corrupt, unsupported } from "./errors";
-import { exifOrientation } from "./exif";
 import { type Frame, isSof, parseFrame } from "./frame";
 import { APP1, EOI, readSegment, type Segment, SOS, startsWithSoi } from "./markers";
 
@@ -25,7 +25,11 @@ export function readJpegHeader(bytes: Uint8Array): ImageHeader {
       throw error;
     }
     if (seg.marker === SOS || seg.marker === EOI) break;
-    if (seg.marker === APP1 && orientation === null) orientation = exifOrientation(bytes, seg.start, seg.end);
+    if (seg.marker === APP1 && orientation === null) {
+      const payload = bytes.subarray(seg.start, seg.end);
+      // APP1 also carries XMP; only the first EXIF segment counts, as in Pillow.
+      if (hasExifPrefix(payload)) orientation = exifOrientation(payload);
+    }
     if (isSof(seg.marker)) {
       if (frame) throw corrupt("more than one SOF marker");
       frame = parseFrame(bytes, seg);

@@ -1,6 +1,6 @@
+import { exifOrientation } from "../exif";
 import type { ImageHeader } from "../types";
 import { readChunk } from "./chunks";
-import { exifOrientation } from "./exif-orientation";
 import { readIhdr } from "./ihdr";
 
 /** Size from IHDR; orientation from the first eXIf chunk, wherever it is (Pillow reads it after IDAT too). */

@@ -1,4 +1,4 @@
-import { exifOrientation } from "../png/exif-orientation";
+import { exifOrientation } from "../exif";
 import { ImageError, type ImageHeader, type Orientation } from "../types";
 import { corruptWebp } from "./errors";
 import { type RiffChunk, riffChunks } from "./riff";

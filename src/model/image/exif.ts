@@ -1,16 +1,23 @@
-import type { Orientation } from "../types";
+import type { Orientation } from "./types";
 
 const EXIF_PREFIX = [0x45, 0x78, 0x69, 0x66, 0, 0]; // "Exif\0\0", which some writers keep in PNG/WebP
 const ORIENTATION_TAG = 0x0112;
 const SHORT = 3;
 const LONG = 4;
 
+/** True when `bytes` starts with "Exif\0\0" (a JPEG APP1 segment's EXIF payload). */
+export function hasExifPrefix(bytes: Uint8Array): boolean {
+  return EXIF_PREFIX.every((b, i) => bytes[i] === b);
+}
+
 /**
- * Orientation (tag 0x0112 of IFD0) from EXIF data in TIFF layout, either byte order.
- * Malformed or absent data means 1: a damaged tag should not refuse an otherwise good photo.
+ * Orientation (tag 0x0112 of IFD0) from EXIF data in TIFF layout, either byte order, with or without the
+ * "Exif\0\0" prefix: one parser for JPEG APP1, PNG eXIf and WebP EXIF chunks.
+ * Malformed or absent data means 1, as Pillow's exif_transpose leaves such images alone: a damaged tag
+ * should not refuse an otherwise good photo.
  */
 export function exifOrientation(exif: Uint8Array): Orientation {
-  const tiff = EXIF_PREFIX.every((b, i) => exif[i] === b) ? exif.subarray(EXIF_PREFIX.length) : exif;
+  const tiff = hasExifPrefix(exif) ? exif.subarray(EXIF_PREFIX.length) : exif;
   if (tiff.length < 8) return 1;
   const view = new DataView(tiff.buffer, tiff.byteOffset, tiff.byteLength);
   const order = String.fromCharCode(tiff[0], tiff[1]);
