@@ -1,5 +1,5 @@
-import { MANIFEST_FILE, MANIFEST_FORMAT, type ModelManifest } from "./manifest";
 import type { PreprocessorConfig } from "../image";
+import { MANIFEST_FILE, MANIFEST_FORMAT, type ModelManifest } from "./manifest";
 import type { ModelStore } from "./store";
 
 export type ModelErrorCode = "model_missing" | "model_invalid" | "model_integrity";
@@ -24,7 +24,11 @@ export async function sha256Hex(bytes: Uint8Array): Promise<string> {
 }
 
 /** Reads a package file and checks its size and sha256 against the manifest. */
-export async function readVerified(store: ModelStore, manifest: ModelManifest, path: string): Promise<Uint8Array> {
+export async function readVerified(
+  store: ModelStore,
+  manifest: ModelManifest,
+  path: string,
+): Promise<Uint8Array> {
   const entry = manifest.files.find((f) => f.path === path);
   if (!entry) throw new ModelUnavailableError("model_invalid", `${path} is not listed in the manifest`);
   const bytes = await store.read(path);
@@ -37,7 +41,10 @@ export async function readVerified(store: ModelStore, manifest: ModelManifest, p
   }
   const digest = await sha256Hex(bytes);
   if (digest !== entry.sha256) {
-    throw new ModelUnavailableError("model_integrity", `${path}: sha256 ${digest} does not match the manifest`);
+    throw new ModelUnavailableError(
+      "model_integrity",
+      `${path}: sha256 ${digest} does not match the manifest`,
+    );
   }
   return bytes;
 }
@@ -60,7 +67,12 @@ export async function readManifest(store: ModelStore): Promise<ModelManifest> {
   } catch {
     throw new ModelUnavailableError("model_invalid", `${MANIFEST_FILE} is not valid JSON`);
   }
-  if (manifest?.format !== MANIFEST_FORMAT || !Array.isArray(manifest.files) || !manifest.vision || !manifest.text) {
+  if (
+    manifest?.format !== MANIFEST_FORMAT ||
+    !Array.isArray(manifest.files) ||
+    !manifest.vision ||
+    !manifest.text
+  ) {
     throw new ModelUnavailableError("model_invalid", `${MANIFEST_FILE} is not a ${MANIFEST_FORMAT} manifest`);
   }
   return manifest;
@@ -80,7 +92,10 @@ export function parsePreprocessorConfig(raw: RawPreprocessorConfig): Preprocesso
   const crop = typeof raw.crop_size === "number" ? raw.crop_size : raw.crop_size?.height;
   const { image_mean: mean, image_std: std, rescale_factor: rescale = 1 / 255 } = raw;
   if (!shortestEdge || !crop || mean?.length !== 3 || std?.length !== 3) {
-    throw new ModelUnavailableError("model_invalid", "preprocessor_config.json lacks size, crop_size, mean or std");
+    throw new ModelUnavailableError(
+      "model_invalid",
+      "preprocessor_config.json lacks size, crop_size, mean or std",
+    );
   }
   if (shortestEdge !== crop || Math.abs(rescale - 1 / 255) > 1e-9) {
     throw new ModelUnavailableError(
