@@ -1,7 +1,7 @@
 import { env } from "cloudflare:workers";
 import ortWasm from "onnxruntime-web/ort-wasm-simd-threaded.wasm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { useOrtWasm } from "../../src/model/backends/onnx";
+import { ortHeapBytes, useOrtWasm } from "../../src/model/backends/onnx";
 import { ClipEngine, type EngineRuntime } from "../../src/model/engine";
 import webpWasm from "../../src/model/image/webp/wasm-worker";
 import { ModelUnavailableError } from "../../src/model/package/load";
@@ -36,6 +36,7 @@ describe.skipIf(!available)("CLIP engine in workerd (tiny synthetic package; nee
     expect(embedding).toHaveLength(512);
     expect(norm(embedding)).toBeCloseTo(1, 5);
     expect(header.format).toBe("jpeg");
+    expect(ortHeapBytes()).toBeGreaterThan(16_000_000); // ORT's WASM heap, found through the instantiate hook
     expect(cropSize).toBe(224);
     const [a, b] = await engine.embedTexts(["a photo of a skin rash", "a photo of normal skin"]);
     expect(norm(a)).toBeCloseTo(1, 5);
