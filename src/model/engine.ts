@@ -1,4 +1,5 @@
 import { type PreparedImage, type PreprocessorConfig, prepareImage } from "./image";
+import { hold } from "./memory";
 import { type LocalTowerContext, onnxImageTower, onnxTextTower } from "./onnx-towers";
 import { parsePreprocessorConfig, readJson, readManifest } from "./package/load";
 import type { ModelManifest } from "./package/manifest";
@@ -104,12 +105,26 @@ export class ClipEngine {
   /** Decodes, preprocesses and encodes a photo. Throws ImageError for anything it cannot read. */
   async embedImage(bytes: Uint8Array, options: ImageOptions = {}): Promise<ImageEmbedding> {
     const started = Date.now();
-    const prepared = await prepareImage(bytes, this.preprocessor, {
-      maxPixels: options.maxPixels,
-      webpModule: this.runtime.webpWasm,
-    });
+    const releasePhoto = hold("photo", bytes.byteLength);
+    let prepared: PreparedImage;
+    try {
+      prepared = await prepareImage(bytes, this.preprocessor, {
+        maxPixels: options.maxPixels,
+        webpModule: this.runtime.webpWasm,
+      });
+      hold("decode buffers", prepared.bytesHeld)(); // they lived beside the photo, and are gone now
+    } finally {
+      releasePhoto();
+    }
     const decoded = Date.now();
-    const embedding = l2Normalize(await this.imageTower.encode(prepared.pixels, this.preprocessor.size));
+    const releasePixels = hold("pixels", prepared.pixels.byteLength);
+    let raw: Float32Array;
+    try {
+      raw = await this.imageTower.encode(prepared.pixels, this.preprocessor.size);
+    } finally {
+      releasePixels();
+    }
+    const embedding = l2Normalize(raw);
     return {
       ...prepared,
       embedding,

@@ -14,6 +14,17 @@ const MARKER = new Uint8Array([0x00, 0x61, 0x73, 0x6d, 0xde, 0x4d, 0xed, 0x9e]);
 
 let ortModule: WebAssembly.Module | undefined;
 let ortMemory: WebAssembly.Memory | undefined;
+let ortHeap: { malloc: (size: number) => number; free: (pointer: number) => void } | undefined;
+// Blocks the model bytes live in (see pinnedAlloc): ORT frees the model buffer it was given once the
+// session exists, but a session made with use_ort_model_bytes_for_initializers keeps using it.
+const pinned = new Set<number>();
+
+/**
+ * ORT 1.30.0's wasm exports malloc and free under minified names (the glue reads `_malloc = wasmExports.wb`,
+ * `_free = wasmExports.vb`). They change with every build: pinned here, checked by `ortVersionSupported`
+ * and by test/model/heap-loader.test.ts.
+ */
+const HEAP_EXPORTS = { version: "1.30.0", malloc: "wb", free: "vb" } as const;
 
 function isMarker(source: unknown): boolean {
   if (!(source instanceof Uint8Array) || source.length !== MARKER.length) return false;
@@ -26,7 +37,7 @@ function interceptInstantiate(): void {
     if (ortModule && isMarker(source)) {
       const instance = await original.call(WebAssembly, ortModule, imports);
       ortMemory = findMemory(instance.exports) ?? findMemory(imports?.a ?? imports?.env ?? {});
-      return { instance, module: ortModule };
+      return { instance: { exports: withPinnedFree(instance.exports) }, module: ortModule };
     }
     return (original as (s: unknown, i?: WebAssembly.Imports) => Promise<unknown>).call(
       WebAssembly,
@@ -35,6 +46,28 @@ function interceptInstantiate(): void {
     );
   };
   WebAssembly.instantiate = patched as typeof WebAssembly.instantiate;
+}
+
+/** The glue copies the exports object it is given, so a wrapped `free` is the one ORT calls. */
+function withPinnedFree(exports: WebAssembly.Exports): WebAssembly.Exports {
+  const malloc = exports[HEAP_EXPORTS.malloc];
+  const free = exports[HEAP_EXPORTS.free];
+  if (
+    ort.env.versions.web !== HEAP_EXPORTS.version ||
+    typeof malloc !== "function" ||
+    typeof free !== "function"
+  ) {
+    return exports; // an unknown build: heap loading is refused (ortHeapAvailable) and ORT runs as usual
+  }
+  const mallocFn = malloc as (size: number) => number;
+  const freeFn = free as (pointer: number) => void;
+  ortHeap = { malloc: (size) => mallocFn(size) >>> 0, free: freeFn };
+  return {
+    ...exports,
+    [HEAP_EXPORTS.free]: (pointer: number) => {
+      if (!pinned.has(pointer >>> 0)) freeFn(pointer);
+    },
+  };
 }
 
 // The threaded build imports its memory; others export it. Either way it is the only Memory there.
@@ -53,6 +86,45 @@ export function useOrtWasm(module: WebAssembly.Module): typeof ort {
     ort.env.logLevel = "error";
   }
   return ort;
+}
+
+// ORT starts its WASM on its first session: a one-node model (Identity, float[1]) starts it so that its
+// malloc exists before any model bytes arrive.
+const BOOT_MODEL = "CAg6NwoQCgF4EgF5IghJZGVudGl0eRIBYloPCgF4EgoKCAgBEgQKAggBYg8KAXkSCgoICAESBAoCCAFCBAoAEA4=";
+let started: Promise<void> | undefined;
+
+/** Starts ORT's WASM (once per isolate) and says whether its heap can be written directly. */
+export async function startOrt(module: WebAssembly.Module): Promise<boolean> {
+  const runtime = useOrtWasm(module);
+  started ??= runtime.InferenceSession.create(Uint8Array.from(atob(BOOT_MODEL), (c) => c.charCodeAt(0))).then(
+    (session) => session.release(),
+  );
+  await started;
+  return ortHeap !== undefined;
+}
+
+/**
+ * `size` bytes of ORT's heap that ORT's own `free` will not release: model bytes written here are
+ * used in place by the session for its whole life. Returns the address; see `heapBytes`.
+ */
+export function pinnedAlloc(size: number): number {
+  if (!ortHeap) throw new Error("ORT's heap is not available: call startOrt first");
+  const pointer = ortHeap.malloc(size);
+  if (pointer === 0) throw new Error(`ORT's heap could not allocate ${size} bytes`);
+  pinned.add(pointer);
+  return pointer;
+}
+
+/** Frees a pinned block (a load that failed before its session existed). */
+export function pinnedFree(pointer: number): void {
+  pinned.delete(pointer);
+  ortHeap?.free(pointer);
+}
+
+/** A view of ORT's heap. Make a new one after anything that may grow the heap (it detaches the old). */
+export function heapBytes(pointer: number, length: number): Uint8Array {
+  if (!ortMemory) throw new Error("ORT's WASM has not started");
+  return new Uint8Array(ortMemory.buffer, pointer, length);
 }
 
 /** Bytes of ORT's WASM linear memory (0 before the first session). It only ever grows. */

@@ -15,7 +15,10 @@ export interface ManifestFile {
 }
 
 export interface TowerSpec {
-  /** The .onnx graph, relative to the package root. */
+  /**
+   * The graph, relative to the package root: an .onnx file, or an .ort file (ORT format, written by
+   * `dermedge model pack`), which is streamed into ORT's heap and used there in place.
+   */
   file: string;
   /** ONNX external data files the graph refers to (empty when the weights are inside the .onnx). */
   externalData: string[];
@@ -38,7 +41,11 @@ export interface ModelManifest {
    * only holds logit_scale_init_value (ln 14.3), the value training started from, so it is recorded here.
    */
   logitScale: number;
-  vision: TowerSpec;
+  /**
+   * With `stages` (packed packages), the tower is run stage by stage, each stage's output feeding the
+   * next one's input, so that each stage can live in its own isolate; `file` is then the first stage's.
+   */
+  vision: TowerSpec & { stages?: TowerSpec[] };
   text: TowerSpec & { contextLength: number };
   /** Every file of the package except the manifest itself. */
   files: ManifestFile[];

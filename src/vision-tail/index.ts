@@ -1,0 +1,73 @@
+import { Hono } from "hono";
+import ortWasm from "onnxruntime-web/ort-wasm-simd-threaded.wasm";
+import { hold } from "../model/memory";
+import { runVisionStages, visionStages } from "../model/onnx-towers";
+import { ModelUnavailableError, readManifest } from "../model/package/load";
+import type { ModelManifest } from "../model/package/manifest";
+import { r2Store } from "../model/package/store";
+import { debugRoutes } from "../routes/debug";
+import { parseDims, STAGE_PATH } from "./protocol";
+
+/**
+ * The vision tower's later stages in their own Worker (wrangler.vision-tail.toml), reached only through
+ * the main Worker's VISION_TAIL service binding: each isolate holds about half the tower's weights.
+ */
+export interface VisionTailEnv {
+  MODELS: R2Bucket;
+  MODEL_PREFIX: string;
+  /** "1" mounts GET /debug/memory. */
+  DEBUG_MEMORY?: string;
+}
+
+// The manifest is read once per isolate; a failed read is retried by the next request.
+let manifest: { prefix: string; reading: Promise<ModelManifest> } | undefined;
+
+function manifestFor(env: VisionTailEnv): Promise<ModelManifest> {
+  if (manifest?.prefix !== env.MODEL_PREFIX) {
+    const current = {
+      prefix: env.MODEL_PREFIX,
+      reading: readManifest(r2Store(env.MODELS, env.MODEL_PREFIX)),
+    };
+    manifest = current;
+    current.reading.catch(() => {
+      if (manifest === current) manifest = undefined;
+    });
+  }
+  return manifest.reading;
+}
+
+const app = new Hono<{ Bindings: VisionTailEnv }>();
+
+app.post(STAGE_PATH, async (c) => {
+  const dims = parseDims(c.req.header("x-dims") ?? null);
+  if (!dims) return c.text("x-dims must be comma-separated positive integers", 400);
+  try {
+    const store = r2Store(c.env.MODELS, c.env.MODEL_PREFIX);
+    const current = await manifestFor(c.env);
+    if (current.revision !== c.req.header("x-revision")) {
+      return c.text(`this vision tail serves revision ${current.revision}`, 409);
+    }
+    const body = await c.req.arrayBuffer();
+    const release = hold("request body", body.byteLength);
+    try {
+      if (body.byteLength !== dims.reduce((a, b) => a * b, 4))
+        return c.text("body does not match x-dims", 400);
+      const stages = visionStages(current).slice(1);
+      const context = { store, manifest: current, ortWasm };
+      const { data } = await runVisionStages(context, stages, { data: new Float32Array(body), dims });
+      return c.body(new Uint8Array(data.buffer as ArrayBuffer, data.byteOffset, data.byteLength), 200, {
+        "content-type": "application/octet-stream",
+      });
+    } finally {
+      release();
+    }
+  } catch (error) {
+    if (error instanceof ModelUnavailableError)
+      return c.json({ code: error.code, message: error.message }, 503);
+    throw error;
+  }
+});
+
+app.route("/debug", debugRoutes);
+
+export default app;
