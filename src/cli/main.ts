@@ -14,7 +14,8 @@ const USAGE = `usage: dermedge <command> [options]
                                             probabilities and the full assessment as JSON
   eval FOLDER --model DIR [--map M.json] [--out R.json]   accuracy, sensitivity, calibration
   model synthetic --size tiny|base --tokenizer DIR --out DIR [--external-data] [--seed N]
-  model install DIR [--local|--remote] [--persist-to DIR]   make a package the Worker's active model`;
+  model fetch [--variant int8|q4] [--revision SHA] --out DIR   download and verify Xenova/clip-vit-base-patch32
+  model install DIR [--local|--remote] [--persist-to DIR] [--force]   make a package the Worker's active model`;
 
 const commands: Record<string, (args: string[]) => Promise<void>> = {
   tokenize,

@@ -1,6 +1,10 @@
 import ortWasm from "onnxruntime-web/ort-wasm-simd-threaded.wasm";
 import { ClipEngine, type EngineRuntime } from "../model/engine";
+import { splitImageTower } from "../model/onnx-towers";
 import { r2Store } from "../model/package/store";
+import { visionTailClient } from "../vision-tail/protocol";
+import { openOnce } from "./open-once";
+import { type TextTowerBindings, workerTextTower } from "./text-tower";
 
 // wrangler hands these over compiled: workerd may not compile WASM from bytes.
 const runtime: EngineRuntime = {
@@ -8,20 +12,22 @@ const runtime: EngineRuntime = {
   webpWasm: async () => (await import("../model/image/webp/wasm-worker")).default,
 };
 
-let engine: { prefix: string; opening: Promise<ClipEngine> } | undefined;
+const engineFor = openOnce<ClipEngine>();
 
 /**
  * The isolate's engine for the active model package in R2, opened once and shared by all requests.
- * A failed open is not kept, so the next request tries again (e.g. after `dermedge model install`).
+ * A packed package's vision tower is split: its first stage runs here, the rest in the vision-tail
+ * Worker, so neither isolate holds the whole tower (an unpacked package runs whole, here). The text
+ * tower is the text Worker behind caches (see text-tower.ts).
  */
-export function getEngine(env: Pick<Env, "MODELS" | "MODEL_PREFIX">): Promise<ClipEngine> {
-  if (engine?.prefix !== env.MODEL_PREFIX) {
-    const opening = ClipEngine.open(r2Store(env.MODELS, env.MODEL_PREFIX), runtime);
-    const current = { prefix: env.MODEL_PREFIX, opening };
-    engine = current;
-    opening.catch(() => {
-      if (engine === current) engine = undefined;
-    });
-  }
-  return engine.opening;
+export function getEngine(
+  env: Pick<Env, "MODELS" | "MODEL_PREFIX" | "VISION_TAIL"> & TextTowerBindings,
+): Promise<ClipEngine> {
+  return engineFor(env.MODEL_PREFIX, () =>
+    ClipEngine.open(r2Store(env.MODELS, env.MODEL_PREFIX), runtime, {
+      image: (context) =>
+        splitImageTower(context, visionTailClient(env.VISION_TAIL, context.manifest.revision)),
+      text: workerTextTower(env),
+    }),
+  );
 }

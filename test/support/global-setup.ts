@@ -1,9 +1,13 @@
+import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { cp, mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
+import { promisify } from "node:util";
+import { addLabelEmbeddings } from "../../src/cli/label-embeddings";
 import { nodeRuntime } from "../../src/cli/runtime";
 import { ClipEngine } from "../../src/model/engine";
 import { directoryStore } from "../../src/model/package/directory-store.node";
+import { packPackage } from "../../src/packing/pack";
 import { writeSyntheticPackage } from "../../src/synthetic";
 
 const root = resolve(import.meta.dirname, "../..");
@@ -25,6 +29,8 @@ export const REFERENCE_TEXTS = ["a photo of a skin rash", "a photo of normal ski
  * equality test. Without ../shared (no tokenizer) there is nothing to generate: those tests skip.
  */
 export default async function setup(): Promise<void> {
+  await bundleWorker("wrangler.text.toml", ".cache/text-worker");
+  await bundleWorker("wrangler.vision-tail.toml", ".cache/vision-tail-worker");
   const tokenizerDir = resolve(shared, "clip-vit-base-patch32");
   if (!existsSync(tokenizerDir)) {
     console.warn("global setup: ../shared is absent; model tests will skip");
@@ -38,7 +44,32 @@ export default async function setup(): Promise<void> {
     outDir: resolve(models, "tiny-external"),
     externalData: true,
   });
+  // tiny as `dermedge model install` leaves it: with the default prompts' embeddings precomputed.
+  await cp(resolve(models, "tiny"), resolve(models, "tiny-labelled"), { recursive: true });
+  await addLabelEmbeddings(resolve(models, "tiny-labelled"));
+  // tiny as `dermedge model pack` leaves it: ORT format, the vision tower in two stages.
+  await packPackage(resolve(models, "tiny"), resolve(models, "tiny-packed"));
   await writeNodeReference();
+}
+
+/**
+ * vitest.config.ts runs the Workers the main one binds to as auxiliary workers, which must be plain JS.
+ * Built aside and moved in file by file (each rename atomic), so a test run started meanwhile by someone
+ * else on this tree never finds the folder missing.
+ */
+async function bundleWorker(config: string, out: string): Promise<void> {
+  const outDir = resolve(root, out);
+  const building = `${outDir}.build-${process.pid}`;
+  const wrangler = resolve(root, "node_modules/wrangler/bin/wrangler.js");
+  const args = [wrangler, "deploy", "--dry-run", "--outdir", building, "-c", config];
+  await promisify(execFile)(process.execPath, args, { cwd: root });
+  await mkdir(outDir, { recursive: true });
+  const built = await readdir(building);
+  for (const name of built) await rename(resolve(building, name), resolve(outDir, name));
+  for (const name of await readdir(outDir)) {
+    if (!built.includes(name)) await rm(resolve(outDir, name), { force: true });
+  }
+  await rm(building, { recursive: true, force: true });
 }
 
 async function writeNodeReference(): Promise<void> {

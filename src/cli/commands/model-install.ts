@@ -4,8 +4,10 @@ import { resolve } from "node:path";
 import { directoryStore } from "../../model/package/directory-store.node";
 import { readManifest, readVerified } from "../../model/package/load";
 import { MANIFEST_FILE } from "../../model/package/manifest";
+import { defaultPrompts } from "../../service/default-prompts";
 import { parse } from "../args";
 import { CliError, UsageError } from "../errors";
+import { addLabelEmbeddings } from "../label-embeddings";
 
 /** Must match wrangler.toml: the MODELS bucket and the MODEL_PREFIX the Worker reads. */
 export const MODEL_BUCKET = "dermedge-models";
@@ -29,27 +31,46 @@ function wrangler(args: string[]): Promise<void> {
 }
 
 /**
- * `dermedge model install DIR [--local|--remote] [--persist-to DIR]`: verifies the package against its
- * manifest, then puts every file into the MODELS bucket under the active prefix, the manifest last, so
- * a Worker never sees a half-installed package as complete (its sha256 checks catch a mix of two).
+ * `dermedge model install DIR [--local|--remote] [--persist-to DIR] [--force]`: verifies the package
+ * against its manifest, embeds the default prompts into it (label-embeddings.json, so the Worker's
+ * common path needs no text encoder), then puts every file into the MODELS bucket under the active
+ * prefix, the manifest last, so a Worker never sees a half-installed package as complete (its sha256
+ * checks catch a mix of two). The manifest at the active prefix is the record of which model is active.
+ * A synthetic package goes to the remote (production) bucket only with --force.
  */
 export async function install(args: string[]): Promise<void> {
   const { values, positionals } = parse(
     args,
-    { local: { type: "boolean" }, remote: { type: "boolean" }, "persist-to": { type: "string" } },
+    {
+      local: { type: "boolean" },
+      remote: { type: "boolean" },
+      "persist-to": { type: "string" },
+      force: { type: "boolean" },
+    },
     ["DIR"],
   );
   if (values.local && values.remote) throw new UsageError("choose --local or --remote, not both");
-  const store = directoryStore(positionals[0]);
-  const manifest = await readManifest(store);
-  for (const file of manifest.files) await readVerified(store, manifest, file.path);
+  const dir = positionals[0];
+  const store = directoryStore(dir);
+  const verified = await readManifest(store);
+  for (const file of verified.files) await readVerified(store, verified, file.path);
+  if (verified.synthetic && values.remote && !values.force) {
+    throw new CliError(
+      `${verified.id} is a SYNTHETIC model (its answers mean nothing): refusing to install it remotely without --force`,
+    );
+  }
+  const started = Date.now();
+  const manifest = await addLabelEmbeddings(dir);
+  process.stderr.write(
+    `  embedded ${defaultPrompts().length} default prompts in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
+  );
   const target = values.remote
     ? ["--remote"]
     : ["--local", ...(values["persist-to"] ? ["--persist-to", values["persist-to"]] : [])];
   for (const path of [...manifest.files.map((f) => f.path), MANIFEST_FILE]) {
     process.stderr.write(`  ${path}\n`);
     const key = `${MODEL_BUCKET}/${ACTIVE_PREFIX}/${path}`;
-    await wrangler(["r2", "object", "put", key, "--file", resolve(store.location, path), ...target]);
+    await wrangler(["r2", "object", "put", key, "--file", resolve(dir, path), ...target]);
   }
   const where = values.remote ? "remote" : "local";
   console.log(`installed ${manifest.id} ${manifest.revision} as the active model (${where} R2)`);

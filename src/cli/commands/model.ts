@@ -1,7 +1,9 @@
 import { type SyntheticSize, writeSyntheticPackage } from "../../synthetic";
 import { parse, required } from "../args";
 import { UsageError } from "../errors";
+import { fetchModel } from "./model-fetch";
 import { install } from "./model-install";
+import { pack } from "./model-pack";
 
 const SIZES: readonly SyntheticSize[] = ["tiny", "base"];
 
@@ -37,7 +39,12 @@ async function synthetic(args: string[]): Promise<void> {
   );
 }
 
-const subcommands: Record<string, (args: string[]) => Promise<void>> = { synthetic, install };
+const subcommands: Record<string, (args: string[]) => Promise<void>> = {
+  fetch: fetchModel,
+  synthetic,
+  install,
+  pack,
+};
 
 /** `dermedge model <subcommand>`. */
 export async function model(args: string[]): Promise<void> {

@@ -2,7 +2,12 @@ import type { PreprocessorConfig } from "../image";
 import { MANIFEST_FILE, MANIFEST_FORMAT, type ModelManifest } from "./manifest";
 import type { ModelStore } from "./store";
 
-export type ModelErrorCode = "model_missing" | "model_invalid" | "model_integrity";
+/** text_encoder_unavailable: a prompt needs the text Worker and it cannot be reached or refused. */
+export type ModelErrorCode =
+  | "model_missing"
+  | "model_invalid"
+  | "model_integrity"
+  | "text_encoder_unavailable";
 
 /** The model cannot be used: absent, malformed, or its bytes do not match the manifest. */
 export class ModelUnavailableError extends Error {

@@ -1,0 +1,36 @@
+import { env } from "cloudflare:workers";
+import ortWasm from "onnxruntime-web/ort-wasm-simd-threaded.wasm";
+import { describe, expect, it } from "vitest";
+import { ClipEngine } from "../../src/model/engine";
+import webpWasm from "../../src/model/image/webp/wasm-worker";
+import { r2Store } from "../../src/model/package/store";
+import { sessionKeys } from "../../src/model/sessions";
+import { getEngine } from "../../src/service/engine";
+import { readHostFile, requireHostFile } from "../support/host-files";
+import { putPackageInR2 } from "../support/model-package";
+
+const available = (await readHostFile("cache", "models/tiny-packed/manifest.json")) !== null;
+
+describe.skipIf(!available)("the Worker's engine with a packed package (needs ../shared)", () => {
+  it("splits the vision tower across the VISION_TAIL Worker and gets the whole tower's embedding", async () => {
+    const manifest = await putPackageInR2(env.MODELS, "tiny-packed", env.MODEL_PREFIX);
+    expect(manifest.vision.stages?.length).toBe(2);
+    const photo = await requireHostFile("shared", "fixtures/images/skin/bcc__ISIC_0027175.jpg");
+
+    const worker = await getEngine(env);
+    const split = await worker.embedImage(photo);
+    // Only the first stage's session lives in this isolate; the second ran in dermedge-vision-tail.
+    const [first, second] = manifest.vision.stages!;
+    expect(sessionKeys()).toContain(`${manifest.revision}/${first.file}`);
+    expect(sessionKeys()).not.toContain(`${manifest.revision}/${second.file}`);
+
+    // The same package with every stage in this isolate.
+    const local = await ClipEngine.open(r2Store(env.MODELS, env.MODEL_PREFIX), {
+      ortWasm,
+      webpWasm: async () => webpWasm,
+    });
+    const whole = await local.embedImage(photo);
+    expect(worker.info.revision).toBe(manifest.revision);
+    expect(Array.from(split.embedding)).toEqual(Array.from(whole.embedding));
+  });
+});
