@@ -1,7 +1,31 @@
-import { Hono } from "hono";
+/** The DermEdge Worker: mounts the HTTP API's middleware and routes (src/routes), nothing else. */
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { assessments } from "./routes/assessments";
+import { conditions } from "./routes/conditions";
+import { debugRoutes } from "./routes/debug";
+import { demo } from "./routes/demo";
+import { docs } from "./routes/docs";
+import type { AppEnv } from "./routes/env";
+import { health } from "./routes/health";
+import { apiKeyAuth } from "./routes/middleware/auth";
+import { corsFromEnv } from "./routes/middleware/cors";
+import { rateLimit } from "./routes/middleware/rate-limit";
+import { requestLog } from "./routes/middleware/request-log";
+import { notFound, onError, validationHook } from "./routes/problems";
 
-const app = new Hono<{ Bindings: Env }>();
+const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
-app.get("/healthz", (c) => c.json({ status: "ok" }));
+app.use(requestLog());
+app.use("/v1/*", corsFromEnv(), apiKeyAuth(), rateLimit());
+
+app.route("/", health);
+app.route("/", conditions);
+app.route("/", assessments);
+app.route("/", docs(app));
+app.route("/", demo);
+app.route("/debug", debugRoutes); // 404 unless DEBUG_MEMORY is "1"
+
+app.onError(onError);
+app.notFound(notFound);
 
 export default app;

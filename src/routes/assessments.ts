@@ -1,0 +1,154 @@
+/** POST /v1/assessments: a photo and the patient's words in, an assessment out. HTTP only. */
+import { createRoute, OpenAPIHono, type RouteConfig, type z } from "@hono/zod-openapi";
+import type { Lang } from "../clinical";
+import { assessPhoto, type PhotoAssessment } from "../service/assess-photo";
+import { getEngine } from "../service/engine";
+import type { AppEnv } from "./env";
+import { API_KEY_SECURITY } from "./middleware/auth";
+import { bodyLimit } from "./middleware/body-limit";
+import { ProblemError, problemResponses, validationHook } from "./problems";
+import { AssessmentForm, AssessmentJson, AssessmentResponse } from "./schemas/assessment";
+
+const requestBody = {
+  description:
+    "The photo with optional words, as multipart/form-data (field `image`, a file) or JSON (`image` in " +
+    "base64). Image URLs are not accepted. The body limit (10 MiB by default) is checked while it streams in.",
+  content: {
+    "multipart/form-data": { schema: AssessmentForm },
+    "application/json": { schema: AssessmentJson },
+  },
+};
+
+const routeConfig = {
+  method: "post",
+  path: "/v1/assessments",
+  tags: ["Assessments"],
+  summary: "Assess a photo of skin, with the patient's words",
+  description:
+    "Ranks the catalogue's conditions (or your own labels) for the photo, combines them with the symptoms " +
+    "found in `text`, and returns a triage level and advice. Not a diagnosis. A photo that is too dark, " +
+    "blurry or small, or that does not show skin, still gets a 200 with `status` poor_photo or not_skin. " +
+    "Neither the photo nor the text is stored or logged; responses are never cached.",
+  security: API_KEY_SECURITY,
+  middleware: [bodyLimit()] as const,
+  request: { body: requestBody },
+  responses: {
+    200: {
+      description: "The assessment, the model that made it, and timings.",
+      headers: {
+        "X-Request-Id": { schema: { type: "string" } },
+        "Server-Timing": { schema: { type: "string" }, description: "decode, encode, text, total (ms)." },
+        "Cache-Control": { schema: { type: "string", enum: ["no-store"] } },
+      },
+      content: { "application/json": { schema: AssessmentResponse } },
+    },
+    ...problemResponses(
+      "invalid-request",
+      "empty-image",
+      "unauthorized",
+      "payload-too-large",
+      "image-too-large",
+      "unsupported-media-type",
+      "unsupported-image-format",
+      "image-not-decodable",
+      "image-not-assessable",
+      "rate-limited",
+      "model-unavailable",
+    ),
+  },
+} satisfies RouteConfig;
+// The validators see the body as optional (each runs only for its own content type: with `required`
+// both would run on every request); the document registered below says it is required.
+const route = createRoute({ ...routeConfig, hide: true });
+
+interface Input {
+  image: Uint8Array;
+  text?: string;
+  lang?: Lang;
+  labels?: string[];
+}
+
+export const assessments = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+
+assessments.openapi(route, async (c) => {
+  const input = await readInput(c.req.header("content-type") ?? "", {
+    // Each is what its own validator passed (zod-openapi types both as the union of the two).
+    json: () => c.req.valid("json") as AssessmentJsonInput,
+    form: () => c.req.valid("form") as AssessmentFormInput,
+  });
+  const log = c.get("log");
+  log.secrets = [input.text ?? "", ...(input.labels ?? [])];
+  log.fields = { ...log.fields, imageBytes: input.image.length };
+
+  const loading = Date.now();
+  const engine = await getEngine(c.env);
+  const modelMs = Date.now() - loading;
+  let result: PhotoAssessment;
+  try {
+    result = await assessPhoto(
+      engine,
+      { ...input, locale: c.req.header("accept-language") },
+      { maxPixels: Number(c.env.MAX_IMAGE_PIXELS) || undefined },
+    );
+  } catch (err) {
+    // The photo decoded, but its dimensions leave nothing to assess (e.g. a quality check on 1x1 pixels).
+    if (err instanceof RangeError) {
+      throw new ProblemError("image-not-assessable", "The image decodes but is too degenerate to assess.");
+    }
+    throw err;
+  }
+  const { decodeMs, encodeMs, textMs } = result.timings;
+  log.timings = { model: modelMs, decode: decodeMs, encode: encodeMs, text: textMs };
+  log.fields = { ...log.fields, model: result.model.revision };
+  return c.json(
+    {
+      requestId: c.get("requestId"),
+      assessment: result.assessment,
+      model: result.model,
+      timings: result.timings,
+    },
+    200,
+    { "Cache-Control": "no-store" },
+  );
+});
+const { middleware: _, ...documented } = routeConfig;
+assessments.openAPIRegistry.registerPath({
+  ...documented,
+  request: { body: { ...requestBody, required: true } },
+});
+
+async function readInput(
+  contentType: string,
+  valid: { json: () => AssessmentJsonInput; form: () => AssessmentFormInput },
+): Promise<Input> {
+  const essence = contentType.split(";")[0].trim().toLowerCase();
+  if (essence === "multipart/form-data" || essence === "application/x-www-form-urlencoded") {
+    const { image, text, lang, labels } = valid.form();
+    return { image: new Uint8Array(await image.arrayBuffer()), text, lang, labels };
+  }
+  if (/^application\/([\w.-]+\+)?json$/.test(essence)) {
+    const { image, text, lang, labels } = valid.json();
+    return { image: decodeBase64(image), text, lang, labels };
+  }
+  throw new ProblemError(
+    "invalid-request",
+    "Send the photo as multipart/form-data (a file in the field `image`) or as JSON with `image` in base64.",
+  );
+}
+
+type AssessmentJsonInput = z.infer<typeof AssessmentJson>;
+type AssessmentFormInput = z.infer<typeof AssessmentForm>;
+
+/** Base64 (standard or URL-safe, padding optional, whitespace ignored), or a `data:...;base64,` URL. */
+export function decodeBase64(value: string): Uint8Array {
+  const payload = value
+    .replace(/^data:[\w.+-]+\/[\w.+-]+(;[\w.+-]+=[\w.+-]+)*;base64,/i, "")
+    .replace(/\s+/g, "");
+  if (!/^[A-Za-z0-9+/\-_]*={0,2}$/.test(payload) || payload.length % 4 === 1) {
+    throw new ProblemError("invalid-request", "image: not valid base64.");
+  }
+  const binary = atob(payload.replace(/-/g, "+").replace(/_/g, "/").replace(/=+$/, ""));
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}

@@ -1,0 +1,74 @@
+/** GET /openapi.json (generated from the schemas that validate requests), /docs, /problems/{slug}. */
+import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { Scalar } from "@scalar/hono-api-reference";
+import type { AppEnv } from "./env";
+import {
+  PROBLEM_DESCRIPTIONS,
+  PROBLEMS,
+  ProblemError,
+  type ProblemSlug,
+  problemResponses,
+  problemType,
+  validationHook,
+} from "./problems";
+
+export const OPENAPI_INFO = {
+  title: "DermEdge API",
+  version: "1.0.0",
+  description:
+    "Preliminary skin checks: send a photo of skin and a few words, get the most likely findings from a " +
+    "catalogue of skin conditions, a triage level and plain advice. Not a diagnosis. Errors are RFC 9457 " +
+    "problem details (application/problem+json).",
+};
+
+/** The OpenAPI 3.1 document of everything mounted on `api`, with the API-key schemes. */
+export function openApiDocument(api: OpenAPIHono<AppEnv>) {
+  api.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
+    type: "http",
+    scheme: "bearer",
+    description: "An API key (when the server has API_KEYS configured; open otherwise).",
+  });
+  api.openAPIRegistry.registerComponent("securitySchemes", "apiKeyHeader", {
+    type: "apiKey",
+    in: "header",
+    name: "X-API-Key",
+  });
+  return api.getOpenAPI31Document({ openapi: "3.1.0", info: OPENAPI_INFO });
+}
+
+const problemRoute = createRoute({
+  method: "get",
+  path: "/problems/{slug}",
+  tags: ["Problems"],
+  summary: "What a problem type means",
+  request: { params: z.object({ slug: z.string() }) },
+  responses: {
+    200: {
+      description: "The problem type's status, title and description.",
+      content: {
+        "application/json": {
+          schema: z
+            .object({ type: z.string(), status: z.number(), title: z.string(), description: z.string() })
+            .openapi("ProblemType"),
+        },
+      },
+    },
+    ...problemResponses("not-found"),
+  },
+});
+
+/** The docs routes for `api`; the document is generated once, on first request. */
+export function docs(api: OpenAPIHono<AppEnv>) {
+  let document: ReturnType<typeof openApiDocument> | undefined;
+  const routes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  routes.get("/openapi.json", (c) => c.json((document ??= openApiDocument(api))));
+  routes.get("/docs", Scalar({ url: "/openapi.json", pageTitle: "DermEdge API" }));
+  routes.openapi(problemRoute, (c) => {
+    const { slug } = c.req.valid("param");
+    if (!Object.hasOwn(PROBLEMS, slug)) throw new ProblemError("not-found", `No problem type ${slug}.`);
+    const { status, title } = PROBLEMS[slug as ProblemSlug];
+    const description = PROBLEM_DESCRIPTIONS[slug as ProblemSlug];
+    return c.json({ type: problemType(slug as ProblemSlug), status, title, description }, 200);
+  });
+  return routes;
+}

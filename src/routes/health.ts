@@ -1,0 +1,54 @@
+/** GET /healthz (the process is up) and GET /readyz (the model is loaded or loadable). HTTP only. */
+import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { ModelUnavailableError } from "../model/package/load";
+import { getEngine } from "../service/engine";
+import type { AppEnv } from "./env";
+import { modelUnavailable, problemResponses } from "./problems";
+import { ModelInfoBody } from "./schemas/assessment";
+
+const healthz = createRoute({
+  method: "get",
+  path: "/healthz",
+  tags: ["Health"],
+  summary: "Liveness: the Worker answers",
+  responses: {
+    200: {
+      description: "Up.",
+      content: { "application/json": { schema: z.object({ status: z.literal("ok") }).openapi("Health") } },
+    },
+  },
+});
+
+const readyz = createRoute({
+  method: "get",
+  path: "/readyz",
+  tags: ["Health"],
+  summary: "Readiness: the model package is loaded, or loads now",
+  description: "Opens the model package (manifest, tokenizer, preprocessor; verified) if not open yet.",
+  responses: {
+    200: {
+      description: "Ready to assess.",
+      content: {
+        "application/json": {
+          schema: z.object({ status: z.literal("ready"), model: ModelInfoBody }).openapi("Ready"),
+        },
+      },
+    },
+    ...problemResponses("model-unavailable"),
+  },
+});
+
+const noStore = { "Cache-Control": "no-store" };
+
+export const health = new OpenAPIHono<AppEnv>()
+  .openapi(healthz, (c) => c.json({ status: "ok" as const }, 200, noStore))
+  .openapi(readyz, async (c) => {
+    try {
+      const engine = await getEngine(c.env);
+      return c.json({ status: "ready" as const, model: engine.info }, 200, noStore);
+    } catch (err) {
+      // For operators: the loader's own words (which file, which check).
+      if (err instanceof ModelUnavailableError) throw modelUnavailable(err, err.message);
+      throw err;
+    }
+  });

@@ -1,0 +1,213 @@
+/**
+ * Every error the HTTP API returns, as RFC 9457 problem details (application/problem+json), made here and
+ * nowhere else. Handlers and middleware throw; `onError` turns what was thrown into a response.
+ * Details never echo the photo or the patient's words.
+ */
+import { z } from "@hono/zod-openapi";
+import type { Context, ErrorHandler, NotFoundHandler } from "hono";
+import { HTTPException } from "hono/http-exception";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { ImageError } from "../model/image/types";
+import { ModelUnavailableError } from "../model/package/load";
+import type { AppEnv } from "./env";
+
+/** Seconds a client should wait before retrying while the model is unavailable. */
+export const MODEL_RETRY_AFTER_S = 30;
+
+/** The stable problem types: `type` is `/problems/<slug>`, resolvable on the API itself. */
+export const PROBLEMS = {
+  "invalid-request": { status: 400, title: "Malformed request" },
+  "empty-image": { status: 400, title: "The image is empty" },
+  unauthorized: { status: 401, title: "Missing or wrong API key" },
+  "not-found": { status: 404, title: "Not found" },
+  "payload-too-large": { status: 413, title: "Request body too large" },
+  "image-too-large": { status: 413, title: "Image too large" },
+  "unsupported-media-type": { status: 415, title: "Unsupported content type" },
+  "unsupported-image-format": { status: 415, title: "Unsupported image format" },
+  "image-not-decodable": { status: 422, title: "The image cannot be decoded" },
+  "image-not-assessable": { status: 422, title: "The image cannot be assessed" },
+  "rate-limited": { status: 429, title: "Too many requests" },
+  "internal-error": { status: 500, title: "Internal error" },
+  "model-unavailable": { status: 503, title: "The model is unavailable" },
+} as const satisfies Record<string, { status: ContentfulStatusCode; title: string }>;
+
+export type ProblemSlug = keyof typeof PROBLEMS;
+export const problemType = (slug: ProblemSlug) => `/problems/${slug}`;
+
+/** What each type means, for /problems/{slug} and the docs. */
+export const PROBLEM_DESCRIPTIONS: Record<ProblemSlug, string> = {
+  "invalid-request":
+    "The request could not be understood: malformed JSON or multipart, a missing image, invalid base64, " +
+    "an unknown language, or a field over its limit (text 1000 characters, 32 labels of 200 characters).",
+  "empty-image": "The image part or field holds no bytes.",
+  unauthorized:
+    "API keys are configured and the request had none (Authorization: Bearer or X-API-Key) or a wrong one.",
+  "not-found": "No such resource.",
+  "payload-too-large": "The request body is over the limit (10 MiB by default), counted while it streams in.",
+  "image-too-large":
+    "The image's header declares more pixels than the configured limit; nothing was decoded.",
+  "unsupported-media-type": "The body is neither multipart/form-data nor application/json.",
+  "unsupported-image-format":
+    "The image is not JPEG, PNG or WebP; the `format` member names what was found (gif, heic, unknown, ...).",
+  "image-not-decodable": "The image claims to be JPEG, PNG or WebP but is damaged or truncated.",
+  "image-not-assessable": "The image decodes but cannot be assessed at all (e.g. degenerate dimensions).",
+  "rate-limited": "Too many requests for this API key (or address); retry after Retry-After seconds.",
+  "internal-error": "A fault on our side; the request id identifies it in the logs.",
+  "model-unavailable":
+    "The model package is missing, invalid or failed its integrity check; retry after Retry-After seconds.",
+};
+
+const slugs = Object.keys(PROBLEMS) as [ProblemSlug, ...ProblemSlug[]];
+
+export const Problem = z
+  .object({
+    type: z.enum(slugs.map(problemType) as [string, ...string[]]).openapi({
+      description: "Stable problem type; GET it for a description.",
+    }),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string(),
+    requestId: z.string().optional(),
+    format: z.string().optional().openapi({ description: "unsupported-image-format: what was found." }),
+    reason: z
+      .string()
+      .optional()
+      .openapi({ description: "model-unavailable: model_missing, model_invalid, ..." }),
+  })
+  .openapi("Problem");
+
+export type ProblemBody = z.infer<typeof Problem>;
+
+/** OpenAPI response entries for the given problem types. */
+export function problemResponses<S extends ProblemSlug>(...list: S[]) {
+  const byStatus: Record<number, S[]> = {};
+  for (const slug of list) (byStatus[PROBLEMS[slug].status] ??= []).push(slug);
+  return Object.fromEntries(
+    Object.entries(byStatus).map(([status, group]) => [
+      status,
+      {
+        description: group.map((slug) => `${problemType(slug)}: ${PROBLEMS[slug].title}`).join("; "),
+        content: { "application/problem+json": { schema: Problem } },
+        ...(Number(status) === 429 || Number(status) === 503
+          ? {
+              headers: {
+                "Retry-After": { description: "Seconds to wait", schema: { type: "integer" as const } },
+              },
+            }
+          : {}),
+      },
+    ]),
+  );
+}
+
+/** Extension members some problem types carry. */
+export interface ProblemMembers {
+  format?: string;
+  reason?: string;
+}
+
+/** Thrown anywhere in the API; `onError` renders it. */
+export class ProblemError extends Error {
+  constructor(
+    readonly slug: ProblemSlug,
+    readonly detail: string,
+    readonly members: ProblemMembers = {},
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(detail);
+    this.name = "ProblemError";
+  }
+}
+
+/** The problem for anything thrown: ours, the image decoder's, the model loader's, Hono's, or a bug. */
+export function toProblem(err: unknown): ProblemError {
+  if (err instanceof ProblemError) return err;
+  if (err instanceof ImageError) {
+    switch (err.code) {
+      case "unsupported_format": {
+        const format = err.format ?? "unknown";
+        const what =
+          format === "unknown"
+            ? "This file is not an image we recognise"
+            : `${format.toUpperCase()} images are not supported`;
+        return new ProblemError("unsupported-image-format", `${what}: send a JPEG, PNG or WebP photo.`, {
+          format,
+        });
+      }
+      case "image_too_large":
+        return new ProblemError("image-too-large", err.message);
+      case "empty_image":
+        return new ProblemError("empty-image", "The image has no bytes.");
+      case "corrupt_image":
+        return new ProblemError(
+          "image-not-decodable",
+          `The ${err.format ?? "image"} file is damaged or truncated.`,
+        );
+    }
+  }
+  if (err instanceof ModelUnavailableError) {
+    return modelUnavailable(err, "The model cannot be loaded right now; try again shortly.");
+  }
+  if (err instanceof HTTPException) {
+    if (err.status === 415)
+      return new ProblemError("unsupported-media-type", "Send multipart/form-data or application/json.");
+    if (err.status === 413) return new ProblemError("payload-too-large", err.message);
+    if (err.status === 401) return new ProblemError("unauthorized", err.message);
+    if (err.status < 500)
+      return new ProblemError("invalid-request", err.message || "The request is malformed.");
+  }
+  return new ProblemError("internal-error", "Something went wrong on our side.");
+}
+
+export function modelUnavailable(err: ModelUnavailableError, detail: string): ProblemError {
+  return new ProblemError(
+    "model-unavailable",
+    detail,
+    { reason: err.code },
+    {
+      "Retry-After": String(MODEL_RETRY_AFTER_S),
+    },
+  );
+}
+
+export function problemResponse(c: Context<AppEnv>, problem: ProblemError): Response {
+  const { status, title } = PROBLEMS[problem.slug];
+  const body: ProblemBody = {
+    type: problemType(problem.slug),
+    title,
+    status,
+    detail: problem.detail,
+    requestId: c.get("requestId"),
+    ...problem.members,
+  };
+  return c.body(JSON.stringify(body), status, {
+    ...problem.headers,
+    "Content-Type": "application/problem+json",
+    "Cache-Control": "no-store",
+  });
+}
+
+export const onError: ErrorHandler<AppEnv> = (err, c) => {
+  const problem = toProblem(err);
+  const log = c.get("log");
+  if (log) {
+    log.fields = { ...log.fields, problem: problem.slug };
+    if (problem.slug === "internal-error") log.error = err;
+  }
+  return problemResponse(c, problem);
+};
+
+export const notFound: NotFoundHandler<AppEnv> = (c) =>
+  problemResponse(
+    c,
+    new ProblemError("not-found", `No resource at ${c.req.method} ${new URL(c.req.url).pathname}.`),
+  );
+
+/** zod-openapi's hook: a request that fails its schema is a 400 naming each field and what is wrong. */
+export function validationHook(result: { success: boolean; error?: z.ZodError }): void {
+  if (result.success || !result.error) return;
+  const detail = result.error.issues
+    .map((issue) => (issue.path.length ? `${issue.path.join(".")}: ${issue.message}` : issue.message))
+    .join("; ");
+  throw new ProblemError("invalid-request", detail);
+}

@@ -1,0 +1,223 @@
+/**
+ * The HTTP contract of an assessment: zod schemas that validate requests and generate /openapi.json.
+ * The response schemas mirror the clinical module's types; the checks at the bottom fail to compile when
+ * the two drift apart.
+ */
+import { z } from "@hono/zod-openapi";
+import {
+  type Assessment,
+  type AssessmentStatus,
+  type Lang,
+  type QualityProblemCode,
+  TRIAGE_LEVELS,
+  type TriageRule,
+  vocabulary,
+} from "../../clinical";
+import type { ModelInfo } from "../../model/engine";
+
+/** Limits on what a client may send besides the photo (the body and pixel limits are configurable). */
+export const LIMITS = { labels: 32, labelLength: 200, textLength: 1000 } as const;
+
+const LANGS = ["en", "zh"] as const satisfies readonly Lang[];
+
+const LangParam = z
+  .enum(LANGS)
+  .openapi({ description: "Language of the answer; by default from the text, then Accept-Language." });
+const Text = z
+  .string()
+  .max(LIMITS.textLength, `at most ${LIMITS.textLength} characters`)
+  .openapi({ description: "The patient's own words: symptoms, how long, age. Never stored or logged." });
+const Label = z
+  .string()
+  .trim()
+  .min(1, "a label cannot be empty")
+  .max(LIMITS.labelLength, `each label at most ${LIMITS.labelLength} characters`);
+const Labels = z
+  .array(Label)
+  .max(LIMITS.labels, `at most ${LIMITS.labels} labels`)
+  .refine((labels) => new Set(labels).size === labels.length, "labels must be distinct");
+
+const labelsDescription =
+  "Your own labels (CLIP prompts such as 'a photo of a skin rash') to rank instead of the catalogue; " +
+  `at most ${LIMITS.labels}, each at most ${LIMITS.labelLength} characters.`;
+
+/** multipart/form-data: the photo as a file part; `labels` repeated once per label. */
+export const AssessmentForm = z
+  .object({
+    image: z
+      .custom<Blob>((v) => v instanceof Blob, "image must be a file part")
+      .openapi({ type: "string", format: "binary", description: "The photo: JPEG, PNG or WebP." }),
+    text: Text.optional(),
+    lang: LangParam.optional(),
+    // A single field arrives as a string, a repeated one as an array.
+    labels: z
+      .preprocess((v) => (typeof v === "string" ? [v] : v), Labels.optional())
+      .openapi({ description: `${labelsDescription} Repeat the field once per label.` }),
+  })
+  .openapi("AssessmentForm");
+
+/** application/json: the photo as base64 (a `data:` URL is accepted too). */
+export const AssessmentJson = z
+  .object({
+    image: z
+      .string()
+      .min(1, "image is empty")
+      .openapi({ description: "The photo (JPEG, PNG or WebP) as base64, or a data: URL.", format: "byte" }),
+    text: Text.optional(),
+    lang: LangParam.optional(),
+    labels: Labels.optional().openapi({ description: labelsDescription }),
+  })
+  .openapi("AssessmentJson");
+
+const Localised = z.object({ en: z.string(), zh: z.string() });
+export const TriageLevel = z.enum(TRIAGE_LEVELS).openapi("TriageLevel", {
+  description:
+    "self_care: look after it at home; doctor: routine visit; doctor_soon: within days; emergency: now.",
+});
+const SYMPTOM_IDS = vocabulary.map((v) => v.id) as [SymptomIdOf, ...SymptomIdOf[]];
+type SymptomIdOf = (typeof vocabulary)[number]["id"];
+const SymptomId = z.enum(SYMPTOM_IDS).openapi("SymptomId");
+const QUALITY_PROBLEMS = ["too_dark", "overexposed", "blurry", "too_small"] as const;
+const STATUSES = ["ok", "uncertain", "poor_photo", "not_skin"] as const;
+const RULES = [
+  "airway",
+  "fever_infection",
+  "changing_mole",
+  "eye",
+  "in_person_review",
+  "finding",
+  "custom_label",
+  "uncertain",
+  "persistent",
+] as const;
+
+const Probability = z.number().min(0).max(1);
+
+const Finding = z
+  .object({
+    id: z.string().openapi({ description: "Catalogue id, or your own label." }),
+    name: z
+      .string()
+      .openapi({ description: "Localised catalogue name; the label itself for a custom label." }),
+    inCatalogue: z.boolean(),
+    probability: Probability.openapi({
+      description: "Image and words combined; sums to 1 over all findings.",
+    }),
+    imageProbability: Probability.openapi({ description: "What the image alone says." }),
+    rank: z.number().int().min(1),
+    imageRank: z.number().int().min(1),
+    matchedSymptoms: z.array(SymptomId).readonly(),
+    // Inline (not the TriageLevel component): zod-to-openapi renders a nullable $ref as allOf, refusing null.
+    urgency: z
+      .enum(TRIAGE_LEVELS)
+      .nullable()
+      .openapi({ description: "The catalogue's urgency; null for your own labels." }),
+  })
+  .openapi("Finding");
+
+const Triage = z
+  .object({
+    level: TriageLevel,
+    label: z.string(),
+    reasons: z
+      .array(
+        z.object({
+          rule: z.enum(RULES),
+          level: TriageLevel,
+          message: z.string(),
+          triggers: z.array(z.string()).readonly(),
+        }),
+      )
+      .readonly(),
+  })
+  .openapi({
+    description: "Null only when nothing could be judged (a photo that failed a gate, no red flag).",
+  });
+
+export const AssessmentBody = z
+  .object({
+    catalogueVersion: z.string(),
+    lang: z.enum(LANGS),
+    status: z.enum(STATUSES).openapi({
+      description:
+        "ok; uncertain (ranked, no single finding stated); poor_photo and not_skin rank nothing (see gates).",
+    }),
+    gates: z.object({
+      quality: z.object({
+        ok: z.boolean(),
+        problems: z.array(z.object({ code: z.enum(QUALITY_PROBLEMS), tip: Localised })).readonly(),
+        measurements: z.object({
+          meanLuminance: z.number(),
+          clippedFraction: z.number(),
+          laplacianVariance: z.number(),
+          shortEdge: z.number(),
+        }),
+      }),
+      skin: z.object({
+        passed: z.boolean(),
+        skinProbability: Probability,
+        bestOther: z.object({ label: z.string(), probability: Probability }).nullable(),
+      }),
+      certainty: z
+        .object({ passed: z.boolean(), topProbability: Probability, margin: z.number() })
+        .nullable(),
+    }),
+    findings: z.array(Finding).readonly(),
+    symptoms: z.object({
+      recognised: z
+        .array(
+          z.object({
+            id: SymptomId,
+            name: z.string(),
+            negated: z.boolean(),
+            words: z.array(z.string()).readonly(),
+          }),
+        )
+        .readonly(),
+      durationDays: z.number().nullable(),
+      ageYears: z.number().nullable(),
+    }),
+    triage: Triage.nullable(),
+    summary: z.string(),
+    advice: z.array(z.string()).readonly(),
+    disclaimer: z.string(),
+  })
+  .openapi("Assessment");
+
+export const ModelInfoBody = z
+  .object({
+    id: z.string(),
+    revision: z.string(),
+    synthetic: z
+      .boolean()
+      .openapi({ description: "True for a synthetic test model: its answers mean nothing." }),
+    variant: z.string(),
+  })
+  .openapi("ModelInfo");
+
+export const AssessmentResponse = z
+  .object({
+    requestId: z.string(),
+    assessment: AssessmentBody,
+    model: ModelInfoBody,
+    timings: z
+      .object({
+        decodeMs: z.number().openapi({ description: "Decoding and resizing, one streamed pass." }),
+        encodeMs: z.number().openapi({ description: "The image encoder." }),
+        textMs: z.number().openapi({ description: "Text embeddings (cached per isolate after the first)." }),
+        totalMs: z.number(),
+      })
+      .openapi({ description: "Milliseconds; also in the Server-Timing header." }),
+  })
+  .openapi("AssessmentResponse");
+
+// Compile-time checks that the contract matches the clinical module's types.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const checks: [
+  Same<z.infer<typeof AssessmentBody>, Assessment>,
+  Same<z.infer<typeof ModelInfoBody>, ModelInfo>,
+  Same<(typeof STATUSES)[number], AssessmentStatus>,
+  Same<(typeof RULES)[number], TriageRule>,
+  Same<(typeof QUALITY_PROBLEMS)[number], QualityProblemCode>,
+] = [true, true, true, true, true];
+void checks;

@@ -1,0 +1,101 @@
+import { existsSync } from "node:fs";
+import { mkdir } from "node:fs/promises";
+import { resolve } from "node:path";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CHROMIUM, chromiumInstalled, launchChromium } from "./chromium";
+import { type DevServer, startWranglerDev } from "./wrangler-dev";
+
+const root = resolve(import.meta.dirname, "../../..");
+const output = resolve(root, "test-output/e2e");
+const modelDir = resolve(root, ".cache/models/tiny");
+const photo = resolve(root, "../shared/fixtures/images/skin/nv__ISIC_0024354.jpg");
+const gif = resolve(root, "../shared/fixtures/images/bad/apple.gif");
+
+const missing = [
+  chromiumInstalled ? null : `${CHROMIUM} (run scripts/install-chromium.sh)`,
+  existsSync(modelDir) ? null : ".cache/models/tiny (made by the vitest global setup from ../shared)",
+  existsSync(photo) ? null : "../shared fixtures",
+].filter((m): m is string => m !== null);
+
+// In CI a missing browser or fixture is a failure, never a silent skip.
+const skip = missing.length > 0 && !process.env.CI;
+if (skip) console.warn(`e2e demo test skipped: missing ${missing.join(", ")}`);
+
+describe.skipIf(skip)("demo page in headless Chromium against wrangler dev", () => {
+  let server: DevServer | undefined;
+  let browser: Awaited<ReturnType<typeof launchChromium>> | undefined;
+  let page: Page;
+  const problems: string[] = [];
+
+  beforeAll(async () => {
+    if (missing.length > 0) throw new Error(`e2e test cannot run: missing ${missing.join(", ")}`);
+    await mkdir(output, { recursive: true });
+    server = await startWranglerDev({ modelDir, logPath: resolve(output, "wrangler-dev.log") });
+    browser = await launchChromium();
+    page = await browser.context.newPage();
+    page.on("pageerror", (err) => problems.push(`page error: ${err.message}`));
+    page.on("console", (msg) => {
+      if (msg.type() === "error") problems.push(`console: ${msg.text()}`);
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it("uploads a photo with words and shows the ranked findings, the triage level and the advice", async () => {
+    await page.goto(`${server!.url}/`);
+    await expect(page.title()).resolves.toContain("DermEdge");
+    await page.locator("#photo").setInputFiles(photo);
+    await expect(page.locator("#preview").isVisible()).resolves.toBe(true);
+    await page
+      .getByLabel("Describe it in your own words (optional)")
+      .fill("Itchy red patch on my arm for 3 days");
+    await page.getByLabel("Language of the answer").selectOption("en");
+    await page.getByRole("button", { name: "Check my skin" }).click();
+
+    const result = page.locator("#result");
+    await result.waitFor({ state: "visible", timeout: 60_000 });
+    await expect(page.locator("#status").textContent()).resolves.toBe("Done: the result is below.");
+    await expect(page.locator("#triage").textContent()).resolves.toMatch(/^What to do: \S/);
+    expect(((await page.locator("#summary").textContent()) ?? "").length).toBeGreaterThan(10);
+    const findings = page.locator("#findings li.finding");
+    expect(await findings.count()).toBe(5);
+    const widths = await page
+      .locator("#findings .bar-fill")
+      .evaluateAll((bars) => bars.map((bar) => (bar as HTMLElement).getBoundingClientRect().width));
+    expect(widths.every((w) => w > 0)).toBe(true);
+    expect(widths[0]).toBeGreaterThanOrEqual(widths[4]);
+    expect(await page.locator("#advice li").count()).toBeGreaterThan(0);
+    await expect(page.locator("#symptoms").textContent()).resolves.toMatch(/itching/);
+    await expect(page.locator("#model").textContent()).resolves.toMatch(/synthetic/);
+    await expect(page.locator("#disclaimer").textContent()).resolves.toMatch(/not a diagnosis/);
+
+    await page.screenshot({ path: resolve(output, "demo.png"), fullPage: true });
+    expect(existsSync(resolve(output, "demo.png"))).toBe(true);
+  });
+
+  it("answers in Chinese when Chinese is picked, and shows a refused photo as an alert", async () => {
+    await page.getByLabel("Language of the answer").selectOption("zh");
+    await expect(page.locator("#submit").textContent()).resolves.toBe("检查我的皮肤");
+    await page.locator("#submit").click();
+    await page.locator("#status").filter({ hasText: "完成" }).waitFor({ timeout: 60_000 });
+    await expect(page.locator("#disclaimer").textContent()).resolves.toMatch(/[\u4e00-\u9fff]/);
+    await page.screenshot({ path: resolve(output, "demo-zh.png"), fullPage: true });
+
+    await page.locator("#photo").setInputFiles(gif);
+    await page.locator("#submit").click();
+    const alert = page.getByRole("alert");
+    await alert.waitFor({ state: "visible", timeout: 30_000 });
+    await expect(alert.textContent()).resolves.toMatch(/不支持的图片格式.*GIF/s);
+    await expect(page.locator("#result").isHidden()).resolves.toBe(true);
+    await page.screenshot({ path: resolve(output, "demo-error.png"), fullPage: true });
+  });
+
+  it("raised no script errors or CSP violations", () => {
+    // The refused GIF's 415 is the one failed load the browser reports.
+    expect(problems.filter((p) => !p.includes("the server responded with a status of 415"))).toEqual([]);
+  });
+});

@@ -1,0 +1,121 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { createWriteStream } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { auxiliaryConfigs } from "../../../scripts/wrangler";
+
+const root = resolve(import.meta.dirname, "../../..");
+const wranglerBin = resolve(
+  createRequire(import.meta.url).resolve("wrangler/package.json"),
+  "../bin/wrangler.js",
+);
+
+/** A free TCP port on the loopback interface. */
+export function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const server = createServer();
+    server.once("error", fail);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => done(port));
+    });
+  });
+}
+
+function run(args: string[], log: NodeJS.WritableStream): Promise<void> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, args, { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
+    child.stdout.pipe(log, { end: false });
+    child.stderr.pipe(log, { end: false });
+    child.once("error", fail);
+    child.once("exit", (code) => (code === 0 ? done() : fail(new Error(`${args.join(" ")} exited ${code}`))));
+  });
+}
+
+export interface DevServer {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * `wrangler dev` (the API Worker and the Workers it binds to, as `npm run dev` runs them) on a free loopback port, with its own local state
+ * in a temporary folder holding the given model package as the active model (installed with
+ * `dermedge model install --local --persist-to`). Its output goes to `logPath`. `stop` ends the whole
+ * process group (wrangler and its workerd) and removes the state.
+ */
+export async function startWranglerDev(options: { modelDir: string; logPath: string }): Promise<DevServer> {
+  const state = await mkdtemp(join(tmpdir(), "dermedge-e2e-"));
+  const log = createWriteStream(options.logPath);
+  let child: ChildProcess | undefined;
+  const stop = async () => {
+    if (child?.pid && child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((done) => child?.once("exit", done));
+      try {
+        process.kill(-child.pid, "SIGTERM");
+      } catch {}
+      const timer = setTimeout(() => {
+        try {
+          if (child?.pid) process.kill(-child.pid, "SIGKILL");
+        } catch {}
+      }, 5000);
+      await exited;
+      clearTimeout(timer);
+    }
+    log.end();
+    await rm(state, { recursive: true, force: true });
+  };
+  try {
+    await run(
+      ["bin/dermedge.mjs", "model", "install", options.modelDir, "--local", "--persist-to", state],
+      log,
+    );
+    const [port, inspectorPort] = [await freePort(), await freePort()];
+    child = spawn(
+      process.execPath,
+      [
+        wranglerBin,
+        "dev",
+        ...["wrangler.toml", ...auxiliaryConfigs()].flatMap((config) => ["-c", config]),
+        "--ip",
+        "127.0.0.1",
+        "--port",
+        String(port),
+        "--inspector-port",
+        String(inspectorPort),
+        "--persist-to",
+        state,
+        "--show-interactive-dev-session=false",
+      ],
+      {
+        cwd: root,
+        detached: true,
+        stdio: ["ignore", "pipe", "pipe"],
+        env: { ...process.env, WRANGLER_SEND_METRICS: "false", NO_COLOR: "1" },
+      },
+    );
+    child.stdout?.pipe(log, { end: false });
+    child.stderr?.pipe(log, { end: false });
+    const url = `http://127.0.0.1:${port}`;
+    await waitFor(`${url}/readyz`, child, 120_000);
+    return { url, stop };
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+}
+
+async function waitFor(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`wrangler dev exited with ${child.exitCode}`);
+    try {
+      const res = await fetch(url, { signal: AbortSignal.timeout(5000) });
+      if (res.ok) return;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`wrangler dev did not answer ${url} within ${timeoutMs / 1000} s`);
+}
