@@ -1,7 +1,8 @@
-import { readFile } from "node:fs/promises";
+import { readdir, readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { cloudflareTest } from "@cloudflare/vitest-pool-workers";
 import { defineConfig, defineProject } from "vitest/config";
+import { openApiValidator } from "./test/support/openapi-validator.node.js";
 
 /** `../shared` (fixtures, real tokenizer) and `.cache` (generated model packages), served to workerd tests. */
 const roots: Record<string, string> = {
@@ -22,16 +23,46 @@ async function hostFiles(request: Request): Promise<Response> {
   }
 }
 
+/** The modules of a Worker bundled by `wrangler deploy --dry-run --outdir` (see test/support/global-setup.ts). */
+async function bundledModules(dir: string) {
+  const wasm = (await readdir(dir)).filter((n) => n.endsWith(".wasm"));
+  return [
+    { type: "ESModule" as const, path: resolve(dir, "index.js") },
+    ...wasm.map((n) => ({ type: "CompiledWasm" as const, path: resolve(dir, n) })),
+  ];
+}
+
 export default defineConfig({
   test: {
     globalSetup: ["./test/support/global-setup.ts"],
     projects: [
       defineProject({
         plugins: [
-          cloudflareTest({
+          // A function, so it runs after the global setup has bundled the auxiliary Workers.
+          cloudflareTest(async () => ({
             wrangler: { configPath: "./wrangler.toml" },
-            miniflare: { serviceBindings: { HOST_FILES: hostFiles } },
-          }),
+            miniflare: {
+              serviceBindings: { HOST_FILES: hostFiles, OPENAPI: openApiValidator },
+              // The text Worker (wrangler.text.toml) as plain JS: the target of TEXT_ENCODER.
+              workers: [
+                {
+                  name: "dermedge-text",
+                  modules: await bundledModules(resolve(import.meta.dirname, ".cache/text-worker")),
+                  compatibilityDate: "2026-04-20",
+                  r2Buckets: { MODELS: "dermedge-models" },
+                  bindings: { MODEL_PREFIX: "models/active" },
+                },
+                // The second half of a packed vision tower (wrangler.vision-tail.toml): VISION_TAIL.
+                {
+                  name: "dermedge-vision-tail",
+                  modules: await bundledModules(resolve(import.meta.dirname, ".cache/vision-tail-worker")),
+                  compatibilityDate: "2026-04-20",
+                  r2Buckets: { MODELS: "dermedge-models" },
+                  bindings: { MODEL_PREFIX: "models/active", DEBUG_MEMORY: "0" },
+                },
+              ],
+            },
+          })),
         ],
         test: {
           name: "workerd",
