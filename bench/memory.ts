@@ -56,7 +56,11 @@ async function bundles() {
       resolve(root, "bench/workers/vision.ts"),
       resolve(out, "vision"),
     ),
-    tail: await bundleWorker("vision-tail", resolve(root, "src/vision-tail/index.ts"), resolve(out, "tail")),
+    tail: await bundleWorker(
+      "vision-tail",
+      resolve(root, "src/workers/vision-tail/index.ts"),
+      resolve(out, "tail"),
+    ),
     text: await bundleWorker("bench-text", resolve(root, "bench/workers/text.ts"), resolve(out, "text")),
   };
 }

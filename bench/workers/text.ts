@@ -1,5 +1,5 @@
-import { debugRoutes } from "../../src/routes/debug";
-import textWorker from "../../src/text-worker/index";
+import { debugRoutes } from "../../src/workers/debug";
+import textWorker from "../../src/workers/text/index";
 
 /** The text Worker as it is, plus the memory debug endpoint (its isolate's accounting). */
 export default {

@@ -4,9 +4,9 @@ import { ClipEngine } from "../../src/model/engine";
 import { splitImageTower } from "../../src/model/onnx-towers";
 import { ModelUnavailableError } from "../../src/model/package/load";
 import { r2Store } from "../../src/model/package/store";
-import { remoteTextTower } from "../../src/model/remote-text-tower";
-import { debugRoutes } from "../../src/routes/debug";
-import { visionTailClient } from "../../src/vision-tail/protocol";
+import { remoteTextTower } from "../../src/model/remote/text-client";
+import { visionTailClient } from "../../src/model/remote/vision-tail-protocol";
+import { debugRoutes } from "../../src/workers/debug";
 
 /**
  * The vision isolate as the benchmark runs it: the engine with its image tower here (every stage, or

@@ -1,4 +1,4 @@
-import { ImageError } from "../model/image/types";
+import { ImageError } from "../image/types";
 import { ModelUnavailableError } from "../model/package/load";
 import { classify } from "./commands/classify";
 import { evalCommand } from "./commands/eval";

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
+import { nodeWebpModule } from "../image/webp/wasm-node";
 import type { EngineRuntime } from "../model/engine";
-import { nodeWebpModule } from "../model/image/webp/wasm-node";
 
 let ortWasm: Promise<WebAssembly.Module> | undefined;
 

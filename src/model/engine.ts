@@ -1,4 +1,4 @@
-import { type PreparedImage, type PreprocessorConfig, prepareImage } from "./image";
+import { type PreparedImage, type PreprocessorConfig, prepareImage } from "../image";
 import { hold } from "./memory";
 import { type LocalTowerContext, onnxImageTower, onnxTextTower } from "./onnx-towers";
 import { parsePreprocessorConfig, readJson, readManifest } from "./package/load";

@@ -2,7 +2,6 @@
 import { createRoute, OpenAPIHono, type RouteConfig, type z } from "@hono/zod-openapi";
 import type { Lang } from "../clinical";
 import { assessPhoto, type PhotoAssessment } from "../service/assess-photo";
-import { getEngine } from "../service/engine";
 import type { AppEnv } from "./env";
 import { API_KEY_SECURITY } from "./middleware/auth";
 import { bodyLimit } from "./middleware/body-limit";
@@ -81,7 +80,7 @@ assessments.openapi(route, async (c) => {
   log.fields = { ...log.fields, imageBytes: input.image.length };
 
   const loading = Date.now();
-  const engine = await getEngine(c.env);
+  const engine = await c.var.engine();
   const modelMs = Date.now() - loading;
   let result: PhotoAssessment;
   try {

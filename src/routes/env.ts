@@ -1,3 +1,5 @@
+import type { ClipEngine } from "../model/engine";
+
 /** The Hono environment of the HTTP API: the Worker's bindings and what middleware hands to handlers. */
 
 /** wrangler.toml's bindings, with the tunable vars widened to string and the API_KEYS secret (optional). */
@@ -33,5 +35,7 @@ export interface AppEnv {
     /** Who is calling, for rate limiting and logs: "key:<sha-256 prefix>" or "ip:<address>". */
     client: string;
     log: RequestLog;
+    /** The isolate's engine, opened on first use; the Worker entry (src/workers/api) provides it. */
+    engine: () => Promise<ClipEngine>;
   };
 }

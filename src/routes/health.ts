@@ -1,7 +1,6 @@
 /** GET /healthz (the process is up) and GET /readyz (the model is loaded or loadable). HTTP only. */
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { ModelUnavailableError } from "../model/package/load";
-import { getEngine } from "../service/engine";
 import type { AppEnv } from "./env";
 import { modelUnavailable, problemResponses } from "./problems";
 import { ModelInfoBody } from "./schemas/assessment";
@@ -44,7 +43,7 @@ export const health = new OpenAPIHono<AppEnv>()
   .openapi(healthz, (c) => c.json({ status: "ok" as const }, 200, noStore))
   .openapi(readyz, async (c) => {
     try {
-      const engine = await getEngine(c.env);
+      const engine = await c.var.engine();
       return c.json({ status: "ready" as const, model: engine.info }, 200, noStore);
     } catch (err) {
       // For operators: the loader's own words (which file, which check).

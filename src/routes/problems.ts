@@ -7,7 +7,7 @@ import { z } from "@hono/zod-openapi";
 import type { Context, ErrorHandler, NotFoundHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import { ImageError } from "../model/image/types";
+import { ImageError } from "../image/types";
 import { ModelUnavailableError } from "../model/package/load";
 import type { AppEnv } from "./env";
 

@@ -1,9 +1,9 @@
 import { env } from "cloudflare:workers";
 import ortWasm from "onnxruntime-web/ort-wasm-simd-threaded.wasm";
 import { beforeAll, describe, expect, it } from "vitest";
+import webpWasm from "../../src/image/webp/wasm-worker";
 import { ortHeapBytes, useOrtWasm } from "../../src/model/backends/onnx";
 import { ClipEngine, type EngineRuntime } from "../../src/model/engine";
-import webpWasm from "../../src/model/image/webp/wasm-worker";
 import { ModelUnavailableError } from "../../src/model/package/load";
 import { r2Store } from "../../src/model/package/store";
 import { sessionKeys } from "../../src/model/sessions";

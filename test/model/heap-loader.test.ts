@@ -8,9 +8,9 @@ import { onnxImageTower, splitImageTower, towerSession } from "../../src/model/o
 import { ModelUnavailableError } from "../../src/model/package/load";
 import type { ModelManifest } from "../../src/model/package/manifest";
 import { r2Store } from "../../src/model/package/store";
+import { visionTailClient } from "../../src/model/remote/vision-tail-protocol";
 import { sessionKeys } from "../../src/model/sessions";
-import visionTail from "../../src/vision-tail/index";
-import { visionTailClient } from "../../src/vision-tail/protocol";
+import visionTail from "../../src/workers/vision-tail/index";
 import { readHostFile, requireHostFile } from "../support/host-files";
 
 const available = (await readHostFile("cache", "models/tiny-packed/manifest.json")) !== null;

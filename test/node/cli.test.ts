@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
-import { pngDecoder } from "../../src/model/image/png";
+import { pngDecoder } from "../../src/image/png";
 
 const root = resolve(import.meta.dirname, "../..");
 const shared = resolve(root, "../shared");

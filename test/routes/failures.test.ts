@@ -4,7 +4,7 @@ import { assessPhoto } from "../../src/service/assess-photo";
 import { callWith, expectProblem, multipart } from "./support";
 
 // What the real model and photos cannot be made to do on demand: the service failing in each way.
-vi.mock("../../src/service/engine", () => ({ getEngine: vi.fn(async () => ({})) }));
+vi.mock("../../src/workers/api/engine", () => ({ getEngine: vi.fn(async () => ({})) }));
 vi.mock("../../src/service/assess-photo", () => ({ assessPhoto: vi.fn() }));
 
 const SECRET = "QZXJ private words";

@@ -155,6 +155,11 @@ describe("GET /docs", () => {
     const html = await res.text();
     expect(html).toContain("/openapi.json");
     expect(html).toMatch(/<title>DermEdge API<\/title>/);
+    // The third-party script is pinned to a version and to its sha384: a changed CDN file does not run.
+    expect(html).toMatch(
+      /<script src="[^"]*@scalar\/api-reference@\d+\.\d+\.\d+\/[^"]*" integrity="sha384-[\w+/=]{64}"/,
+    );
+    expect(html).not.toMatch(/<script>[^<]/); // no inline script
   });
 });
 

@@ -1,7 +1,7 @@
 import { env, exports } from "cloudflare:workers";
 import { expect } from "vitest";
-import app from "../../src/index";
 import type { Bindings } from "../../src/routes/env";
+import app from "../../src/workers/api/index";
 import { readHostFile } from "../support/host-files";
 import { putPackageInR2 } from "../support/model-package";
 

@@ -1,5 +1,5 @@
 import { zlibSync } from "fflate";
-import { crc32 } from "../../src/model/image/png/crc32";
+import { crc32 } from "../../src/image/png/crc32";
 
 /** A PNG to build: `samples` holds every channel of every pixel, row-major, each within `bitDepth` bits. */
 export interface PngSpec {

@@ -1,7 +1,7 @@
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import { extname, join } from "node:path";
 import { catalogueEntry, type EvalSample, evaluate } from "../../clinical";
-import { ImageError } from "../../model/image/types";
+import { ImageError } from "../../image/types";
 import { assessPhoto } from "../../service/assess-photo";
 import { parse, required } from "../args";
 import { CliError } from "../errors";

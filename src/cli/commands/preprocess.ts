@@ -1,5 +1,5 @@
 import { writeFile } from "node:fs/promises";
-import { CLIP_PREPROCESSOR, prepareImage } from "../../model/image";
+import { CLIP_PREPROCESSOR, prepareImage } from "../../image";
 import { parse, required } from "../args";
 import { readInput } from "../files";
 import { encodePng } from "../png";

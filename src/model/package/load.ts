@@ -1,13 +1,17 @@
-import type { PreprocessorConfig } from "../image";
+import type { PreprocessorConfig } from "../../image";
 import { MANIFEST_FILE, MANIFEST_FORMAT, type ModelManifest } from "./manifest";
 import type { ModelStore } from "./store";
 
-/** text_encoder_unavailable: a prompt needs the text Worker and it cannot be reached or refused. */
+/**
+ * text_encoder_unavailable / vision_tail_unavailable: an internal Worker the engine needs cannot be reached,
+ * refused, or sent a bad answer (see model/remote/service.ts).
+ */
 export type ModelErrorCode =
   | "model_missing"
   | "model_invalid"
   | "model_integrity"
-  | "text_encoder_unavailable";
+  | "text_encoder_unavailable"
+  | "vision_tail_unavailable";
 
 /** The model cannot be used: absent, malformed, or its bytes do not match the manifest. */
 export class ModelUnavailableError extends Error {

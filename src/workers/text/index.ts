@@ -1,9 +1,10 @@
 import ortWasm from "onnxruntime-web/ort-wasm-simd-threaded.wasm";
-import { ClipEngine } from "../model/engine";
-import { ModelUnavailableError } from "../model/package/load";
-import { r2Store } from "../model/package/store";
-import { openOnce } from "../service/open-once";
-import { EMBED_PATH, isEmbedRequest, packEmbeddings } from "./protocol";
+import { ClipEngine } from "../../model/engine";
+import { openOnce } from "../../model/open-once";
+import { ModelUnavailableError } from "../../model/package/load";
+import { r2Store } from "../../model/package/store";
+import { serviceError } from "../../model/remote/service";
+import { EMBED_PATH, isEmbedRequest, packEmbeddings } from "../../model/remote/text-protocol";
 
 /**
  * The text encoder's own Worker (wrangler.text.toml), reached only through the main Worker's
@@ -19,22 +20,29 @@ const engineFor = openOnce<ClipEngine>();
 export default {
   async fetch(request, env) {
     if (new URL(request.url).pathname !== EMBED_PATH || request.method !== "POST") {
-      return new Response("not found", { status: 404 });
+      return serviceError(404, { code: "not_found", message: "POST /embed is the only endpoint" });
     }
     const body = await request.json().catch(() => null);
-    if (!isEmbedRequest(body)) return new Response("expected {revision, prompts[]}", { status: 400 });
+    if (!isEmbedRequest(body)) {
+      return serviceError(400, { code: "bad_request", message: "expected {revision, prompts[]}" });
+    }
     try {
       const engine = await engineFor(env.MODEL_PREFIX, () =>
         ClipEngine.open(r2Store(env.MODELS, env.MODEL_PREFIX), { ortWasm }),
       );
       if (engine.info.revision !== body.revision) {
-        return new Response(`this text Worker serves revision ${engine.info.revision}`, { status: 409 });
+        return serviceError(409, {
+          code: "revision_mismatch",
+          message: `this text Worker serves revision ${engine.info.revision}`,
+        });
       }
       return new Response(packEmbeddings(await engine.embedTexts(body.prompts)), {
         headers: { "content-type": "application/octet-stream" },
       });
     } catch (error) {
-      if (error instanceof ModelUnavailableError) return new Response(error.message, { status: 503 });
+      if (error instanceof ModelUnavailableError) {
+        return serviceError(503, { code: error.code, message: error.message });
+      }
       throw error;
     }
   },

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { crc32 } from "../../../src/model/image/png/crc32";
-import { ImageError } from "../../../src/model/image/types";
-import { createWebpDecoder, readWebpHeader } from "../../../src/model/image/webp/index";
-import webpWasm from "../../../src/model/image/webp/wasm-worker";
-import { readHostFile } from "../../support/host-files";
+import { crc32 } from "../../src/image/png/crc32";
+import { ImageError } from "../../src/image/types";
+import { createWebpDecoder, readWebpHeader } from "../../src/image/webp/index";
+import webpWasm from "../../src/image/webp/wasm-worker";
+import { readHostFile } from "../support/host-files";
 
 const decoder = createWebpDecoder(async () => webpWasm);
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { createPreprocessor } from "../../../src/model/image/preprocess";
-import { type CropRect, createStreamingResize } from "../../../src/model/image/resample";
-import { bicubicTaps } from "../../../src/model/image/resample-taps";
-import type { Orientation } from "../../../src/model/image/types";
+import { createPreprocessor } from "../../src/image/preprocess";
+import { type CropRect, createStreamingResize } from "../../src/image/resample";
+import { bicubicTaps } from "../../src/image/resample-taps";
+import type { Orientation } from "../../src/image/types";
 
 /** Stored-image formula shared with the Pillow script that made the figures below (wraps test clipping). */
 function syntheticRow(width: number, y: number, row: Uint8Array): Uint8Array {

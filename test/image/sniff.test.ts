@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { sniffFormat } from "../../../src/model/image/sniff";
-import { readHostFile } from "../../support/host-files";
+import { sniffFormat } from "../../src/image/sniff";
+import { readHostFile } from "../support/host-files";
 
 const bytes = (...parts: (string | number[])[]) =>
   new Uint8Array(parts.flatMap((p) => (typeof p === "string" ? [...p].map((c) => c.charCodeAt(0)) : p)));

@@ -1,12 +1,14 @@
 import { Hono } from "hono";
 import ortWasm from "onnxruntime-web/ort-wasm-simd-threaded.wasm";
-import { hold } from "../model/memory";
-import { runVisionStages, visionStages } from "../model/onnx-towers";
-import { ModelUnavailableError, readManifest } from "../model/package/load";
-import type { ModelManifest } from "../model/package/manifest";
-import { r2Store } from "../model/package/store";
-import { debugRoutes } from "../routes/debug";
-import { parseDims, STAGE_PATH } from "./protocol";
+import { hold } from "../../model/memory";
+import { runVisionStages, visionStages } from "../../model/onnx-towers";
+import { openOnce } from "../../model/open-once";
+import { ModelUnavailableError, readManifest } from "../../model/package/load";
+import type { ModelManifest } from "../../model/package/manifest";
+import { r2Store } from "../../model/package/store";
+import { serviceError } from "../../model/remote/service";
+import { parseDims, STAGE_PATH } from "../../model/remote/vision-tail-protocol";
+import { debugRoutes } from "../debug";
 
 /**
  * The vision tower's later stages in their own Worker (wrangler.vision-tail.toml), reached only through
@@ -20,38 +22,29 @@ export interface VisionTailEnv {
 }
 
 // The manifest is read once per isolate; a failed read is retried by the next request.
-let manifest: { prefix: string; reading: Promise<ModelManifest> } | undefined;
-
-function manifestFor(env: VisionTailEnv): Promise<ModelManifest> {
-  if (manifest?.prefix !== env.MODEL_PREFIX) {
-    const current = {
-      prefix: env.MODEL_PREFIX,
-      reading: readManifest(r2Store(env.MODELS, env.MODEL_PREFIX)),
-    };
-    manifest = current;
-    current.reading.catch(() => {
-      if (manifest === current) manifest = undefined;
-    });
-  }
-  return manifest.reading;
-}
+const manifestFor = openOnce<ModelManifest>();
+const readActiveManifest = (env: VisionTailEnv) =>
+  manifestFor(env.MODEL_PREFIX, () => readManifest(r2Store(env.MODELS, env.MODEL_PREFIX)));
 
 const app = new Hono<{ Bindings: VisionTailEnv }>();
 
 app.post(STAGE_PATH, async (c) => {
   const dims = parseDims(c.req.header("x-dims") ?? null);
-  if (!dims) return c.text("x-dims must be comma-separated positive integers", 400);
+  if (!dims) return serviceError(400, { code: "bad_request", message: "x-dims must be positive integers" });
   try {
     const store = r2Store(c.env.MODELS, c.env.MODEL_PREFIX);
-    const current = await manifestFor(c.env);
+    const current = await readActiveManifest(c.env);
     if (current.revision !== c.req.header("x-revision")) {
-      return c.text(`this vision tail serves revision ${current.revision}`, 409);
+      return serviceError(409, {
+        code: "revision_mismatch",
+        message: `this vision tail serves revision ${current.revision}`,
+      });
     }
     const body = await c.req.arrayBuffer();
     const release = hold("request body", body.byteLength);
     try {
       if (body.byteLength !== dims.reduce((a, b) => a * b, 4))
-        return c.text("body does not match x-dims", 400);
+        return serviceError(400, { code: "bad_request", message: "body does not match x-dims" });
       const stages = visionStages(current).slice(1);
       const context = { store, manifest: current, ortWasm };
       const { data } = await runVisionStages(context, stages, { data: new Float32Array(body), dims });
@@ -62,8 +55,9 @@ app.post(STAGE_PATH, async (c) => {
       release();
     }
   } catch (error) {
-    if (error instanceof ModelUnavailableError)
-      return c.json({ code: error.code, message: error.message }, 503);
+    if (error instanceof ModelUnavailableError) {
+      return serviceError(503, { code: error.code, message: error.message });
+    }
     throw error;
   }
 });

@@ -1,10 +1,10 @@
 import { zlibSync } from "fflate";
 import { describe, expect, it } from "vitest";
-import { crc32 } from "../../../src/model/image/png/crc32";
-import { pngDecoder } from "../../../src/model/image/png/index";
-import { ImageError } from "../../../src/model/image/types";
-import { readHostFile } from "../../support/host-files";
-import { CHANNELS, encodePng, type PngSpec } from "../../support/png-encode";
+import { crc32 } from "../../src/image/png/crc32";
+import { pngDecoder } from "../../src/image/png/index";
+import { ImageError } from "../../src/image/types";
+import { readHostFile } from "../support/host-files";
+import { CHANNELS, encodePng, type PngSpec } from "../support/png-encode";
 
 async function decodeAll(bytes: Uint8Array) {
   const header = pngDecoder.readHeader(bytes);

@@ -1,8 +1,9 @@
-import { type KvStore, kvCachedTextTower } from "../model/kv-text-cache";
-import { precomputedTextTower } from "../model/label-embeddings";
-import type { LocalTowerContext } from "../model/onnx-towers";
-import { remoteTextTower, type ServiceFetcher } from "../model/remote-text-tower";
-import type { TextTower } from "../model/towers";
+import { type KvStore, kvCachedTextTower } from "../../model/kv-text-cache";
+import { precomputedTextTower } from "../../model/label-embeddings";
+import type { LocalTowerContext } from "../../model/onnx-towers";
+import type { ServiceFetcher } from "../../model/remote/service";
+import { remoteTextTower } from "../../model/remote/text-client";
+import type { TextTower } from "../../model/towers";
 
 export interface TextTowerBindings {
   /** Text embeddings by (revision, prompt), shared by the whole deployment. */

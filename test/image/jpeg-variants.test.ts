@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { decodeJpeg, jpegDecoder } from "../../../src/model/image/jpeg/index";
-import { ImageError } from "../../../src/model/image/types";
+import { decodeJpeg, jpegDecoder } from "../../src/image/jpeg/index";
+import { ImageError } from "../../src/image/types";
 
 // Small JPEGs covering what the shared fixtures do not: every upsampling path, restarts, non-interleaved
 // and progressive refinement scans, block smoothing, 16-bit tables, RGB/CMYK/YCCK. Made here with

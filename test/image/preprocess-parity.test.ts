@@ -1,8 +1,8 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { decodeImage, readImageHeader } from "../../../src/model/image/decode";
-import { createPreprocessor } from "../../../src/model/image/preprocess";
-import webpWasm from "../../../src/model/image/webp/wasm-worker";
-import { readHostFile } from "../../support/host-files";
+import { decodeImage, readImageHeader } from "../../src/image/decode";
+import { createPreprocessor } from "../../src/image/preprocess";
+import webpWasm from "../../src/image/webp/wasm-worker";
+import { readHostFile } from "../support/host-files";
 
 // The PNGs in ../shared/fixtures/reference/preprocess/ (workerd cannot list a folder): HF CLIPImageProcessor's
 // 224x224 crops made with Pillow 9.4. Skin images are named `class__file`.

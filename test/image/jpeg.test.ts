@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { decodeJpeg, jpegDecoder } from "../../../src/model/image/jpeg/index";
-import { ImageError } from "../../../src/model/image/types";
-import { readHostFile } from "../../support/host-files";
+import { decodeJpeg, jpegDecoder } from "../../src/image/jpeg/index";
+import { ImageError } from "../../src/image/types";
+import { readHostFile } from "../support/host-files";
 
 /** FNV-1a over bytes, continued from `hash`. */
 function fnv1a(bytes: Uint8Array, hash = 0x811c9dc5): number {

@@ -1,15 +1,15 @@
 import ortWasm from "onnxruntime-web/ort-wasm-simd-threaded.wasm";
-import { ClipEngine, type EngineRuntime } from "../model/engine";
-import { splitImageTower } from "../model/onnx-towers";
-import { r2Store } from "../model/package/store";
-import { visionTailClient } from "../vision-tail/protocol";
-import { openOnce } from "./open-once";
+import { ClipEngine, type EngineRuntime } from "../../model/engine";
+import { splitImageTower } from "../../model/onnx-towers";
+import { openOnce } from "../../model/open-once";
+import { r2Store } from "../../model/package/store";
+import { visionTailClient } from "../../model/remote/vision-tail-protocol";
 import { type TextTowerBindings, workerTextTower } from "./text-tower";
 
 // wrangler hands these over compiled: workerd may not compile WASM from bytes.
 const runtime: EngineRuntime = {
   ortWasm,
-  webpWasm: async () => (await import("../model/image/webp/wasm-worker")).default,
+  webpWasm: async () => (await import("../../image/webp/wasm-worker")).default,
 };
 
 const engineFor = openOnce<ClipEngine>();

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { decodeImage, readImageHeader } from "../../../src/model/image/decode";
-import { ImageError, type RowSink } from "../../../src/model/image/types";
-import webpWasm from "../../../src/model/image/webp/wasm-worker";
-import { readHostFile } from "../../support/host-files";
-import { encodePng } from "../../support/png-encode";
+import { decodeImage, readImageHeader } from "../../src/image/decode";
+import { ImageError, type RowSink } from "../../src/image/types";
+import webpWasm from "../../src/image/webp/wasm-worker";
+import { readHostFile } from "../support/host-files";
+import { encodePng } from "../support/png-encode";
 
 const webpModule = async () => webpWasm;
 const ignore: RowSink = () => {};

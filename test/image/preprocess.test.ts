@@ -1,11 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  centerCrop,
-  createPreprocessor,
-  normalize,
-  resizeShortestEdge,
-} from "../../../src/model/image/preprocess";
-import { ImageError } from "../../../src/model/image/types";
+import { centerCrop, createPreprocessor, normalize, resizeShortestEdge } from "../../src/image/preprocess";
+import { ImageError } from "../../src/image/types";
 
 const MEAN = [0.48145466, 0.4578275, 0.40821073];
 const STD = [0.26862954, 0.26130258, 0.27577711];

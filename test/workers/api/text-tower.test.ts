@@ -1,18 +1,18 @@
 import { env } from "cloudflare:workers";
 import ortWasm from "onnxruntime-web/ort-wasm-simd-threaded.wasm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { ClipEngine } from "../../src/model/engine";
-import webpWasm from "../../src/model/image/webp/wasm-worker";
-import { textEmbeddingKey } from "../../src/model/kv-text-cache";
-import { decodeEmbedding, type LabelEmbeddingsFile } from "../../src/model/label-embeddings";
-import { ModelUnavailableError } from "../../src/model/package/load";
-import { r2Store } from "../../src/model/package/store";
-import type { ServiceFetcher } from "../../src/model/remote-text-tower";
-import { assessPhoto } from "../../src/service/assess-photo";
-import { defaultPrompts } from "../../src/service/default-prompts";
-import { workerTextTower } from "../../src/service/text-tower";
-import { readHostFile, requireHostFile } from "../support/host-files";
-import { putPackageInR2 } from "../support/model-package";
+import webpWasm from "../../../src/image/webp/wasm-worker";
+import { ClipEngine } from "../../../src/model/engine";
+import { textEmbeddingKey } from "../../../src/model/kv-text-cache";
+import { decodeEmbedding, type LabelEmbeddingsFile } from "../../../src/model/label-embeddings";
+import { ModelUnavailableError } from "../../../src/model/package/load";
+import { r2Store } from "../../../src/model/package/store";
+import type { ServiceFetcher } from "../../../src/model/remote/service";
+import { assessPhoto } from "../../../src/service/assess-photo";
+import { defaultPrompts } from "../../../src/service/default-prompts";
+import { workerTextTower } from "../../../src/workers/api/text-tower";
+import { readHostFile, requireHostFile } from "../../support/host-files";
+import { putPackageInR2 } from "../../support/model-package";
 
 const available = (await readHostFile("cache", "models/tiny-labelled/manifest.json")) !== null;
 
@@ -21,7 +21,7 @@ function countingEncoder() {
   const calls: string[][] = [];
   const service: ServiceFetcher = {
     async fetch(input, init) {
-      calls.push(JSON.parse(init.body as string).prompts);
+      calls.push(JSON.parse(init?.body as string).prompts);
       return env.TEXT_ENCODER.fetch(input, init);
     },
   };

@@ -1,13 +1,13 @@
 import { env } from "cloudflare:workers";
 import ortWasm from "onnxruntime-web/ort-wasm-simd-threaded.wasm";
 import { describe, expect, it } from "vitest";
-import { ClipEngine } from "../../src/model/engine";
-import webpWasm from "../../src/model/image/webp/wasm-worker";
-import { r2Store } from "../../src/model/package/store";
-import { sessionKeys } from "../../src/model/sessions";
-import { getEngine } from "../../src/service/engine";
-import { readHostFile, requireHostFile } from "../support/host-files";
-import { putPackageInR2 } from "../support/model-package";
+import webpWasm from "../../../src/image/webp/wasm-worker";
+import { ClipEngine } from "../../../src/model/engine";
+import { r2Store } from "../../../src/model/package/store";
+import { sessionKeys } from "../../../src/model/sessions";
+import { getEngine } from "../../../src/workers/api/engine";
+import { readHostFile, requireHostFile } from "../../support/host-files";
+import { putPackageInR2 } from "../../support/model-package";
 
 const available = (await readHostFile("cache", "models/tiny-packed/manifest.json")) !== null;
 

@@ -1,0 +1,36 @@
+/** The DermEdge API Worker: mounts the HTTP API's middleware and routes (src/routes), nothing else. */
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { assessments } from "../../routes/assessments";
+import { conditions } from "../../routes/conditions";
+import { demo } from "../../routes/demo";
+import { docs } from "../../routes/docs";
+import type { AppEnv } from "../../routes/env";
+import { health } from "../../routes/health";
+import { apiKeyAuth } from "../../routes/middleware/auth";
+import { corsFromEnv } from "../../routes/middleware/cors";
+import { rateLimit } from "../../routes/middleware/rate-limit";
+import { requestLog } from "../../routes/middleware/request-log";
+import { notFound, onError, validationHook } from "../../routes/problems";
+import { debugRoutes } from "../debug";
+import { getEngine } from "./engine";
+
+const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+
+app.use(requestLog());
+app.use(async (c, next) => {
+  c.set("engine", () => getEngine(c.env));
+  await next();
+});
+app.use("/v1/*", corsFromEnv(), apiKeyAuth(), rateLimit());
+
+app.route("/", health);
+app.route("/", conditions);
+app.route("/", assessments);
+app.route("/", docs(app));
+app.route("/", demo);
+app.route("/debug", debugRoutes); // 404 unless DEBUG_MEMORY is "1"
+
+app.onError(onError);
+app.notFound(notFound);
+
+export default app;
