@@ -1,3 +1,4 @@
+import { PromiseCache } from "../lib/promise-cache";
 import { readJson } from "./package/load";
 import type { ModelManifest } from "./package/manifest";
 import type { ModelStore } from "./package/store";
@@ -44,12 +45,10 @@ export async function readLabelEmbeddings(
  * default catalogue needs no text encoder at all. The table is read on first use, once.
  */
 export function precomputedTextTower(store: ModelStore, manifest: ModelManifest, next: TextTower): TextTower {
-  let table: Promise<Map<string, Float32Array>> | undefined;
+  const table = new PromiseCache<string, Map<string, Float32Array>>(1);
   return {
     async encode(prompts) {
-      table ??= readLabelEmbeddings(store, manifest);
-      table.catch(() => (table = undefined));
-      const known = await table;
+      const known = await table.get(manifest.revision, () => readLabelEmbeddings(store, manifest));
       return fillMissing(prompts, (p) => known.get(p), next);
     },
   };

@@ -1,4 +1,5 @@
 import type { InferenceSession, Tensor } from "onnxruntime-web/wasm";
+import { PromiseCache } from "../lib/promise-cache";
 
 /**
  * An ORT session whose runs never overlap: ORT-web's WASM backend shares one heap and one thread, and a
@@ -18,25 +19,17 @@ export class SerialSession {
 
 // Module scope: one session per model file for the isolate's life (WASM memory never shrinks, so a
 // second copy would cost its full size for good).
-const sessions = new Map<string, Promise<SerialSession>>();
+const sessions = new PromiseCache<string, SerialSession>();
 
 /**
  * The session for `key` (model revision + file), created once. Concurrent first callers share the one
  * creation; a failed creation is forgotten so that a later call tries again.
  */
 export function cachedSession(key: string, create: () => Promise<InferenceSession>): Promise<SerialSession> {
-  let pending = sessions.get(key);
-  if (!pending) {
-    pending = create().then((session) => new SerialSession(session));
-    sessions.set(key, pending);
-    pending.catch(() => {
-      if (sessions.get(key) === pending) sessions.delete(key);
-    });
-  }
-  return pending;
+  return sessions.get(key, async () => new SerialSession(await create()));
 }
 
 /** Keys of the sessions created or being created (for tests and the memory report). */
 export function sessionKeys(): string[] {
-  return [...sessions.keys()];
+  return sessions.keys();
 }

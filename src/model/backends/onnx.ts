@@ -1,4 +1,5 @@
 import * as ort from "onnxruntime-web/wasm";
+import { PromiseCache } from "../../lib/promise-cache";
 
 /**
  * onnxruntime-web's WASM backend, started from a `WebAssembly.Module` the host provides.
@@ -91,15 +92,15 @@ export function useOrtWasm(module: WebAssembly.Module): typeof ort {
 // ORT starts its WASM on its first session: a one-node model (Identity, float[1]) starts it so that its
 // malloc exists before any model bytes arrive.
 const BOOT_MODEL = "CAg6NwoQCgF4EgF5IghJZGVudGl0eRIBYloPCgF4EgoKCAgBEgQKAggBYg8KAXkSCgoICAESBAoCCAFCBAoAEA4=";
-let started: Promise<void> | undefined;
+const started = new PromiseCache<"ort", void>(1);
 
 /** Starts ORT's WASM (once per isolate) and says whether its heap can be written directly. */
 export async function startOrt(module: WebAssembly.Module): Promise<boolean> {
   const runtime = useOrtWasm(module);
-  started ??= runtime.InferenceSession.create(Uint8Array.from(atob(BOOT_MODEL), (c) => c.charCodeAt(0))).then(
-    (session) => session.release(),
-  );
-  await started;
+  await started.get("ort", async () => {
+    const boot = Uint8Array.from(atob(BOOT_MODEL), (c) => c.charCodeAt(0));
+    await (await runtime.InferenceSession.create(boot)).release();
+  });
   return ortHeap !== undefined;
 }
 

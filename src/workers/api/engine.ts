@@ -1,7 +1,7 @@
 import ortWasm from "onnxruntime-web/ort-wasm-simd-threaded.wasm";
+import { PromiseCache } from "../../lib/promise-cache";
 import { ClipEngine, type EngineRuntime } from "../../model/engine";
 import { splitImageTower } from "../../model/onnx-towers";
-import { openOnce } from "../../model/open-once";
 import { r2Store } from "../../model/package/store";
 import { visionTailClient } from "../../model/remote/vision-tail-protocol";
 import { type TextTowerBindings, workerTextTower } from "./text-tower";
@@ -12,7 +12,8 @@ const runtime: EngineRuntime = {
   webpWasm: async () => (await import("../../image/webp/wasm-worker")).default,
 };
 
-const engineFor = openOnce<ClipEngine>();
+// One engine per isolate, for the active model prefix.
+const engines = new PromiseCache<string, ClipEngine>(1);
 
 /**
  * The isolate's engine for the active model package in R2, opened once and shared by all requests.
@@ -23,7 +24,7 @@ const engineFor = openOnce<ClipEngine>();
 export function getEngine(
   env: Pick<Env, "MODELS" | "MODEL_PREFIX" | "VISION_TAIL"> & TextTowerBindings,
 ): Promise<ClipEngine> {
-  return engineFor(env.MODEL_PREFIX, () =>
+  return engines.get(env.MODEL_PREFIX, () =>
     ClipEngine.open(r2Store(env.MODELS, env.MODEL_PREFIX), runtime, {
       image: (context) =>
         splitImageTower(context, visionTailClient(env.VISION_TAIL, context.manifest.revision)),

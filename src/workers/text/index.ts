@@ -1,6 +1,6 @@
 import ortWasm from "onnxruntime-web/ort-wasm-simd-threaded.wasm";
+import { PromiseCache } from "../../lib/promise-cache";
 import { ClipEngine } from "../../model/engine";
-import { openOnce } from "../../model/open-once";
 import { ModelUnavailableError } from "../../model/package/load";
 import { r2Store } from "../../model/package/store";
 import { serviceError } from "../../model/remote/service";
@@ -15,7 +15,8 @@ export interface TextWorkerEnv {
   MODEL_PREFIX: string;
 }
 
-const engineFor = openOnce<ClipEngine>();
+// One engine per isolate, for the active model prefix.
+const engines = new PromiseCache<string, ClipEngine>(1);
 
 export default {
   async fetch(request, env) {
@@ -27,7 +28,7 @@ export default {
       return serviceError(400, { code: "bad_request", message: "expected {revision, prompts[]}" });
     }
     try {
-      const engine = await engineFor(env.MODEL_PREFIX, () =>
+      const engine = await engines.get(env.MODEL_PREFIX, () =>
         ClipEngine.open(r2Store(env.MODELS, env.MODEL_PREFIX), { ortWasm }),
       );
       if (engine.info.revision !== body.revision) {

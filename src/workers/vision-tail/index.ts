@@ -1,8 +1,8 @@
 import { Hono } from "hono";
 import ortWasm from "onnxruntime-web/ort-wasm-simd-threaded.wasm";
+import { PromiseCache } from "../../lib/promise-cache";
 import { hold } from "../../model/memory";
 import { runVisionStages, visionStages } from "../../model/onnx-towers";
-import { openOnce } from "../../model/open-once";
 import { ModelUnavailableError, readManifest } from "../../model/package/load";
 import type { ModelManifest } from "../../model/package/manifest";
 import { r2Store } from "../../model/package/store";
@@ -22,9 +22,9 @@ export interface VisionTailEnv {
 }
 
 // The manifest is read once per isolate; a failed read is retried by the next request.
-const manifestFor = openOnce<ModelManifest>();
+const manifests = new PromiseCache<string, ModelManifest>(1);
 const readActiveManifest = (env: VisionTailEnv) =>
-  manifestFor(env.MODEL_PREFIX, () => readManifest(r2Store(env.MODELS, env.MODEL_PREFIX)));
+  manifests.get(env.MODEL_PREFIX, () => readManifest(r2Store(env.MODELS, env.MODEL_PREFIX)));
 
 const app = new Hono<{ Bindings: VisionTailEnv }>();
 
