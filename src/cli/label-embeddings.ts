@@ -1,10 +1,8 @@
-import { createHash } from "node:crypto";
-import { writeFile } from "node:fs/promises";
-import { join } from "node:path";
 import { encodeEmbedding, LABEL_EMBEDDINGS_FILE, type LabelEmbeddingsFile } from "../model/label-embeddings";
 import { directoryStore } from "../model/package/directory-store.node";
 import { readManifest } from "../model/package/load";
-import { MANIFEST_FILE, type ModelManifest } from "../model/package/manifest";
+import type { ModelManifest } from "../model/package/manifest";
+import { PackageWriter } from "../model/package/writer.node";
 import { defaultPrompts } from "../service/default-prompts";
 import { openEngine } from "./files";
 
@@ -21,16 +19,8 @@ export async function addLabelEmbeddings(dir: string): Promise<ModelManifest> {
     revision: engine.info.revision,
     embeddings: Object.fromEntries(prompts.map((p, i) => [p, encodeEmbedding(embeddings[i])])),
   };
-  const bytes = new TextEncoder().encode(JSON.stringify(table));
-  await writeFile(join(dir, LABEL_EMBEDDINGS_FILE), bytes);
   const manifest = await readManifest(directoryStore(dir));
-  const entry = { path: LABEL_EMBEDDINGS_FILE, size: bytes.length, sha256: sha256(bytes) };
-  const files = [...manifest.files.filter((f) => f.path !== LABEL_EMBEDDINGS_FILE), entry];
-  const updated: ModelManifest = { ...manifest, files: files.sort((a, b) => (a.path < b.path ? -1 : 1)) };
-  await writeFile(join(dir, MANIFEST_FILE), `${JSON.stringify(updated, null, 2)}\n`);
-  return updated;
-}
-
-function sha256(bytes: Uint8Array): string {
-  return createHash("sha256").update(bytes).digest("hex");
+  const writer = new PackageWriter(dir, manifest.files);
+  await writer.write(LABEL_EMBEDDINGS_FILE, new TextEncoder().encode(JSON.stringify(table)));
+  return writer.finish(manifest);
 }

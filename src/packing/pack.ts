@@ -1,17 +1,11 @@
-import { createHash } from "node:crypto";
-import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import onnxProto, { type onnx as Onnx } from "onnx-proto";
 import { directoryStore } from "../model/package/directory-store.node";
 import { readManifest, readVerified } from "../model/package/load";
-import {
-  MANIFEST_FILE,
-  type ManifestFile,
-  type ModelManifest,
-  type TowerSpec,
-} from "../model/package/manifest";
-import { revisionHash } from "../synthetic/package";
+import type { ModelManifest, TowerSpec } from "../model/package/manifest";
+import { PackageWriter, revisionHash } from "../model/package/writer.node";
 import { encoderLayers, layerOutputName, splitAt } from "./split-graph";
 import { convertToOrt } from "./to-ort";
 
@@ -42,16 +36,9 @@ export async function packPackage(
     ...manifest.vision.externalData,
     ...manifest.text.externalData,
   ]);
-  const files: ManifestFile[] = [];
-  const add = async (path: string) => {
-    const bytes = await readFile(join(out, path));
-    files.push({ path, size: bytes.length, sha256: createHash("sha256").update(bytes).digest("hex") });
-  };
-  await mkdir(out, { recursive: true });
+  const writer = new PackageWriter(out);
   for (const f of manifest.files.filter((f) => !graphs.has(f.path))) {
-    await mkdir(dirname(join(out, f.path)), { recursive: true });
-    await copyFile(join(source, f.path), join(out, f.path));
-    await add(f.path);
+    await writer.copy(join(source, f.path), f.path);
   }
 
   const scratch = await mkdtemp(join(tmpdir(), "dermedge-pack-"));
@@ -62,7 +49,7 @@ export async function packPackage(
       await writeFile(temporary, ModelProto.encode(model).finish());
       await mkdir(dirname(join(out, file)), { recursive: true });
       await convertToOrt(temporary, join(out, file));
-      await add(file);
+      await writer.add(file);
       return { file, externalData: [], input, output } satisfies TowerSpec;
     };
     const text = await toOrt(
@@ -94,18 +81,14 @@ export async function packPackage(
       ];
       vision = { ...stages[0], output: manifest.vision.output, stages };
     }
-    files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     // A new identity: text embeddings cached for the source (keyed by revision) differ in rounding.
-    const revision = `${manifest.revision}+ort.${revisionHash(files).slice(0, 8)}`;
-    const packed: ModelManifest = {
+    const revision = `${manifest.revision}+ort.${revisionHash(writer.entries()).slice(0, 8)}`;
+    return await writer.finish({
       ...manifest,
       revision,
       vision,
       text: { ...text, contextLength: manifest.text.contextLength },
-      files,
-    };
-    await writeFile(join(out, MANIFEST_FILE), `${JSON.stringify(packed, null, 2)}\n`);
-    return packed;
+    });
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }

@@ -1,11 +1,7 @@
-import { readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { readdir, readFile, rename, rm, stat } from "node:fs/promises";
 import { join } from "node:path";
-import {
-  MANIFEST_FILE,
-  MANIFEST_FORMAT,
-  type ManifestFile,
-  type ModelManifest,
-} from "../../model/package/manifest";
+import { MANIFEST_FORMAT, type ManifestFile } from "../../model/package/manifest";
+import { PackageWriter } from "../../model/package/writer.node";
 import { parse, required } from "../args";
 import { CliError, UsageError } from "../errors";
 import { hubRevision, resolveUrl } from "../hub/client";
@@ -37,7 +33,7 @@ export async function fetchModel(args: string[]): Promise<void> {
 
   const { commit, expected } = await expectations(pins.repo, revision, paths, revision === pins.revision);
   const progress = byteProgress(paths.reduce((sum, p) => sum + expected.get(p)!.size, 0));
-  const files: ManifestFile[] = [];
+  const writer = new PackageWriter(staging);
   const unpinned: ManifestFile[] = [];
   try {
     for (const path of paths) {
@@ -50,8 +46,7 @@ export async function fetchModel(args: string[]): Promise<void> {
         ? await verify(target, path, want)
         : await downloadVerified(resolveUrl(pins.repo, commit, path), target, path, want, progress.add);
       if (done) progress.add(want.size);
-      const entry = { path, size: want.size, sha256: hashes.sha256 };
-      files.push(entry);
+      const entry = writer.record({ path, size: want.size, sha256: hashes.sha256 });
       if (want.source === "hub") unpinned.push(entry);
     }
   } finally {
@@ -60,7 +55,7 @@ export async function fetchModel(args: string[]): Promise<void> {
   }
 
   const config = JSON.parse(await readFile(join(staging, "config.json"), "utf8"));
-  const manifest: ModelManifest = {
+  await writer.finish({
     format: MANIFEST_FORMAT,
     id: pins.repo,
     revision: commit,
@@ -77,9 +72,7 @@ export async function fetchModel(args: string[]): Promise<void> {
       output: "text_embeds",
       contextLength: config.text_config?.max_position_embeddings ?? 77,
     },
-    files: files.sort((a, b) => (a.path < b.path ? -1 : 1)),
-  };
-  await writeFile(join(staging, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
+  });
   await rename(staging, out);
   console.log(`fetched ${pins.repo} ${commit} (${variant}) into ${out}`);
   if (unpinned.length > 0) {

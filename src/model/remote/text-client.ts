@@ -1,5 +1,5 @@
 import type { TextTower } from "../towers";
-import { callService, type ServiceFetcher } from "./service";
+import { callService, type ServiceFetcher } from "./call";
 import { EMBED_PATH, type EmbedRequest, MAX_PROMPTS, unpackEmbeddings } from "./text-protocol";
 
 /** The text tower run by the text Worker (src/workers/text) behind a service binding. */

@@ -1,5 +1,5 @@
 import type { FloatTensor } from "../onnx-towers";
-import { callService, type ServiceFetcher } from "./service";
+import { callService, type ServiceFetcher } from "./call";
 
 /**
  * The vision-tail Worker's one internal endpoint, spoken over the VISION_TAIL service binding:

@@ -1,7 +1,7 @@
 import { type KvStore, kvCachedTextTower } from "../../model/kv-text-cache";
 import { precomputedTextTower } from "../../model/label-embeddings";
 import type { LocalTowerContext } from "../../model/onnx-towers";
-import type { ServiceFetcher } from "../../model/remote/service";
+import type { ServiceFetcher } from "../../model/remote/call";
 import { remoteTextTower } from "../../model/remote/text-client";
 import type { TextTower } from "../../model/towers";
 

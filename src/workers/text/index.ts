@@ -3,7 +3,7 @@ import { PromiseCache } from "../../lib/promise-cache";
 import { ClipEngine } from "../../model/engine";
 import { ModelUnavailableError } from "../../model/package/load";
 import { r2Store } from "../../model/package/store";
-import { serviceError } from "../../model/remote/service";
+import { serviceError } from "../../model/remote/call";
 import { EMBED_PATH, isEmbedRequest, packEmbeddings } from "../../model/remote/text-protocol";
 
 /**

@@ -6,7 +6,7 @@ import { runVisionStages, visionStages } from "../../model/onnx-towers";
 import { ModelUnavailableError, readManifest } from "../../model/package/load";
 import type { ModelManifest } from "../../model/package/manifest";
 import { r2Store } from "../../model/package/store";
-import { serviceError } from "../../model/remote/service";
+import { serviceError } from "../../model/remote/call";
 import { parseDims, STAGE_PATH } from "../../model/remote/vision-tail-protocol";
 import { debugRoutes } from "../debug";
 

@@ -7,14 +7,12 @@ import { textEmbeddingKey } from "../../../src/model/kv-text-cache";
 import { decodeEmbedding, type LabelEmbeddingsFile } from "../../../src/model/label-embeddings";
 import { ModelUnavailableError } from "../../../src/model/package/load";
 import { r2Store } from "../../../src/model/package/store";
-import type { ServiceFetcher } from "../../../src/model/remote/service";
+import type { ServiceFetcher } from "../../../src/model/remote/call";
 import { assessPhoto } from "../../../src/service/assess-photo";
 import { defaultPrompts } from "../../../src/service/default-prompts";
 import { workerTextTower } from "../../../src/workers/api/text-tower";
-import { readHostFile, requireHostFile } from "../../support/host-files";
+import { requireHostFile, testImage } from "../../support/host-files";
 import { putPackageInR2 } from "../../support/model-package";
-
-const available = (await readHostFile("cache", "models/tiny-labelled/manifest.json")) !== null;
 
 /** The real TEXT_ENCODER binding (the text Worker, wrangler.text.toml), counting the calls made through it. */
 function countingEncoder() {
@@ -43,83 +41,80 @@ const embed = (service: ServiceFetcher, revision: string, prompts: string[]) =>
 // Caller labels: not among the precomputed default prompts, so they go to KV and the text Worker.
 const own = ["a photo of a keloid scar on the ear", "a photo of a tattoo on the arm", "a photo of a sunburn"];
 
-describe.skipIf(!available)(
-  "text tower across Workers: text Worker, KV cache, precomputed labels (needs ../shared)",
-  () => {
-    let revision: string;
-    let table: LabelEmbeddingsFile;
+describe("text tower across Workers: text Worker, KV cache, precomputed labels", () => {
+  let revision: string;
+  let table: LabelEmbeddingsFile;
 
-    beforeAll(async () => {
-      // The text Worker serves the active package; the precomputed table was made in Node at setup.
-      revision = (await putPackageInR2(env.MODELS, "tiny-labelled", "models/active")).revision;
-      const bytes = await requireHostFile("cache", "models/tiny-labelled/label-embeddings.json");
-      table = JSON.parse(new TextDecoder().decode(bytes));
-      expect(defaultPrompts()).not.toEqual(expect.arrayContaining([own[0]]));
+  beforeAll(async () => {
+    // The text Worker serves the active package; the precomputed table was made in Node at setup.
+    revision = (await putPackageInR2(env.MODELS, "tiny-labelled", "models/active")).revision;
+    const bytes = await requireHostFile("cache", "models/tiny-labelled/label-embeddings.json");
+    table = JSON.parse(new TextDecoder().decode(bytes));
+    expect(defaultPrompts()).not.toEqual(expect.arrayContaining([own[0]]));
+  });
+
+  it("the text Worker encodes with the same engine code as Node's precompute, and refuses another revision", async () => {
+    const prompts = defaultPrompts().slice(0, 3);
+    const res = await env.TEXT_ENCODER.fetch("https://text-encoder/embed", {
+      method: "POST",
+      body: JSON.stringify({ revision, prompts }),
     });
-
-    it("the text Worker encodes with the same engine code as Node's precompute, and refuses another revision", async () => {
-      const prompts = defaultPrompts().slice(0, 3);
-      const res = await env.TEXT_ENCODER.fetch("https://text-encoder/embed", {
-        method: "POST",
-        body: JSON.stringify({ revision, prompts }),
-      });
-      expect(res.status).toBe(200);
-      const all = new Float32Array(await res.arrayBuffer());
-      const dim = all.length / prompts.length;
-      prompts.forEach((p, i) => {
-        const expected = decodeEmbedding(table.embeddings[p]);
-        const got = all.subarray(i * dim, (i + 1) * dim);
-        expect(Math.max(...got.map((v, j) => Math.abs(v - expected[j])))).toBeLessThan(1e-5);
-      });
-      const stale = await env.TEXT_ENCODER.fetch("https://text-encoder/embed", {
-        method: "POST",
-        body: JSON.stringify({ revision: "some-other-revision", prompts }),
-      });
-      expect(stale.status).toBe(409);
+    expect(res.status).toBe(200);
+    const all = new Float32Array(await res.arrayBuffer());
+    const dim = all.length / prompts.length;
+    prompts.forEach((p, i) => {
+      const expected = decodeEmbedding(table.embeddings[p]);
+      const got = all.subarray(i * dim, (i + 1) * dim);
+      expect(Math.max(...got.map((v, j) => Math.abs(v - expected[j])))).toBeLessThan(1e-5);
     });
-
-    it("caches text embeddings in KV: a second use, from a fresh tower (another isolate), does not call the text Worker", async () => {
-      const first = countingEncoder();
-      const a = await embed(first.service, revision, own.slice(0, 2));
-      expect(first.calls).toEqual([own.slice(0, 2)]);
-      const stored = await env.TEXT_EMBEDDINGS.get(await textEmbeddingKey(revision, own[0]), "arrayBuffer");
-      expect(Array.from(new Float32Array(stored!))).toEqual(Array.from(a[0]));
-
-      const second = countingEncoder();
-      const b = await embed(second.service, revision, own);
-      expect(second.calls).toEqual([[own[2]]]); // only the prompt never seen before
-      expect(b.slice(0, 2).map((e) => Array.from(e))).toEqual(a.map((e) => Array.from(e)));
-
-      const third = countingEncoder();
-      await embed(third.service, revision, [...own].reverse());
-      expect(third.calls).toEqual([]);
+    const stale = await env.TEXT_ENCODER.fetch("https://text-encoder/embed", {
+      method: "POST",
+      body: JSON.stringify({ revision: "some-other-revision", prompts }),
     });
+    expect(stale.status).toBe(409);
+  });
 
-    it("with the text Worker down, cached prompts still succeed and only an uncached one fails (503 reason)", async () => {
-      await embed(countingEncoder().service, revision, [own[0]]);
-      await expect(embed(downEncoder, revision, [own[0]])).resolves.toHaveLength(1);
-      const failure = embed(downEncoder, revision, [own[0], "a photo of a wart on a finger"]);
-      await expect(failure).rejects.toBeInstanceOf(ModelUnavailableError);
-      await expect(failure).rejects.toMatchObject({ code: "text_encoder_unavailable" });
-    });
+  it("caches text embeddings in KV: a second use, from a fresh tower (another isolate), does not call the text Worker", async () => {
+    const first = countingEncoder();
+    const a = await embed(first.service, revision, own.slice(0, 2));
+    expect(first.calls).toEqual([own.slice(0, 2)]);
+    const stored = await env.TEXT_EMBEDDINGS.get(await textEmbeddingKey(revision, own[0]), "arrayBuffer");
+    expect(Array.from(new Float32Array(stored!))).toEqual(Array.from(a[0]));
 
-    it("a stale revision is refused by the text Worker and nothing is cached for it", async () => {
-      const failure = embed(countingEncoder().service, "stale-revision", ["a photo of a freckle"]);
-      await expect(failure).rejects.toMatchObject({ code: "text_encoder_unavailable" });
-      const key = await textEmbeddingKey("stale-revision", "a photo of a freckle");
-      expect(await env.TEXT_EMBEDDINGS.get(key)).toBeNull();
-    });
+    const second = countingEncoder();
+    const b = await embed(second.service, revision, own);
+    expect(second.calls).toEqual([[own[2]]]); // only the prompt never seen before
+    expect(b.slice(0, 2).map((e) => Array.from(e))).toEqual(a.map((e) => Array.from(e)));
 
-    it("a default assessment needs no text encoder at all: precomputed labels, text Worker down", async () => {
-      const engine = await ClipEngine.open(
-        r2Store(env.MODELS, "models/active"),
-        { ortWasm, webpWasm: async () => webpWasm },
-        { text: workerTextTower({ TEXT_EMBEDDINGS: env.TEXT_EMBEDDINGS, TEXT_ENCODER: downEncoder }) },
-      );
-      const photo = await requireHostFile("shared", "fixtures/images/natural/HappyFish.jpg");
-      const result = await assessPhoto(engine, { image: photo });
-      expect(result.model).toMatchObject({ revision, synthetic: true });
-      expect(result.scores.length).toBeGreaterThan(1);
-    });
-  },
-);
+    const third = countingEncoder();
+    await embed(third.service, revision, [...own].reverse());
+    expect(third.calls).toEqual([]);
+  });
+
+  it("with the text Worker down, cached prompts still succeed and only an uncached one fails (503 reason)", async () => {
+    await embed(countingEncoder().service, revision, [own[0]]);
+    await expect(embed(downEncoder, revision, [own[0]])).resolves.toHaveLength(1);
+    const failure = embed(downEncoder, revision, [own[0], "a photo of a wart on a finger"]);
+    await expect(failure).rejects.toBeInstanceOf(ModelUnavailableError);
+    await expect(failure).rejects.toMatchObject({ code: "text_encoder_unavailable" });
+  });
+
+  it("a stale revision is refused by the text Worker and nothing is cached for it", async () => {
+    const failure = embed(countingEncoder().service, "stale-revision", ["a photo of a freckle"]);
+    await expect(failure).rejects.toMatchObject({ code: "text_encoder_unavailable" });
+    const key = await textEmbeddingKey("stale-revision", "a photo of a freckle");
+    expect(await env.TEXT_EMBEDDINGS.get(key)).toBeNull();
+  });
+
+  it("a default assessment needs no text encoder at all: precomputed labels, text Worker down", async () => {
+    const engine = await ClipEngine.open(
+      r2Store(env.MODELS, "models/active"),
+      { ortWasm, webpWasm: async () => webpWasm },
+      { text: workerTextTower({ TEXT_EMBEDDINGS: env.TEXT_EMBEDDINGS, TEXT_ENCODER: downEncoder }) },
+    );
+    const photo = await testImage("photo");
+    const result = await assessPhoto(engine, { image: photo });
+    expect(result.model).toMatchObject({ revision, synthetic: true });
+    expect(result.scores.length).toBeGreaterThan(1);
+  });
+});
