@@ -7,8 +7,12 @@ describe("worker", () => {
     const res = await exports.default.fetch("http://x/healthz");
     expect(await res.json()).toEqual({ status: "ok" });
   });
-  it("reads shared fixtures through HOST_FILES", async () => {
-    const bytes = await readHostFile("shared", "fixtures/reference/tokens.json");
-    expect(bytes?.length).toBeGreaterThan(100);
+  it("reads what the global setup generated through HOST_FILES", async () => {
+    const bytes = await readHostFile("cache", "clip-tokenizer/tokenizer_config.json");
+    expect(JSON.parse(new TextDecoder().decode(bytes!))).toMatchObject({ model_max_length: 77 });
+  });
+  it("HOST_FILES answers null for a missing file and refuses a path outside its roots", async () => {
+    expect(await readHostFile("cache", "no/such/file")).toBeNull();
+    await expect(readHostFile("cache", "../package.json")).rejects.toThrow(/400/);
   });
 });

@@ -1,2 +1,9 @@
-export { revisionHash, type SyntheticPackageOptions, writeSyntheticPackage } from "./package";
+export { BPE_FILE, clipTokenizerJson } from "./clip-tokenizer";
+export {
+  CLIP_ASSETS_DIR,
+  readUpstream,
+  revisionHash,
+  type SyntheticPackageOptions,
+  writeSyntheticPackage,
+} from "./package";
 export { type ClipDims, SIZES, type SyntheticSize } from "./sizes";

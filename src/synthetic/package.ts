@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
+import { existsSync } from "node:fs";
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import type { onnx as Onnx } from "onnx-proto";
 import {
   MANIFEST_FILE,
@@ -9,6 +10,7 @@ import {
   type ModelManifest,
   type TowerSpec,
 } from "../model/package/manifest";
+import { BPE_FILE, clipTokenizerJson } from "./clip-tokenizer";
 import { encodeModel } from "./onnx-file";
 import { Rng } from "./prng";
 import { clipConfig, SIZES, type SyntheticSize } from "./sizes";
@@ -17,14 +19,20 @@ import { VISION_INPUT, VISION_OUTPUT, visionModel } from "./vision";
 
 export interface SyntheticPackageOptions {
   size: SyntheticSize;
-  /** Folder with the upstream configs and tokenizer, e.g. ../shared/clip-vit-base-patch32. */
-  tokenizerDir: string;
+  /**
+   * Folder with the upstream configs and tokenizer (`tokenizer.json`, or OpenAI's BPE file to build it
+   * from). Default: the repository's copy, CLIP_ASSETS_DIR.
+   */
+  tokenizerDir?: string;
   outDir: string;
   /** Put the weights in `onnx/*.onnx_data` files beside the graphs. */
   externalData?: boolean;
   /** Same seed, same bytes. Default 0. */
   seed?: number;
 }
+
+/** The repository's copy of the MIT-licensed CLIP tokenizer and configs (see its README.md). */
+export const CLIP_ASSETS_DIR = resolve(import.meta.dirname, "../../assets/clip-vit-base-patch32");
 
 /** Copied as they are; the first three must exist, as in every Xenova CLIP repo. */
 const REQUIRED_FILES = ["preprocessor_config.json", "tokenizer.json", "tokenizer_config.json"];
@@ -35,7 +43,7 @@ const OPTIONAL_FILES = ["special_tokens_map.json", "vocab.json", "merges.txt"];
  * int8 files, and seeded random weights: its answers mean nothing. Returns the manifest it wrote.
  */
 export async function writeSyntheticPackage(options: SyntheticPackageOptions): Promise<ModelManifest> {
-  const { size, tokenizerDir, outDir, externalData = false, seed = 0 } = options;
+  const { size, tokenizerDir = CLIP_ASSETS_DIR, outDir, externalData = false, seed = 0 } = options;
   const dims = SIZES[size];
   const files: ManifestFile[] = [];
   const write = async (path: string, bytes: Uint8Array) => {
@@ -46,7 +54,7 @@ export async function writeSyntheticPackage(options: SyntheticPackageOptions): P
 
   const upstreamConfig = JSON.parse(await readFile(join(tokenizerDir, "config.json"), "utf8"));
   await write("config.json", jsonBytes(clipConfig(upstreamConfig, dims)));
-  for (const name of REQUIRED_FILES) await write(name, await readFile(join(tokenizerDir, name)));
+  for (const name of REQUIRED_FILES) await write(name, await readUpstream(tokenizerDir, name));
   for (const name of OPTIONAL_FILES) {
     const bytes = await readFile(join(tokenizerDir, name)).catch(() => null);
     if (bytes) await write(name, bytes);
@@ -90,6 +98,14 @@ export async function writeSyntheticPackage(options: SyntheticPackageOptions): P
   };
   await writeFile(join(outDir, MANIFEST_FILE), jsonBytes(manifest));
   return manifest;
+}
+
+/** A file of the upstream folder; tokenizer.json is built from the BPE file when the folder has only that. */
+export async function readUpstream(dir: string, name: string): Promise<Uint8Array> {
+  if (name === "tokenizer.json" && !existsSync(join(dir, name)) && existsSync(join(dir, BPE_FILE))) {
+    return new TextEncoder().encode(JSON.stringify(clipTokenizerJson(await readFile(join(dir, BPE_FILE)))));
+  }
+  return readFile(join(dir, name));
 }
 
 function byPath(a: ManifestFile, b: ManifestFile): number {

@@ -7,18 +7,15 @@ import { ClipEngine, type EngineRuntime } from "../../src/model/engine";
 import { ModelUnavailableError } from "../../src/model/package/load";
 import { r2Store } from "../../src/model/package/store";
 import { sessionKeys } from "../../src/model/sessions";
-import { readHostFile, requireHostFile } from "../support/host-files";
+import { requireHostFile, testImage } from "../support/host-files";
 import { hostPackageStore, putPackageInR2 } from "../support/model-package";
 
 const runtime: EngineRuntime = { ortWasm, webpWasm: async () => webpWasm };
-const available = (await readHostFile("cache", "models/tiny/manifest.json")) !== null;
-const photo = available
-  ? await requireHostFile("shared", "fixtures/images/natural/HappyFish.jpg")
-  : new Uint8Array();
+const photo = await testImage("photo");
 
 const norm = (v: Float32Array) => Math.hypot(...v);
 
-describe.skipIf(!available)("CLIP engine in workerd (tiny synthetic package; needs ../shared)", () => {
+describe("CLIP engine in workerd (tiny synthetic package)", () => {
   let engine: ClipEngine;
 
   beforeAll(async () => {
@@ -53,7 +50,7 @@ describe.skipIf(!available)("CLIP engine in workerd (tiny synthetic package; nee
     const rawImage = (await vision.run({ pixel_values: new ort.Tensor("float32", pixels, [1, 3, 224, 224]) }))
       .image_embeds.data as Float32Array;
     const encode = async (prompt: string) => {
-      const ids = engine.tokenize(prompt).map(BigInt);
+      const ids = (await engine.tokenize(prompt)).map(BigInt);
       const out = await text.run({
         input_ids: new ort.Tensor("int64", BigInt64Array.from(ids), [1, ids.length]),
       });
@@ -94,7 +91,7 @@ describe.skipIf(!available)("CLIP engine in workerd (tiny synthetic package; nee
     );
     expect(node.revision).toBe(engine.info.revision);
     for (const [path, expected] of Object.entries(node.images)) {
-      const { embedding } = await engine.embedImage(await requireHostFile("shared", path));
+      const { embedding } = await engine.embedImage(await requireHostFile("cache", `images/${path}`));
       expect(Array.from(embedding), path).toEqual(expected);
     }
     const texts = await engine.embedTexts([
@@ -116,7 +113,7 @@ describe.skipIf(!available)("CLIP engine in workerd (tiny synthetic package; nee
   });
 });
 
-describe.skipIf(!available)("session cache (module scope)", () => {
+describe("session cache (module scope)", () => {
   it("creates one session per model file, shared by concurrent first requests", async () => {
     const store = hostPackageStore("tiny", { revision: "concurrent-first-use" });
     const engine = await ClipEngine.open(store, runtime);

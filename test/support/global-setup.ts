@@ -1,5 +1,4 @@
 import { execFile } from "node:child_process";
-import { existsSync } from "node:fs";
 import { cp, mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { promisify } from "node:util";
@@ -8,42 +7,40 @@ import { nodeRuntime } from "../../src/cli/runtime";
 import { ClipEngine } from "../../src/model/engine";
 import { directoryStore } from "../../src/model/package/directory-store.node";
 import { packPackage } from "../../src/packing/pack";
-import { writeSyntheticPackage } from "../../src/synthetic";
+import { CLIP_ASSETS_DIR, readUpstream, writeSyntheticPackage } from "../../src/synthetic";
+import { TEST_IMAGES } from "./test-images";
+import { writeTestImages } from "./test-images.node";
 
 const root = resolve(import.meta.dirname, "../..");
-const shared = resolve(root, "../shared");
-const models = resolve(root, ".cache/models");
+const cache = resolve(root, ".cache");
+const models = resolve(cache, "models");
 
-/** Inputs whose Node outputs the workerd tests must reproduce exactly. */
+/** Inputs (.cache/images) whose Node outputs the workerd tests must reproduce exactly. */
 export const REFERENCE_IMAGES = [
-  "fixtures/images/natural/HappyFish.jpg",
-  "fixtures/images/formats/chelsea_exif_orientation6.jpg",
-  "fixtures/images/natural/chelsea.png",
-  "fixtures/images/formats/chelsea_lossy.webp",
+  TEST_IMAGES.photo,
+  TEST_IMAGES.exif6,
+  TEST_IMAGES.photoPng,
+  TEST_IMAGES.photoWebp,
 ];
 export const REFERENCE_TEXTS = ["a photo of a skin rash", "a photo of normal skin", "这个痣最近变大了"];
 
 /**
- * Runs once in Node before the tests: generates the tiny synthetic packages (embedded weights and
- * external data) into .cache/models, and records the Node engine's outputs for the workerd/Node
- * equality test. Without ../shared (no tokenizer) there is nothing to generate: those tests skip.
+ * Runs once in Node before the tests, from the repository alone (no ../shared): writes the repository's
+ * CLIP tokenizer to .cache/clip-tokenizer, the test photos to .cache/images, the tiny synthetic packages
+ * (embedded weights, external data, with label embeddings, packed) to .cache/models, and records the
+ * Node engine's outputs for the workerd/Node equality test.
  */
 export default async function setup(): Promise<void> {
   await bundleWorker("wrangler.text.toml", ".cache/text-worker");
   await bundleWorker("wrangler.vision-tail.toml", ".cache/vision-tail-worker");
-  const tokenizerDir = resolve(shared, "clip-vit-base-patch32");
-  if (!existsSync(tokenizerDir)) {
-    console.warn("global setup: ../shared is absent; model tests will skip");
-    return;
+  await writeTestImages(resolve(cache, "images"));
+  await mkdir(resolve(cache, "clip-tokenizer"), { recursive: true });
+  for (const name of ["tokenizer.json", "tokenizer_config.json"]) {
+    await writeFile(resolve(cache, "clip-tokenizer", name), await readUpstream(CLIP_ASSETS_DIR, name));
   }
   await mkdir(models, { recursive: true });
-  await writeSyntheticPackage({ size: "tiny", tokenizerDir, outDir: resolve(models, "tiny") });
-  await writeSyntheticPackage({
-    size: "tiny",
-    tokenizerDir,
-    outDir: resolve(models, "tiny-external"),
-    externalData: true,
-  });
+  await writeSyntheticPackage({ size: "tiny", outDir: resolve(models, "tiny") });
+  await writeSyntheticPackage({ size: "tiny", outDir: resolve(models, "tiny-external"), externalData: true });
   // tiny as `dermedge model install` leaves it: with the default prompts' embeddings precomputed.
   await cp(resolve(models, "tiny"), resolve(models, "tiny-labelled"), { recursive: true });
   await addLabelEmbeddings(resolve(models, "tiny-labelled"));
@@ -76,12 +73,14 @@ async function writeNodeReference(): Promise<void> {
   const engine = await ClipEngine.open(directoryStore(resolve(models, "tiny")), await nodeRuntime());
   const images: Record<string, number[]> = {};
   for (const path of REFERENCE_IMAGES) {
-    const { embedding } = await engine.embedImage(new Uint8Array(await readFile(resolve(shared, path))));
+    const { embedding } = await engine.embedImage(
+      new Uint8Array(await readFile(resolve(cache, "images", path))),
+    );
     images[path] = Array.from(embedding);
   }
   const texts = (await engine.embedTexts(REFERENCE_TEXTS)).map((e) => Array.from(e));
   await writeFile(
-    resolve(root, ".cache/node-reference.json"),
+    resolve(cache, "node-reference.json"),
     JSON.stringify({ revision: engine.info.revision, images, texts }),
   );
 }

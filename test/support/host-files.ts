@@ -1,9 +1,11 @@
 import { env } from "cloudflare:workers";
+import { TEST_IMAGES, type TestImage } from "./test-images";
 
 /**
  * Reads a file from the host through the HOST_FILES binding (workerd has no file system).
- * `root` "shared" is ../shared (fixtures, tokenizer); "cache" is .cache (generated model packages).
- * Returns null when the file is absent, so tests can skip with a clear message.
+ * `root` "shared" is ../shared (reference fixtures); "cache" is .cache (what the global setup generates:
+ * model packages, test photos, the repository's tokenizer). Returns null when the file is absent, so a
+ * test that compares against ../shared can skip with a clear message (a failure under CI=true).
  */
 export async function readHostFile(root: "shared" | "cache", path: string): Promise<Uint8Array | null> {
   const res = await (env as unknown as { HOST_FILES: Fetcher }).HOST_FILES.fetch(
@@ -18,4 +20,9 @@ export async function requireHostFile(root: "shared" | "cache", path: string): P
   const bytes = await readHostFile(root, path);
   if (!bytes) throw new Error(`missing host file ${root}/${path}`);
   return bytes;
+}
+
+/** A photo the global setup made (test/support/test-images.node.ts), by its key in TEST_IMAGES. */
+export function testImage(name: TestImage): Promise<Uint8Array> {
+  return requireHostFile("cache", `images/${TEST_IMAGES[name]}`);
 }

@@ -6,16 +6,14 @@ import { ClipEngine } from "../../../src/model/engine";
 import { r2Store } from "../../../src/model/package/store";
 import { sessionKeys } from "../../../src/model/sessions";
 import { getEngine } from "../../../src/workers/api/engine";
-import { readHostFile, requireHostFile } from "../../support/host-files";
+import { testImage } from "../../support/host-files";
 import { putPackageInR2 } from "../../support/model-package";
 
-const available = (await readHostFile("cache", "models/tiny-packed/manifest.json")) !== null;
-
-describe.skipIf(!available)("the Worker's engine with a packed package (needs ../shared)", () => {
+describe("the Worker's engine with a packed package", () => {
   it("splits the vision tower across the VISION_TAIL Worker and gets the whole tower's embedding", async () => {
     const manifest = await putPackageInR2(env.MODELS, "tiny-packed", env.MODEL_PREFIX);
     expect(manifest.vision.stages?.length).toBe(2);
-    const photo = await requireHostFile("shared", "fixtures/images/skin/bcc__ISIC_0027175.jpg");
+    const photo = await testImage("portrait");
 
     const worker = await getEngine(env);
     const split = await worker.embedImage(photo);

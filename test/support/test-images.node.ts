@@ -1,0 +1,89 @@
+import { mkdir, rename, writeFile } from "node:fs/promises";
+import { dirname, resolve } from "node:path";
+import sharp from "sharp";
+import { TEST_IMAGES, type TestImage } from "./test-images";
+
+/** mulberry32: the same pictures on every machine. */
+function random(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
+  };
+}
+
+/** RGB pixels: skin tone with soft shading, a brown oval spot, fine noise (texture the blur check sees). */
+function skinPatch(width: number, height: number, seed: number): Uint8Array {
+  const next = random(seed);
+  const rgb = new Uint8Array(width * height * 3);
+  const [skin, brown] = [
+    [225, 175, 145],
+    [130, 80, 60],
+  ];
+  const [cx, cy, rx, ry] = [width * 0.55, height * 0.45, width * 0.16, height * 0.2];
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const shade = 0.85 + 0.15 * Math.sin((x / width) * Math.PI) * Math.cos((y / height - 0.5) * 2);
+      const spot = Math.sqrt(Math.max(0, 1 - ((x - cx) / rx) ** 2 - ((y - cy) / ry) ** 2));
+      const noise = (next() - 0.5) * 24;
+      for (let c = 0; c < 3; c++) {
+        const v = (skin[c] * (1 - spot) + brown[c] * spot) * shade + noise;
+        rgb[(y * width + x) * 3 + c] = Math.max(0, Math.min(255, Math.round(v)));
+      }
+    }
+  }
+  return rgb;
+}
+
+const raw = (rgb: Uint8Array, width: number, height: number) =>
+  sharp(rgb, { raw: { width, height, channels: 3 } });
+
+async function encodeAll(): Promise<Record<TestImage, Uint8Array>> {
+  const pixels = skinPatch(400, 300, 1);
+  const photo = await raw(pixels, 400, 300).jpeg({ quality: 90 }).toBuffer();
+  const noise = random(7);
+  return {
+    photo,
+    // Stored rotated a quarter turn anticlockwise; orientation 6 turns it back.
+    exif6: await raw(pixels, 400, 300)
+      .rotate(270)
+      .jpeg({ quality: 90 })
+      .toBuffer()
+      .then((b) => sharp(b).withMetadata({ orientation: 6 }).jpeg({ quality: 90 }).toBuffer()),
+    portrait: await raw(skinPatch(300, 400, 2), 300, 400)
+      .jpeg({ quality: 85, progressive: true })
+      .toBuffer(),
+    photoPng: await raw(pixels, 400, 300).png().toBuffer(),
+    photoWebp: await raw(pixels, 400, 300).webp({ quality: 80 }).toBuffer(),
+    photoWebpLossless: await raw(pixels, 400, 300).webp({ lossless: true }).toBuffer(),
+    tiny: await raw(skinPatch(64, 40, 3), 64, 40)
+      .png()
+      .toBuffer(),
+    gif: await raw(skinPatch(16, 16, 4), 16, 16)
+      .gif()
+      .toBuffer(),
+    heic: new Uint8Array([
+      ...[0, 0, 0, 0x18],
+      ...new TextEncoder().encode("ftypheic"),
+      ...[0, 0, 0, 0],
+      ...new TextEncoder().encode("mif1heic"),
+      ...new Uint8Array(40),
+    ]),
+    random: Uint8Array.from({ length: 4096 }, () => Math.floor(noise() * 256)),
+    text: new TextEncoder().encode("This is a text file, not a PNG image.\n"),
+    empty: new Uint8Array(0),
+    truncated: photo.subarray(0, photo.length >> 1),
+  };
+}
+
+/** Writes every test image under `dir` (each file whole: written aside, then renamed into place). */
+export async function writeTestImages(dir: string): Promise<void> {
+  const images = await encodeAll();
+  for (const [key, bytes] of Object.entries(images)) {
+    const path = resolve(dir, TEST_IMAGES[key as TestImage]);
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(`${path}.${process.pid}`, bytes);
+    await rename(`${path}.${process.pid}`, path);
+  }
+}

@@ -1,0 +1,28 @@
+/**
+ * Photos made by test-images.node.ts (sharp) for the model, engine, Worker and route tests, so they run on a bare
+ * clone without ../shared. The global setup writes them to .cache/images/<name>; workerd tests read them
+ * with readHostFile("cache", `images/${name}`). The ../shared fixtures remain for what compares against
+ * references made elsewhere (Pillow's crops, OpenAI's tokens, real photos).
+ */
+export const TEST_IMAGES = {
+  /** 400x300 baseline JPEG of a skin-coloured patch with a brown spot and texture: passes the quality gate. */
+  photo: "photo.jpg",
+  /** The same picture stored 300x400, rotated, with EXIF orientation 6: upright once the tag is applied. */
+  exif6: "photo-exif6.jpg",
+  /** 300x400 progressive JPEG. */
+  portrait: "portrait-progressive.jpg",
+  photoPng: "photo.png",
+  photoWebp: "photo-lossy.webp",
+  photoWebpLossless: "photo-lossless.webp",
+  /** 64x40 PNG: decodes, too small for the quality gate. */
+  tiny: "tiny-64x40.png",
+  /** Inputs that must be refused: a GIF, a HEIC header, random bytes, text named .png, 0 bytes, half a JPEG. */
+  gif: "bad/image.gif",
+  heic: "bad/fake.heic",
+  random: "bad/random-bytes.jpg",
+  text: "bad/text-as-image.png",
+  empty: "bad/empty.jpg",
+  truncated: "bad/truncated-half.jpg",
+} as const;
+
+export type TestImage = keyof typeof TEST_IMAGES;
