@@ -1,4 +1,5 @@
 import { type PreparedImage, type PreprocessorConfig, prepareImage } from "../image";
+import { PromiseCache } from "../lib/promise-cache";
 import { hold } from "./memory";
 import { type LocalTowerContext, onnxImageTower, onnxTextTower } from "./onnx-towers";
 import { parsePreprocessorConfig, readJson, readManifest } from "./package/load";
@@ -6,7 +7,7 @@ import type { ModelManifest } from "./package/manifest";
 import type { ModelStore } from "./package/store";
 import { ensembleEmbedding, l2Normalize, zeroShotProbabilities } from "./scoring";
 import { TextEmbeddingCache } from "./text-cache";
-import { ClipTokenizer } from "./tokenizer";
+import { type ClipTokenizer, readTokenizer } from "./tokenizer";
 import type { ImageTower, TextTower } from "./towers";
 
 /** What the host supplies: compiled WASM modules (the Worker imports them, Node compiles them). */
@@ -50,7 +51,8 @@ export interface ImageOptions {
 /** Where the towers run; by default both run here, with ORT. */
 export interface TowerFactories {
   image?: (context: LocalTowerContext) => ImageTower;
-  text?: (context: LocalTowerContext, tokenizer: ClipTokenizer) => TextTower;
+  /** `tokenizer` reads and parses tokenizer.json on first call: a remote text tower never does. */
+  text?: (context: LocalTowerContext, tokenizer: () => Promise<ClipTokenizer>) => TextTower;
 }
 
 const textCache = new TextEmbeddingCache();
@@ -63,25 +65,25 @@ export class ClipEngine {
   private constructor(
     private readonly runtime: EngineRuntime,
     private readonly manifest: ModelManifest,
-    private readonly tokenizer: ClipTokenizer,
+    private readonly tokenizer: () => Promise<ClipTokenizer>,
     readonly preprocessor: PreprocessorConfig,
     private readonly imageTower: ImageTower,
     private readonly textTower: TextTower,
   ) {}
 
-  /** Reads and verifies the package's manifest, tokenizer and preprocessor config (not the weights). */
+  /**
+   * Reads and verifies the package's manifest and preprocessor config. The weights are read when a tower
+   * first runs, and tokenizer.json (2 MB of JSON) only when a prompt is tokenized here.
+   */
   static async open(
     store: ModelStore,
     runtime: EngineRuntime,
     towers: TowerFactories = {},
   ): Promise<ClipEngine> {
     const manifest = await readManifest(store);
-    const [tokenizerJson, tokenizerConfig, preprocessor] = await Promise.all([
-      readJson<object>(store, manifest, "tokenizer.json"),
-      readJson<object>(store, manifest, "tokenizer_config.json"),
-      readJson<object>(store, manifest, "preprocessor_config.json"),
-    ]);
-    const tokenizer = new ClipTokenizer(tokenizerJson, tokenizerConfig, manifest.text.contextLength);
+    const preprocessor = await readJson<object>(store, manifest, "preprocessor_config.json");
+    const tokenizers = new PromiseCache<string, ClipTokenizer>(1);
+    const tokenizer = () => tokenizers.get(manifest.revision, () => readTokenizer(store, manifest));
     const context: LocalTowerContext = { store, manifest, ortWasm: runtime.ortWasm };
     return new ClipEngine(
       runtime,
@@ -98,8 +100,8 @@ export class ClipEngine {
     return { id, revision, synthetic, variant };
   }
 
-  tokenize(text: string): number[] {
-    return this.tokenizer.encode(text);
+  async tokenize(text: string): Promise<number[]> {
+    return (await this.tokenizer()).encode(text);
   }
 
   /** Decodes, preprocesses and encodes a photo. Throws ImageError for anything it cannot read. */

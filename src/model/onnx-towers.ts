@@ -131,15 +131,18 @@ export function splitImageTower(
 }
 
 /** The text tower run by ORT in this isolate; prompts one at a time (see ClipTokenizer.encodeTensor). */
-export function onnxTextTower(context: LocalTowerContext, tokenizer: ClipTokenizer): TextTower {
+export function onnxTextTower(
+  context: LocalTowerContext,
+  tokenizer: () => Promise<ClipTokenizer>,
+): TextTower {
   const { text } = context.manifest;
   return {
     async encode(prompts) {
       const ort = useOrtWasm(context.ortWasm);
-      const session = await towerSession(context, text);
+      const [session, clip] = await Promise.all([towerSession(context, text), tokenizer()]);
       const embeddings: Float32Array[] = [];
       for (const prompt of prompts) {
-        const { ids, dims } = tokenizer.encodeTensor(prompt);
+        const { ids, dims } = clip.encodeTensor(prompt);
         const output = await session.run({ [text.input]: new ort.Tensor("int64", ids, dims) });
         sampleMemory();
         embeddings.push(output[text.output].data as Float32Array);

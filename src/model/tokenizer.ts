@@ -1,4 +1,7 @@
 import { Tokenizer } from "@huggingface/tokenizers";
+import { readJson } from "./package/load";
+import type { ModelManifest } from "./package/manifest";
+import type { ModelStore } from "./package/store";
 
 /** CLIP's text model: sequences of at most 77 tokens, start token first, end token last. */
 export const CONTEXT_LENGTH = 77;
@@ -48,4 +51,13 @@ export class ClipTokenizer {
     if (id === undefined) throw new Error(`tokenizer.json has no ${token} token`);
     return id;
   }
+}
+
+/** The package's tokenizer, read and verified against its manifest. */
+export async function readTokenizer(store: ModelStore, manifest: ModelManifest): Promise<ClipTokenizer> {
+  const [json, config] = await Promise.all([
+    readJson<object>(store, manifest, "tokenizer.json"),
+    readJson<object>(store, manifest, "tokenizer_config.json"),
+  ]);
+  return new ClipTokenizer(json, config, manifest.text.contextLength);
 }

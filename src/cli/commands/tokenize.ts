@@ -5,5 +5,5 @@ import { openEngine } from "../files";
 export async function tokenize(args: string[]): Promise<void> {
   const { values, positionals } = parse(args, { model: { type: "string" } }, ["TEXT"]);
   const engine = await openEngine(required(values.model, "model"));
-  console.log(JSON.stringify(engine.tokenize(positionals[0])));
+  console.log(JSON.stringify(await engine.tokenize(positionals[0])));
 }

@@ -106,9 +106,12 @@ describe("text tower across Workers: text Worker, KV cache, precomputed labels",
     expect(await env.TEXT_EMBEDDINGS.get(key)).toBeNull();
   });
 
-  it("a default assessment needs no text encoder at all: precomputed labels, text Worker down", async () => {
+  it("a default assessment needs no text encoder at all: precomputed labels, text Worker down, no tokenizer", async () => {
+    const store = r2Store(env.MODELS, "models/active");
+    const read: string[] = [];
+    const recording = { ...store, read: (path: string) => (read.push(path), store.read(path)) };
     const engine = await ClipEngine.open(
-      r2Store(env.MODELS, "models/active"),
+      recording,
       { ortWasm, webpWasm: async () => webpWasm },
       { text: workerTextTower({ TEXT_EMBEDDINGS: env.TEXT_EMBEDDINGS, TEXT_ENCODER: downEncoder }) },
     );
@@ -116,5 +119,8 @@ describe("text tower across Workers: text Worker, KV cache, precomputed labels",
     const result = await assessPhoto(engine, { image: photo });
     expect(result.model).toMatchObject({ revision, synthetic: true });
     expect(result.scores.length).toBeGreaterThan(1);
+    // The main Worker's text tower is remote: 2 MB of tokenizer JSON would be memory and start-up for nothing.
+    expect(read).toContain("preprocessor_config.json");
+    expect(read.filter((p) => p.startsWith("tokenizer"))).toEqual([]);
   });
 });
