@@ -21,6 +21,7 @@ const requestBody = {
 const routeConfig = {
   method: "post",
   path: "/v1/assessments",
+  operationId: "createAssessment",
   tags: ["Assessments"],
   summary: "Assess a photo of skin, with the patient's words",
   description:
@@ -103,6 +104,7 @@ assessments.openapi(route, async (c) => {
     {
       requestId: c.get("requestId"),
       assessment: result.assessment,
+      scores: result.scores,
       model: result.model,
       timings: result.timings,
     },

@@ -9,6 +9,7 @@ import { ConditionList } from "./schemas/condition";
 const route = createRoute({
   method: "get",
   path: "/v1/conditions",
+  operationId: "listConditions",
   tags: ["Conditions"],
   summary: "The catalogue of conditions",
   description: "Every condition an assessment can name: its id, names in every language, and urgency.",

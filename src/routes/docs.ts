@@ -18,6 +18,8 @@ export const OPENAPI_INFO = {
     "Preliminary skin checks: send a photo of skin and a few words, get the most likely findings from a " +
     "catalogue of skin conditions, a triage level and plain advice. Not a diagnosis. Errors are RFC 9457 " +
     "problem details (application/problem+json).",
+  // No licence is published for the API yet: a named proprietary one, so generators have a value.
+  license: { name: "Proprietary", identifier: "LicenseRef-DermEdge-Proprietary" },
 };
 
 /** The OpenAPI 3.1 document of everything mounted on `api`, with the API-key schemes. */
@@ -38,7 +40,9 @@ export function openApiDocument(api: OpenAPIHono<AppEnv>) {
 const problemRoute = createRoute({
   method: "get",
   path: "/problems/{slug}",
+  operationId: "getProblemType",
   tags: ["Problems"],
+  security: [],
   summary: "What a problem type means",
   request: { params: z.object({ slug: z.string() }) },
   responses: {
@@ -79,7 +83,12 @@ const DOCS_PAGE = `<!doctype html>
 export function docs(api: OpenAPIHono<AppEnv>) {
   let document: ReturnType<typeof openApiDocument> | undefined;
   const routes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
-  routes.get("/openapi.json", (c) => c.json((document ??= openApiDocument(api))));
+  routes.get("/openapi.json", (c) => {
+    document ??= openApiDocument(api);
+    // The host that served the document, so generated clients and the docs page call this deployment.
+    const servers = [{ url: new URL(c.req.url).origin, description: "This deployment" }];
+    return c.json({ ...document, servers });
+  });
   routes.get("/docs", (c) => c.html(DOCS_PAGE));
   routes.openapi(problemRoute, (c) => {
     const { slug } = c.req.valid("param");

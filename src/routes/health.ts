@@ -8,7 +8,9 @@ import { ModelInfoBody } from "./schemas/assessment";
 const healthz = createRoute({
   method: "get",
   path: "/healthz",
+  operationId: "getHealth",
   tags: ["Health"],
+  security: [],
   summary: "Liveness: the Worker answers",
   responses: {
     200: {
@@ -21,7 +23,9 @@ const healthz = createRoute({
 const readyz = createRoute({
   method: "get",
   path: "/readyz",
+  operationId: "getReadiness",
   tags: ["Health"],
+  security: [],
   summary: "Readiness: the model package is loaded, or loads now",
   description: "Opens the model package (manifest, tokenizer, preprocessor; verified) if not open yet.",
   responses: {

@@ -21,12 +21,13 @@ interface AssessmentResponse {
   assessment: {
     lang: string;
     status: string;
-    findings: { id: string; inCatalogue: boolean; probability: number }[];
+    findings: { id: string; inCatalogue: boolean; probability: number; imageProbability: number }[];
     symptoms: { recognised: { id: string; negated: boolean }[]; durationDays: number | null };
     triage: { level: string } | null;
     advice: string[];
     disclaimer: string;
   };
+  scores: { id: string; probability: number }[];
   model: { id: string; revision: string; synthetic: boolean; variant: string };
   timings: { decodeMs: number; encodeMs: number; textMs: number; totalMs: number };
 }
@@ -128,6 +129,35 @@ describe.skipIf(!modelAvailable)(`POST /v1/assessments (${SKIP_MESSAGE})`, () =>
       ).json()) as AssessmentResponse;
       expect(small.assessment.status).toBe("poor_photo");
       expect(small.assessment.findings).toEqual([]);
+    });
+
+    it("returns the image-only scores of every label asked for, whatever the gates decide", async () => {
+      const labels = ["a photo of a skin rash", "a photo of normal skin", "a photo of a tumor"];
+      const scoresOf = (body: AssessmentResponse) =>
+        body.scores.map((s) => s.id).sort((a, b) => a.localeCompare(b));
+      const sum = (body: AssessmentResponse) => body.scores.reduce((t, s) => t + s.probability, 0);
+      // A photo the gates reject (too small) ranks nothing, but the caller still sees its labels' scores.
+      const small = (await (
+        await post(multipart(await fixture("formats/chelsea_tiny_64x40.png"), { labels }, "t.png"))
+      ).json()) as AssessmentResponse;
+      expect(small.assessment.status).toBe("poor_photo");
+      expect(small.assessment.findings).toEqual([]);
+      expect(scoresOf(small)).toEqual([...labels].sort((a, b) => a.localeCompare(b)));
+      expect(sum(small)).toBeCloseTo(1, 5);
+      for (const s of small.scores) expect(s.probability).toBeGreaterThanOrEqual(0);
+      // A photo of a cat, whatever the synthetic model's gate makes of it.
+      const cat = (await (
+        await call("/v1/assessments", json({ image: base64(await fixture("natural/chelsea.png")), labels }))
+      ).json()) as AssessmentResponse;
+      expect(scoresOf(cat)).toEqual(scoresOf(small));
+      expect(sum(cat)).toBeCloseTo(1, 5);
+      // The catalogue: one score per condition, by id; the findings are the gated, word-shifted view.
+      const skin = (await (await post(multipart(photo, { text: "itchy" }))).json()) as AssessmentResponse;
+      expect(scoresOf(skin)).toEqual(catalogue.map((c) => c.id).sort((a, b) => a.localeCompare(b)));
+      expect(sum(skin)).toBeCloseTo(1, 5);
+      for (const f of skin.assessment.findings) {
+        expect(f.imageProbability).toBeCloseTo(skin.scores.find((s) => s.id === f.id)!.probability, 6);
+      }
     });
 
     it("keeps a client's X-Request-Id", async () => {

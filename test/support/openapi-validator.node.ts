@@ -1,6 +1,7 @@
 import { Validator } from "@seriousme/openapi-schema-validator";
 import type { ErrorObject } from "ajv";
 import { Ajv2020 } from "ajv/dist/2020.js";
+import { redoclyLint, typecheckClient } from "./openapi-tools.node.js";
 
 /**
  * Runs in Node, behind the OPENAPI service binding of the workerd tests (workerd may not compile code from
@@ -8,6 +9,8 @@ import { Ajv2020 } from "ajv/dist/2020.js";
  *   POST /document  body: an OpenAPI document -> {valid, errors}: against the official OpenAPI JSON schema
  *   POST /response  body: {document, path, method, status, contentType, body} -> {valid, errors}: a real
  *                   response's body against the schema the document declares for it
+ *   POST /lint      body: an OpenAPI document -> {errors, warnings}: `redocly lint`, recommended rules
+ *   POST /client    body: {document, files} -> {file: diagnostics}: openapi-typescript, then tsc on files
  */
 export async function openApiValidator(request: Request): Promise<Response> {
   const { pathname } = new URL(request.url);
@@ -17,6 +20,11 @@ export async function openApiValidator(request: Request): Promise<Response> {
     return Response.json({ valid: result.valid, errors: result.errors ?? null });
   }
   if (pathname === "/response") return Response.json(validateResponse(input as ResponseCheck));
+  if (pathname === "/lint") return Response.json(await redoclyLint(input));
+  if (pathname === "/client") {
+    const { document, files } = input as { document: unknown; files: Record<string, string> };
+    return Response.json(await typecheckClient(document, files));
+  }
   return new Response("unknown check", { status: 404 });
 }
 

@@ -195,10 +195,24 @@ export const ModelInfoBody = z
   })
   .openapi("ModelInfo");
 
+/** What the image alone says about one label scored: the zero-shot score, before any gate or the words. */
+export const Score = z
+  .object({
+    id: z.string().openapi({ description: "Catalogue id, or your own label's text." }),
+    probability: Probability,
+  })
+  .openapi("Score");
+
 export const AssessmentResponse = z
   .object({
     requestId: z.string(),
     assessment: AssessmentBody,
+    scores: z.array(Score).openapi({
+      description:
+        "The image-only zero-shot scores of every label scored (the catalogue's, or your own `labels`), " +
+        "summing to 1, in every answer whatever the gates decide: `assessment.findings` is empty for a " +
+        "poor or not-skin photo, these are not.",
+    }),
     model: ModelInfoBody,
     timings: z
       .object({
