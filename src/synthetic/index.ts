@@ -2,7 +2,6 @@ export { BPE_FILE, clipTokenizerJson } from "./clip-tokenizer";
 export {
   CLIP_ASSETS_DIR,
   readUpstream,
-  revisionHash,
   type SyntheticPackageOptions,
   writeSyntheticPackage,
 } from "./package";

@@ -1,15 +1,9 @@
-import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
-import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import type { onnx as Onnx } from "onnx-proto";
-import {
-  MANIFEST_FILE,
-  MANIFEST_FORMAT,
-  type ManifestFile,
-  type ModelManifest,
-  type TowerSpec,
-} from "../model/package/manifest";
+import { MANIFEST_FORMAT, type ModelManifest, type TowerSpec } from "../model/package/manifest";
+import { jsonBytes, PackageWriter, revisionHash } from "../model/package/writer.node";
 import { BPE_FILE, clipTokenizerJson } from "./clip-tokenizer";
 import { encodeModel } from "./onnx-file";
 import { Rng } from "./prng";
@@ -45,12 +39,8 @@ const OPTIONAL_FILES = ["special_tokens_map.json", "vocab.json", "merges.txt"];
 export async function writeSyntheticPackage(options: SyntheticPackageOptions): Promise<ModelManifest> {
   const { size, tokenizerDir = CLIP_ASSETS_DIR, outDir, externalData = false, seed = 0 } = options;
   const dims = SIZES[size];
-  const files: ManifestFile[] = [];
-  const write = async (path: string, bytes: Uint8Array) => {
-    await writeFile(join(outDir, path), bytes);
-    files.push({ path, size: bytes.length, sha256: sha256(bytes) });
-  };
-  await mkdir(join(outDir, "onnx"), { recursive: true });
+  const writer = new PackageWriter(outDir);
+  const write = (path: string, bytes: Uint8Array) => writer.write(path, bytes);
 
   const upstreamConfig = JSON.parse(await readFile(join(tokenizerDir, "config.json"), "utf8"));
   await write("config.json", jsonBytes(clipConfig(upstreamConfig, dims)));
@@ -67,7 +57,7 @@ export async function writeSyntheticPackage(options: SyntheticPackageOptions): P
     const encoded = encodeModel(build(), externalData ? `${name}.onnx_data` : undefined);
     await write(file, encoded.onnx);
     if (encoded.data) await write(dataFile, encoded.data);
-    else await rm(join(outDir, dataFile), { force: true }); // left by an earlier external-data run
+    else await writer.remove(dataFile); // left by an earlier external-data run
     return { file, externalData: encoded.data ? [dataFile] : [], input, output } satisfies TowerSpec;
   };
   const vision = await writeTower(
@@ -83,21 +73,17 @@ export async function writeSyntheticPackage(options: SyntheticPackageOptions): P
     TEXT_OUTPUT,
   );
 
-  files.sort(byPath);
-  const manifest: ModelManifest = {
+  return writer.finish({
     format: MANIFEST_FORMAT,
     id: `synthetic/clip-${size}`,
-    revision: `synthetic-${revisionHash(files)}`,
+    revision: `synthetic-${revisionHash(writer.entries())}`,
     synthetic: true,
     variant: "int8",
     // Random weights have no trained scale: OpenAI CLIP's (exp of its learned 4.6052) makes scores spread like real ones.
     logitScale: 100,
     vision,
     text: { ...text, contextLength: dims.text.context },
-    files,
-  };
-  await writeFile(join(outDir, MANIFEST_FILE), jsonBytes(manifest));
-  return manifest;
+  });
 }
 
 /** A file of the upstream folder; tokenizer.json is built from the BPE file when the folder has only that. */
@@ -106,22 +92,4 @@ export async function readUpstream(dir: string, name: string): Promise<Uint8Arra
     return new TextEncoder().encode(JSON.stringify(clipTokenizerJson(await readFile(join(dir, BPE_FILE)))));
   }
   return readFile(join(dir, name));
-}
-
-function byPath(a: ManifestFile, b: ManifestFile): number {
-  return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
-}
-
-function sha256(bytes: Uint8Array | string): string {
-  return createHash("sha256").update(bytes).digest("hex");
-}
-
-/** First 16 hex digits of the sha256 of `sha256sum`-style lines ("<hash>  <path>\n"), sorted by path. */
-export function revisionHash(files: ManifestFile[]): string {
-  const sorted = [...files].sort(byPath);
-  return sha256(sorted.map((f) => `${f.sha256}  ${f.path}\n`).join("")).slice(0, 16);
-}
-
-function jsonBytes(value: unknown): Uint8Array {
-  return new TextEncoder().encode(`${JSON.stringify(value, null, 2)}\n`);
 }
