@@ -20,7 +20,12 @@ export {
   topKAccuracy,
 } from "./metrics";
 export { cataloguePrompts, conditionPrompts, gatePrompts } from "./prompts";
-export { assessPhotoQuality, DEFAULT_QUALITY_THRESHOLDS, type QualityThresholds } from "./quality";
+export {
+  assessPhotoQuality,
+  DEFAULT_QUALITY_THRESHOLDS,
+  ImageNotAssessableError,
+  type QualityThresholds,
+} from "./quality";
 export { parseText } from "./symptoms";
 export * from "./types";
 export { type SymptomId, symptomName, vocabulary } from "./vocabulary";

@@ -35,6 +35,17 @@ export const DEFAULT_QUALITY_THRESHOLDS: QualityThresholds = {
 
 const CLIPPED_LUMINANCE = 250;
 
+/**
+ * The pixels cannot be measured at all (fewer than 3x3, or not width*height*3 bytes): the photo's fault,
+ * unlike any other RangeError (a NaN from the model, a bad setting), which is ours.
+ */
+export class ImageNotAssessableError extends RangeError {
+  constructor(message: string) {
+    super(message);
+    this.name = "ImageNotAssessableError";
+  }
+}
+
 function luminance(image: RgbImage): Float64Array {
   const { width, height, data } = image;
   const y = new Float64Array(width * height);
@@ -74,10 +85,12 @@ export function assessPhotoQuality(
 ): QualityReport {
   const { width, height, data } = image;
   if (!Number.isInteger(width) || !Number.isInteger(height) || width < 3 || height < 3) {
-    throw new RangeError(`image must be at least 3x3 pixels, got ${width}x${height}`);
+    throw new ImageNotAssessableError(`image must be at least 3x3 pixels, got ${width}x${height}`);
   }
   if (data.length !== width * height * 3) {
-    throw new RangeError(`RGB data must be width*height*3 = ${width * height * 3} bytes, got ${data.length}`);
+    throw new ImageNotAssessableError(
+      `RGB data must be width*height*3 = ${width * height * 3} bytes, got ${data.length}`,
+    );
   }
   const t = { ...DEFAULT_QUALITY_THRESHOLDS, ...options.thresholds };
   const y = luminance(image);

@@ -1,5 +1,5 @@
 import { loadIntoHeap } from "./backends/heap-loader";
-import { startOrt, useOrtWasm } from "./backends/onnx";
+import { requireOrtHeap, useOrtWasm } from "./backends/onnx";
 import { hold, measureCreation, sampleMemory } from "./memory";
 import { readVerified } from "./package/load";
 import type { ModelManifest, TowerSpec } from "./package/manifest";
@@ -31,8 +31,7 @@ export function towerSession(context: LocalTowerContext, tower: TowerSpec): Prom
  */
 async function heapSession({ store, manifest, ortWasm }: LocalTowerContext, tower: TowerSpec) {
   const ort = useOrtWasm(ortWasm);
-  if (!(await startOrt(ortWasm)))
-    throw new Error(`this onnxruntime-web build cannot load ${tower.file} in place`);
+  await requireOrtHeap(ortWasm, tower.file);
   const model = await loadIntoHeap(store, manifest, tower.file);
   try {
     return await ort.InferenceSession.create(model.bytes, {

@@ -1,7 +1,7 @@
 /** POST /v1/assessments: a photo and the patient's words in, an assessment out. HTTP only. */
 import { createRoute, OpenAPIHono, type RouteConfig, type z } from "@hono/zod-openapi";
 import type { Lang } from "../clinical";
-import { assessPhoto, type PhotoAssessment } from "../service/assess-photo";
+import { assessPhoto } from "../service/assess-photo";
 import type { AppEnv } from "./env";
 import { API_KEY_SECURITY } from "./middleware/auth";
 import { bodyLimit } from "./middleware/body-limit";
@@ -83,20 +83,12 @@ assessments.openapi(route, async (c) => {
   const loading = Date.now();
   const engine = await c.var.engine();
   const modelMs = Date.now() - loading;
-  let result: PhotoAssessment;
-  try {
-    result = await assessPhoto(
-      engine,
-      { ...input, locale: c.req.header("accept-language") },
-      { maxPixels: Number(c.env.MAX_IMAGE_PIXELS) || undefined },
-    );
-  } catch (err) {
-    // The photo decoded, but its dimensions leave nothing to assess (e.g. a quality check on 1x1 pixels).
-    if (err instanceof RangeError) {
-      throw new ProblemError("image-not-assessable", "The image decodes but is too degenerate to assess.");
-    }
-    throw err;
-  }
+  // Errors are mapped by onError (problems.ts): only the photo's own faults are 4xx.
+  const result = await assessPhoto(
+    engine,
+    { ...input, locale: c.req.header("accept-language") },
+    { maxPixels: Number(c.env.MAX_IMAGE_PIXELS) || undefined },
+  );
   const { decodeMs, encodeMs, textMs } = result.timings;
   log.timings = { model: modelMs, decode: decodeMs, encode: encodeMs, text: textMs };
   log.fields = { ...log.fields, model: result.model.revision };

@@ -7,6 +7,7 @@ import { z } from "@hono/zod-openapi";
 import type { Context, ErrorHandler, NotFoundHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { ImageNotAssessableError } from "../clinical";
 import { ImageError } from "../image/types";
 import { ModelUnavailableError } from "../model/package/load";
 import type { AppEnv } from "./env";
@@ -144,6 +145,11 @@ export function toProblem(err: unknown): ProblemError {
           `The ${err.format ?? "image"} file is damaged or truncated.`,
         );
     }
+  }
+  // The photo decoded but its pixels cannot be measured. Any other RangeError (NaN from the model, a bad
+  // setting) is ours, and falls through to a 500.
+  if (err instanceof ImageNotAssessableError) {
+    return new ProblemError("image-not-assessable", "The image decodes but is too degenerate to assess.");
   }
   if (err instanceof ModelUnavailableError) {
     return modelUnavailable(err, "The model cannot be loaded right now; try again shortly.");

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { ImageNotAssessableError } from "../../src/clinical";
 import { ModelUnavailableError } from "../../src/model/package/load";
 import { assessPhoto } from "../../src/service/assess-photo";
 import { callWith, expectProblem, multipart } from "./support";
@@ -22,11 +23,25 @@ describe("when the assessment fails", () => {
   });
   afterEach(() => vi.restoreAllMocks());
 
-  it("422 for an image that decodes but cannot be assessed (a RangeError from the checks)", async () => {
+  it("422 for an image that decodes but cannot be assessed (the quality check's own error)", async () => {
     vi.mocked(assessPhoto).mockRejectedValueOnce(
-      new RangeError("image must be at least 3x3 pixels, got 1x1"),
+      new ImageNotAssessableError("image must be at least 3x3 pixels, got 1x1"),
     );
     await expectProblem(await send(), 422, "image-not-assessable");
+  });
+
+  it("500 with the request id for any other RangeError (NaN from the model is not the photo's fault)", async () => {
+    vi.mocked(assessPhoto).mockRejectedValueOnce(new RangeError("imageProbabilities.nv = NaN is not >= 0"));
+    const res = await callWith({}, "/v1/assessments", {
+      method: "POST",
+      headers: { "X-Request-Id": "trace-nan-1" },
+      body: multipart(new Uint8Array([1, 2, 3])),
+    });
+    const problem = await expectProblem(res, 500, "internal-error");
+    expect(problem.requestId).toBe("trace-nan-1");
+    expect(problem.detail).not.toMatch(/NaN|image/i);
+    const record = JSON.parse(lines.at(-1)!) as { requestId: string; level: string; error: { name: string } };
+    expect(record).toMatchObject({ requestId: "trace-nan-1", level: "error", error: { name: "RangeError" } });
   });
 
   it("503 with Retry-After and the reason when the model fails its integrity check", async () => {

@@ -1,5 +1,6 @@
 import * as ort from "onnxruntime-web/wasm";
 import { PromiseCache } from "../../lib/promise-cache";
+import { ModelUnavailableError } from "../package/load";
 
 /**
  * onnxruntime-web's WASM backend, started from a `WebAssembly.Module` the host provides.
@@ -102,6 +103,19 @@ export async function startOrt(module: WebAssembly.Module): Promise<boolean> {
     await (await runtime.InferenceSession.create(boot)).release();
   });
   return ortHeap !== undefined;
+}
+
+/**
+ * Starts ORT and throws ModelUnavailableError (runtime_unsupported) unless its heap can be written
+ * directly: another onnxruntime-web build has other minified export names, so `file` (a packed graph)
+ * cannot be loaded in place. That is a deployment fault, not a bug: the model is unavailable until fixed.
+ */
+export async function requireOrtHeap(module: WebAssembly.Module, file: string): Promise<void> {
+  if (await startOrt(module)) return;
+  throw new ModelUnavailableError(
+    "runtime_unsupported",
+    `onnxruntime-web ${ort.env.versions.web} cannot load ${file} in place: its heap exports are pinned for ${HEAP_EXPORTS.version}`,
+  );
 }
 
 /**

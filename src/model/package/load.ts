@@ -4,12 +4,14 @@ import type { ModelStore } from "./store";
 
 /**
  * text_encoder_unavailable / vision_tail_unavailable: an internal Worker the engine needs cannot be reached,
- * refused, or sent a bad answer (see model/remote/service.ts).
+ * refused, or sent a bad answer (see model/remote/service.ts). runtime_unsupported: the onnxruntime-web
+ * build is not the one whose heap exports are pinned (see model/backends/onnx.ts).
  */
 export type ModelErrorCode =
   | "model_missing"
   | "model_invalid"
   | "model_integrity"
+  | "runtime_unsupported"
   | "text_encoder_unavailable"
   | "vision_tail_unavailable";
 
