@@ -6,11 +6,15 @@ import { join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { pngDecoder } from "../../src/image/png";
+import { TEST_IMAGES, type TestImage } from "../support/test-images";
 
 const root = resolve(import.meta.dirname, "../..");
 const shared = resolve(root, "../shared");
 const tiny = resolve(root, ".cache/models/tiny");
 const fixture = (path: string) => resolve(shared, "fixtures", path);
+/** A photo the global setup made (test/support/test-images.node.ts). */
+const image = (name: TestImage) => resolve(root, ".cache/images", TEST_IMAGES[name]);
+const pillowCrop = fixture("reference/preprocess/chelsea_exif_orientation6.png");
 
 async function dermedge(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
@@ -41,33 +45,36 @@ function expectOneLineError(stderr: string, pattern: RegExp): void {
   expect(lines[0]).toMatch(pattern);
 }
 
-describe.skipIf(!existsSync(tiny))("dermedge command (needs ../shared)", () => {
+describe("dermedge command", () => {
   it("tokenize prints the token ids start..end", async () => {
     const { code, stdout } = await dermedge("tokenize", "--model", tiny, "a photo of a skin rash");
     expect(code).toBe(0);
     expect(JSON.parse(stdout)).toEqual([49406, 320, 1125, 539, 320, 3575, 30608, 49407]);
   });
 
-  it("preprocess writes the same crop as Hugging Face + Pillow", async () => {
-    const out = join(await mkdtemp(join(tmpdir(), "dermedge-")), "crop.png");
-    const { code } = await dermedge(
-      "preprocess",
-      fixture("images/formats/chelsea_exif_orientation6.jpg"),
-      "--out",
-      out,
-    );
-    expect(code).toBe(0);
-    const ours = await decodePng(out);
-    const reference = await decodePng(fixture("reference/preprocess/chelsea_exif_orientation6.png"));
-    expect(ours.length).toBe(224 * 224 * 3);
-    const diff = ours.reduce((sum, v, i) => sum + Math.abs(v - reference[i]), 0) / ours.length;
-    expect(diff).toBeLessThanOrEqual(1);
-  });
+  it.skipIf(!existsSync(pillowCrop))(
+    "preprocess writes the same crop as Hugging Face + Pillow (reference crop in ../shared)",
+    async () => {
+      const out = join(await mkdtemp(join(tmpdir(), "dermedge-")), "crop.png");
+      const { code } = await dermedge(
+        "preprocess",
+        fixture("images/formats/chelsea_exif_orientation6.jpg"),
+        "--out",
+        out,
+      );
+      expect(code).toBe(0);
+      const ours = await decodePng(out);
+      const reference = await decodePng(pillowCrop);
+      expect(ours.length).toBe(224 * 224 * 3);
+      const diff = ours.reduce((sum, v, i) => sum + Math.abs(v - reference[i]), 0) / ours.length;
+      expect(diff).toBeLessThanOrEqual(1);
+    },
+  );
 
   it("classify prints every label's probability, the top label and timings", async () => {
     const { code, stdout } = await dermedge(
       "classify",
-      fixture("images/skin/nv__ISIC_0024354.jpg"),
+      image("photo"),
       "--model",
       tiny,
       "--labels",
@@ -99,7 +106,7 @@ describe.skipIf(!existsSync(tiny))("dermedge command (needs ../shared)", () => {
       "--size",
       "tiny",
       "--tokenizer",
-      resolve(shared, "clip-vit-base-patch32"),
+      resolve(root, "assets/clip-vit-base-patch32"),
       "--out",
       out,
     );
@@ -111,23 +118,11 @@ describe.skipIf(!existsSync(tiny))("dermedge command (needs ../shared)", () => {
 
   it.each([
     [["classify", "/no/such.jpg", "--model", tiny, "--labels", "a", "--labels", "b"], 1, /no such file/],
-    [
-      ["classify", fixture("images/bad/apple.gif"), "--model", tiny, "--labels", "a", "--labels", "b"],
-      1,
-      /GIF/i,
-    ],
-    [
-      ["preprocess", fixture("images/bad/truncated_half.jpg"), "--out", "/tmp/x.png"],
-      1,
-      /truncated|corrupt/i,
-    ],
-    [["preprocess", fixture("images/bad/empty.jpg"), "--out", "/tmp/x.png"], 1, /empty/i],
+    [["classify", image("gif"), "--model", tiny, "--labels", "a", "--labels", "b"], 1, /GIF/i],
+    [["preprocess", image("truncated"), "--out", "/tmp/x.png"], 1, /truncated|corrupt/i],
+    [["preprocess", image("empty"), "--out", "/tmp/x.png"], 1, /empty/i],
     [["tokenize", "--model", "/tmp", "x"], 1, /no model package/],
-    [
-      ["classify", fixture("images/natural/apple.jpg"), "--model", tiny, "--labels", "only one"],
-      2,
-      /two --labels/,
-    ],
+    [["classify", image("photo"), "--model", tiny, "--labels", "only one"], 2, /two --labels/],
     [["tokenize", "x"], 2, /--model/],
     [["model", "synthetic", "--size", "huge", "--tokenizer", "x", "--out", "y"], 2, /tiny or base/],
     [["frobnicate"], 2, /unknown command/],

@@ -1,14 +1,24 @@
 import { execFile } from "node:child_process";
-import { existsSync } from "node:fs";
 import { copyFile, mkdir, mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
+import { TEST_IMAGES, type TestImage } from "../support/test-images";
 
 const root = resolve(import.meta.dirname, "../..");
-const skin = resolve(root, "../shared/fixtures/images/skin");
 const tiny = resolve(root, ".cache/models/tiny");
+/** The photos the global setup made, one per class folder: what is scored does not matter, the counting does. */
+const images = resolve(root, ".cache/images");
+const PHOTOS: Record<keyof typeof HAM_MAP, TestImage> = {
+  akiec: "photo",
+  bcc: "exif6",
+  bkl: "portrait",
+  df: "photoPng",
+  mel: "photoWebp",
+  nv: "photoWebpLossless",
+  vasc: "tiny",
+};
 
 /** HAM10000 class codes -> catalogue ids. */
 const HAM_MAP = {
@@ -33,7 +43,7 @@ interface Report {
 }
 type Sample = { path: string; truth: string; probabilities: Record<string, number>; skinGatePassed: boolean };
 
-describe.skipIf(!existsSync(tiny) || !existsSync(skin))("dermedge eval (needs ../shared)", () => {
+describe("dermedge eval", () => {
   let dir: string;
   let stdout: string;
   let report: Report & { samples: number };
@@ -42,10 +52,10 @@ describe.skipIf(!existsSync(tiny) || !existsSync(skin))("dermedge eval (needs ..
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), "dermedge-eval-"));
     const data = join(dir, "data");
-    for (const code of Object.keys(HAM_MAP)) {
+    for (const [code, photo] of Object.entries(PHOTOS)) {
       await mkdir(join(data, code), { recursive: true });
-      const file = (await import("node:fs")).readdirSync(skin).find((f) => f.startsWith(`${code}__`))!;
-      await copyFile(join(skin, file), join(data, code, file));
+      const file = TEST_IMAGES[photo];
+      await copyFile(join(images, file), join(data, code, file));
     }
     // The same photo under two truths: identical predictions, so at most one of them is right.
     const nv = (await import("node:fs")).readdirSync(join(data, "nv"))[0];

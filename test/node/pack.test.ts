@@ -1,4 +1,3 @@
-import { existsSync } from "node:fs";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -9,10 +8,11 @@ import { onnxImageTower, runVisionStages, splitImageTower } from "../../src/mode
 import { directoryStore } from "../../src/model/package/directory-store.node";
 import { readManifest, readVerified } from "../../src/model/package/load";
 import { packPackage } from "../../src/packing/pack";
+import { TEST_IMAGES } from "../support/test-images";
 
 const tiny = resolve(import.meta.dirname, "../../.cache/models/tiny");
-const photos = ["fixtures/images/natural/HappyFish.jpg", "fixtures/images/natural/chelsea.png"].map((p) =>
-  resolve(import.meta.dirname, "../../../shared", p),
+const photos = [TEST_IMAGES.photo, TEST_IMAGES.portrait].map((p) =>
+  resolve(import.meta.dirname, "../../.cache/images", p),
 );
 
 /**
@@ -29,7 +29,7 @@ const cosine = (a: Float32Array, b: Float32Array) => a.reduce((s, x, i) => s + x
 const maxDiff = (a: Float32Array, b: Float32Array) =>
   a.reduce((m, x, i) => Math.max(m, Math.abs(x - b[i])), 0);
 
-describe.skipIf(!existsSync(tiny))("dermedge model pack (tiny synthetic package)", () => {
+describe("dermedge model pack (tiny synthetic package)", () => {
   let out: string;
   let original: ClipEngine;
   let split: ClipEngine;
