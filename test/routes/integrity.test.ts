@@ -14,7 +14,7 @@ describe.skipIf(!modelAvailable)(`a model that fails its integrity check (${SKIP
     damaged[damaged.length >> 1] ^= 0xff;
     await env.MODELS.put(`${env.MODEL_PREFIX}/${VISION}`, damaged);
 
-    const photo = await fixture("skin/nv__ISIC_0024354.jpg");
+    const photo = await fixture("photo");
     const send = () => call("/v1/assessments", { method: "POST", body: multipart(photo, {}) });
 
     const failed = await send();

@@ -19,7 +19,7 @@ describe.skipIf(!modelAvailable)(`request logs (${SKIP_MESSAGE})`, () => {
 
   beforeAll(async () => {
     await installModel();
-    photo = await fixture("skin/nv__ISIC_0024354.jpg");
+    photo = await fixture("photo");
   });
 
   beforeEach(() => {
@@ -52,7 +52,7 @@ describe.skipIf(!modelAvailable)(`request logs (${SKIP_MESSAGE})`, () => {
       await call("/v1/assessments", json({ image: base64(photo), text: TEXT })),
       await call("/v1/assessments", {
         method: "POST",
-        body: multipart(await fixture("bad/truncated_half.jpg"), { text: TEXT }),
+        body: multipart(await fixture("truncated"), { text: TEXT }),
       }),
       await call("/v1/assessments", json({ image: base64(photo), text: "x".repeat(1001) + TEXT })),
     ];

@@ -119,22 +119,22 @@ describe("real responses match the document", () => {
 
   it.skipIf(!modelAvailable)(`every status of POST /v1/assessments (${SKIP_MESSAGE})`, async () => {
     await installModel();
-    const photo = await fixture("skin/nv__ISIC_0024354.jpg");
+    const photo = await fixture("photo");
     const path = "/v1/assessments";
     const post = (body: FormData) => call(path, { method: "POST", body });
     const responses = [
       await post(multipart(photo, { text: "itchy for a week, bleeding", lang: "en" })),
       await post(multipart(photo, { labels: ["a photo of a rash", "a photo of a mole"] })),
       await call(path, json({ image: base64(photo), text: "很痒", lang: "zh" })),
-      await post(multipart(await fixture("natural/chelsea.png"))),
-      await post(multipart(await fixture("formats/chelsea_tiny_64x40.png"))),
+      await post(multipart(await fixture("scene"))),
+      await post(multipart(await fixture("tiny"))),
       await call(path, json({ text: "no image" })),
       await post(multipart(new Uint8Array(0))),
       await callWith({ MAX_BODY_BYTES: "1000" }, path, { method: "POST", body: multipart(photo) }),
       await callWith({ MAX_IMAGE_PIXELS: "1000" }, path, { method: "POST", body: multipart(photo) }),
-      await post(multipart(await fixture("bad/apple.gif"))),
+      await post(multipart(await fixture("gif"))),
       await call(path, { method: "POST", headers: { "Content-Type": "text/plain" }, body: "hello" }),
-      await post(multipart(await fixture("bad/truncated_half.jpg"))),
+      await post(multipart(await fixture("truncated"))),
       await callWith({ MODEL_PREFIX: "models/not-installed" }, path, {
         method: "POST",
         body: multipart(photo),

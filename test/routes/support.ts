@@ -2,13 +2,12 @@ import { env, exports } from "cloudflare:workers";
 import { expect } from "vitest";
 import type { Bindings } from "../../src/routes/env";
 import app from "../../src/workers/api/index";
-import { readHostFile } from "../support/host-files";
+import { readHostFile, testImage } from "../support/host-files";
 import { putPackageInR2 } from "../support/model-package";
 
-/** The generated tiny model (global setup) and the shared fixtures are there: model tests can run. */
+/** The tiny model the global setup generates (from the repository alone) is there: model tests can run. */
 export const modelAvailable = (await readHostFile("cache", "models/tiny/manifest.json")) !== null;
-export const SKIP_MESSAGE =
-  "needs ../shared (fixtures, tokenizer) and the tiny model made by the global setup";
+export const SKIP_MESSAGE = "needs the tiny model made by the global setup";
 
 let installed: Promise<unknown> | undefined;
 /** The tiny synthetic package as the active model, once per test file. */
@@ -17,11 +16,8 @@ export function installModel(): Promise<unknown> {
   return installed;
 }
 
-export async function fixture(path: string): Promise<Uint8Array> {
-  const bytes = await readHostFile("shared", `fixtures/images/${path}`);
-  if (!bytes) throw new Error(`missing fixture ${path} (${SKIP_MESSAGE})`);
-  return bytes;
-}
+/** A photo or bad input the global setup made (test/support/test-images.ts), so routes run on a bare clone. */
+export const fixture = testImage;
 
 let address = 0;
 /**

@@ -36,6 +36,24 @@ function skinPatch(width: number, height: number, seed: number): Uint8Array {
   return rgb;
 }
 
+/** RGB pixels: a blue sky fading to the horizon over noisy green grass. */
+function landscape(width: number, height: number, seed: number): Uint8Array {
+  const next = random(seed);
+  const rgb = new Uint8Array(width * height * 3);
+  for (let y = 0; y < height; y++) {
+    const sky = y < height * 0.55;
+    const t = y / height;
+    for (let x = 0; x < width; x++) {
+      const noise = (next() - 0.5) * (sky ? 6 : 40);
+      const colour = sky ? [90 + 120 * t, 150 + 80 * t, 235] : [60, 140 - 40 * t, 40];
+      for (let c = 0; c < 3; c++) {
+        rgb[(y * width + x) * 3 + c] = Math.max(0, Math.min(255, Math.round(colour[c] + noise)));
+      }
+    }
+  }
+  return rgb;
+}
+
 const raw = (rgb: Uint8Array, width: number, height: number) =>
   sharp(rgb, { raw: { width, height, channels: 3 } });
 
@@ -57,6 +75,9 @@ async function encodeAll(): Promise<Record<TestImage, Uint8Array>> {
     photoPng: await raw(pixels, 400, 300).png().toBuffer(),
     photoWebp: await raw(pixels, 400, 300).webp({ quality: 80 }).toBuffer(),
     photoWebpLossless: await raw(pixels, 400, 300).webp({ lossless: true }).toBuffer(),
+    scene: await raw(landscape(400, 300, 5), 400, 300)
+      .png()
+      .toBuffer(),
     tiny: await raw(skinPatch(64, 40, 3), 64, 40)
       .png()
       .toBuffer(),

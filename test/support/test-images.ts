@@ -14,6 +14,8 @@ export const TEST_IMAGES = {
   photoPng: "photo.png",
   photoWebp: "photo-lossy.webp",
   photoWebpLossless: "photo-lossless.webp",
+  /** 400x300 PNG of a landscape (blue sky over green grass): no skin in it. */
+  scene: "scene.png",
   /** 64x40 PNG: decodes, too small for the quality gate. */
   tiny: "tiny-64x40.png",
   /** Inputs that must be refused: a GIF, a HEIC header, random bytes, text named .png, 0 bytes, half a JPEG. */
