@@ -6,6 +6,7 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { main as dermedge } from "../src/cli/main";
+import { CLIP_ASSETS_DIR } from "../src/synthetic";
 import { activeManifest, auxiliaryConfigs, banner, root, wrangler } from "./wrangler";
 
 const models = resolve(root, ".cache/models");
@@ -26,20 +27,11 @@ async function installReal(): Promise<boolean> {
   return (await dermedge(["model", "install", usePacked ? packed : fetched, "--local"])) === 0;
 }
 
-/** Offline: the tiny synthetic package, from the tokenizer in ../shared or an earlier test run's package. */
+/** Offline: the tiny synthetic package, with the CLIP tokenizer kept in the repository. */
 async function installSynthetic(): Promise<boolean> {
-  const tokenizer = [resolve(root, "../shared/clip-vit-base-patch32"), resolve(models, "tiny")].find((d) =>
-    existsSync(resolve(d, "tokenizer.json")),
-  );
-  if (!tokenizer) {
-    process.stderr.write("dev: no tokenizer for a synthetic model (../shared or .cache/models/tiny)\n");
-    return false;
-  }
   const out = resolve(models, "dev-tiny");
-  if (
-    (await dermedge(["model", "synthetic", "--size", "tiny", "--tokenizer", tokenizer, "--out", out])) !== 0
-  )
-    return false;
+  const args = ["model", "synthetic", "--size", "tiny", "--tokenizer", CLIP_ASSETS_DIR, "--out", out];
+  if ((await dermedge(args)) !== 0) return false;
   return (await dermedge(["model", "install", out, "--local"])) === 0;
 }
 
