@@ -2,8 +2,9 @@ import { describe, expect, it } from "vitest";
 import { decodeImage, readImageHeader } from "../../src/image/decode";
 import { ImageError, type RowSink } from "../../src/image/types";
 import webpWasm from "../../src/image/webp/wasm-worker";
-import { readHostFile } from "../support/host-files";
+import { testImage } from "../support/host-files";
 import { encodePng } from "../support/png-encode";
+import { TEST_IMAGES, type TestImage } from "../support/test-images";
 
 const webpModule = async () => webpWasm;
 const ignore: RowSink = () => {};
@@ -78,12 +79,11 @@ describe("decodeImage", () => {
     ]);
   });
 
-  it("decodes WebP with the module it is given, and says clearly when it has none", async (ctx) => {
-    const webp = await readHostFile("shared", "fixtures/images/formats/chelsea_lossy.webp");
-    if (!webp) return ctx.skip("../shared/fixtures is absent");
+  it("decodes WebP with the module it is given, and says clearly when it has none", async () => {
+    const webp = await testImage("photoWebp");
     let rows = 0;
     const header = await decodeImage(webp, () => rows++, { webpModule });
-    expect([header.format, header.width, header.height, rows]).toEqual(["webp", 451, 300, 300]);
+    expect([header.format, header.width, header.height, rows]).toEqual(["webp", 400, 300, 300]);
     const error = await failure(decodeImage(webp, ignore));
     expect(error).not.toBeInstanceOf(ImageError);
     expect(error).toMatchObject({ message: expect.stringContaining("webpModule") });
@@ -100,18 +100,17 @@ describe("decodeImage", () => {
 });
 
 describe("bad inputs are refused with the right code and format", () => {
-  const cases: [string, string, string | undefined][] = [
-    ["apple.gif", "unsupported_format", "gif"],
-    ["fake.heic", "unsupported_format", "heic"],
-    ["text_as_image.png", "unsupported_format", "unknown"],
-    ["random_bytes.jpg", "unsupported_format", "unknown"],
-    ["empty.jpg", "empty_image", undefined],
-    ["truncated_half.jpg", "corrupt_image", "jpeg"],
+  const cases: [TestImage, string, string | undefined][] = [
+    ["gif", "unsupported_format", "gif"],
+    ["heic", "unsupported_format", "heic"],
+    ["text", "unsupported_format", "unknown"],
+    ["random", "unsupported_format", "unknown"],
+    ["empty", "empty_image", undefined],
+    ["truncated", "corrupt_image", "jpeg"],
   ];
   for (const [name, code, format] of cases) {
-    it(name, async (ctx) => {
-      const bytes = await readHostFile("shared", `fixtures/images/bad/${name}`);
-      if (!bytes) return ctx.skip("../shared/fixtures is absent");
+    it(TEST_IMAGES[name], async () => {
+      const bytes = await testImage(name);
       const error = await failure(decodeImage(bytes, ignore, { webpModule }));
       expect(error).toBeInstanceOf(ImageError);
       expect(error).toMatchObject({ code, format });
@@ -120,17 +119,10 @@ describe("bad inputs are refused with the right code and format", () => {
 });
 
 describe("damaged copies of good photos fail only with ImageError", () => {
-  const photos = [
-    "formats/chelsea_tiny_64x40.png",
-    "formats/chelsea_lossy.webp",
-    "formats/chelsea_lossless.webp",
-    "formats/chelsea_portrait.jpg",
-    "formats/astronaut_progressive.jpg",
-  ];
-  for (const path of photos) {
-    it(path, async (ctx) => {
-      const good = await readHostFile("shared", `fixtures/images/${path}`);
-      if (!good) return ctx.skip("../shared/fixtures is absent");
+  const photos: TestImage[] = ["tiny", "photoWebp", "photoWebpLossless", "exif6", "portrait"];
+  for (const name of photos) {
+    it(TEST_IMAGES[name], async () => {
+      const good = await testImage(name);
       let seed = 1;
       const random = (n: number) => (seed = (seed * 1103515245 + 12345) >>> 0) % n;
       for (let trial = 0; trial < 40; trial++) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { decodeJpeg, jpegDecoder } from "../../src/image/jpeg/index";
 import { ImageError } from "../../src/image/types";
-import { readHostFile } from "../support/host-files";
+import { readHostFile, testImage } from "../support/host-files";
 
 /** FNV-1a over bytes, continued from `hash`. */
 function fnv1a(bytes: Uint8Array, hash = 0x811c9dc5): number {
@@ -397,10 +397,10 @@ const PILLOW: Expected[] = [
   ],
 ];
 
-describe("jpegDecoder on the shared fixtures (bit-exact with Pillow)", () => {
+describe("jpegDecoder on the shared fixtures (bit-exact with Pillow; references in ../shared)", () => {
   it.for(PILLOW)("%s", async ([path, width, height, orientation, sum, fnv, pixels], ctx) => {
     const bytes = await fixture(path);
-    if (!bytes) return ctx.skip("../shared/fixtures is absent");
+    if (!bytes) return ctx.skip(`../shared/fixtures/images/${path} is absent: Pillow comparison skipped`);
     const points = [
       [0, 0],
       [width - 1, Math.floor(height / 3)],
@@ -418,9 +418,8 @@ describe("jpegDecoder on the shared fixtures (bit-exact with Pillow)", () => {
 });
 
 describe("streaming", () => {
-  it("decodes the 4032x3024 baseline photo holding about two MCU rows of samples", async (ctx) => {
-    const bytes = await fixture("formats/phone_4032x3024.jpg");
-    if (!bytes) return ctx.skip("../shared/fixtures is absent");
+  it("decodes the 4032x3024 baseline photo holding about two MCU rows of samples", async () => {
+    const bytes = await testImage("phone");
     const rowsBeforeEnd: number[] = [];
     const stats = decodeJpeg(bytes, (y) => rowsBeforeEnd.push(y));
     expect(stats.streamed).toBe(true);
@@ -432,61 +431,54 @@ describe("streaming", () => {
     expect(rowsBeforeEnd.length).toBe(3024);
   });
 
-  it("keeps all coefficients only for progressive images", async (ctx) => {
-    const bytes = await fixture("formats/astronaut_progressive.jpg");
-    if (!bytes) return ctx.skip("../shared/fixtures is absent");
+  it("keeps all coefficients only for progressive images", async () => {
+    const bytes = await testImage("portrait");
     const stats = decodeJpeg(bytes, () => {});
     expect(stats.streamed).toBe(false);
-    // Three 512x512 components at 4:2:0 as 16-bit coefficients, plus row buffers.
-    expect(stats.sampleBytes).toBeGreaterThanOrEqual(512 * 512 * 1.5 * 2);
+    // Three 300x400 components at 4:2:0 as 16-bit coefficients, plus row buffers.
+    expect(stats.sampleBytes).toBeGreaterThanOrEqual(300 * 400 * 1.5 * 2);
   });
 });
 
 describe("headers", () => {
-  it("reads dimensions and orientation from the first bytes only", async (ctx) => {
-    const bytes = await fixture("formats/chelsea_exif_orientation6.jpg");
-    if (!bytes) return ctx.skip("../shared/fixtures is absent");
+  it("reads dimensions and orientation from the first bytes only", async () => {
+    const bytes = await testImage("exif6");
     expect(jpegDecoder.readHeader(bytes.subarray(0, 1024))).toEqual({
       format: "jpeg",
       width: 300,
-      height: 451,
+      height: 400,
       orientation: 6,
     });
   });
 
-  it("reads the header of a truncated file; decoding it is refused", async (ctx) => {
-    const bytes = await fixture("bad/truncated_half.jpg");
-    if (!bytes) return ctx.skip("../shared/fixtures is absent");
-    expect(jpegDecoder.readHeader(bytes)).toMatchObject({ width: 512, height: 512 });
+  it("reads the header of a truncated file; decoding it is refused", async () => {
+    const bytes = await testImage("truncated");
+    expect(jpegDecoder.readHeader(bytes)).toMatchObject({ width: 400, height: 300 });
     expect(await refusal(bytes)).toMatchObject({ code: "corrupt_image", format: "jpeg" });
   });
 });
 
 describe("bad input", () => {
-  it("refuses an empty file", async (ctx) => {
-    const bytes = await fixture("bad/empty.jpg");
-    if (!bytes) return ctx.skip("../shared/fixtures is absent");
+  it("refuses an empty file", async () => {
+    const bytes = await testImage("empty");
     expect(() => jpegDecoder.readHeader(bytes)).toThrow(expect.objectContaining({ code: "empty_image" }));
   });
 
-  it("refuses random bytes as not a JPEG", async (ctx) => {
-    const bytes = await fixture("bad/random_bytes.jpg");
-    if (!bytes) return ctx.skip("../shared/fixtures is absent");
+  it("refuses random bytes as not a JPEG", async () => {
+    const bytes = await testImage("random");
     expect(() => jpegDecoder.readHeader(bytes)).toThrow(
       expect.objectContaining({ code: "unsupported_format" }),
     );
   });
 
-  it("refuses a file without EOI, as Pillow does", async (ctx) => {
-    const bytes = await fixture("natural/HappyFish.jpg");
-    if (!bytes) return ctx.skip("../shared/fixtures is absent");
+  it("refuses a file without EOI, as Pillow does", async () => {
+    const bytes = await testImage("photo");
     const error = await refusal(bytes.subarray(0, bytes.length - 2));
     expect(error).toMatchObject({ code: "corrupt_image", message: expect.stringMatching(/truncated/) });
   });
 
-  it("refuses scan data cut short by a marker instead of painting grey blocks", async (ctx) => {
-    const bytes = await fixture("natural/HappyFish.jpg");
-    if (!bytes) return ctx.skip("../shared/fixtures is absent");
+  it("refuses scan data cut short by a marker instead of painting grey blocks", async () => {
+    const bytes = await testImage("photo");
     const cut = new Uint8Array([...bytes.subarray(0, 5000), 0xff, 0xd9]);
     expect(await refusal(cut)).toMatchObject({
       code: "corrupt_image",
@@ -494,10 +486,9 @@ describe("bad input", () => {
     });
   });
 
-  it("throws only ImageError, and never more rows than the image has, on damaged data", async (ctx) => {
-    const bytes = await fixture("formats/astronaut_progressive.jpg");
-    const baseline = await fixture("natural/HappyFish.jpg");
-    if (!bytes || !baseline) return ctx.skip("../shared/fixtures is absent");
+  it("throws only ImageError, and never more rows than the image has, on damaged data", async () => {
+    const bytes = await testImage("portrait");
+    const baseline = await testImage("photo");
     let seed = 7;
     const random = (n: number) => {
       seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;

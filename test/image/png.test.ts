@@ -190,7 +190,7 @@ describe("PNG fixtures decode exactly as Pillow's convert('RGB')", () => {
   for (const [path, width, height, sum, crc, pixels] of PILLOW) {
     it(path, async (ctx) => {
       const bytes = await readHostFile("shared", `fixtures/images/${path}`);
-      if (!bytes) return ctx.skip("../shared/fixtures is absent");
+      if (!bytes) return ctx.skip(`../shared/fixtures/images/${path} is absent: Pillow comparison skipped`);
       const { header, rgb } = await decodeAll(bytes);
       expect(header).toEqual({ format: "png", width, height, orientation: 1 });
       expect(rgb.reduce((a, b) => a + b, 0)).toBe(sum);

@@ -54,6 +54,21 @@ function landscape(width: number, height: number, seed: number): Uint8Array {
   return rgb;
 }
 
+/** RGB pixels: smooth shading with faint noise, so large images stay small files (under MAX_BODY_BYTES). */
+function smooth(width: number, height: number): Uint8Array {
+  const next = random(11);
+  const rgb = new Uint8Array(width * height * 3);
+  for (let i = 0, y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++, i += 3) {
+      const n = next() * 4;
+      rgb[i] = 200 + (x / width) * 40 + n;
+      rgb[i + 1] = 150 + (y / height) * 40 + n;
+      rgb[i + 2] = 130 + n;
+    }
+  }
+  return rgb;
+}
+
 const raw = (rgb: Uint8Array, width: number, height: number) =>
   sharp(rgb, { raw: { width, height, channels: 3 } });
 
@@ -72,6 +87,7 @@ async function encodeAll(): Promise<Record<TestImage, Uint8Array>> {
     portrait: await raw(skinPatch(300, 400, 2), 300, 400)
       .jpeg({ quality: 85, progressive: true })
       .toBuffer(),
+    phone: await sharp(photo).resize(4032, 3024).jpeg({ quality: 85 }).toBuffer(),
     photoPng: await raw(pixels, 400, 300).png().toBuffer(),
     photoWebp: await raw(pixels, 400, 300).webp({ quality: 80 }).toBuffer(),
     photoWebpLossless: await raw(pixels, 400, 300).webp({ lossless: true }).toBuffer(),
@@ -80,6 +96,15 @@ async function encodeAll(): Promise<Record<TestImage, Uint8Array>> {
       .toBuffer(),
     tiny: await raw(skinPatch(64, 40, 3), 64, 40)
       .png()
+      .toBuffer(),
+    worstProgressive: await raw(smooth(4032, 3024), 4032, 3024)
+      .jpeg({ quality: 85, progressive: true, chromaSubsampling: "4:2:0" })
+      .toBuffer(),
+    worstWebp: await raw(smooth(1600, 1600), 1600, 1600)
+      .webp({ quality: 80 })
+      .toBuffer(),
+    worstPng: await raw(smooth(3000, 3000), 3000, 3000)
+      .png({ progressive: true, compressionLevel: 9 })
       .toBuffer(),
     gif: await raw(skinPatch(16, 16, 4), 16, 16)
       .gif()

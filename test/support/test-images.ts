@@ -11,6 +11,8 @@ export const TEST_IMAGES = {
   exif6: "photo-exif6.jpg",
   /** 300x400 progressive JPEG. */
   portrait: "portrait-progressive.jpg",
+  /** The photo scaled up to a phone camera's 4032x3024, baseline 4:2:0: what streaming must not hold. */
+  phone: "phone-4032x3024.jpg",
   photoPng: "photo.png",
   photoWebp: "photo-lossy.webp",
   photoWebpLossless: "photo-lossless.webp",
@@ -18,6 +20,13 @@ export const TEST_IMAGES = {
   scene: "scene.png",
   /** 64x40 PNG: decodes, too small for the quality gate. */
   tiny: "tiny-64x40.png",
+  /** Worst cases for the isolate's decode memory budget (see lib/memory-budget.ts). */
+  /** 4032x3024 progressive 4:2:0 JPEG: all 36.6 MB of coefficients are held until the last scan. */
+  worstProgressive: "worst/progressive-4032x3024.jpg",
+  /** 1600x1600 WebP: libwebp decodes it whole in WASM (about 32 MB with the RGBA copy). */
+  worstWebp: "worst/lossy-1600x1600.webp",
+  /** 3000x3000 interlaced PNG: Adam7 completes rows last, so the image is assembled whole (27 MB). */
+  worstPng: "worst/interlaced-3000x3000.png",
   /** Inputs that must be refused: a GIF, a HEIC header, random bytes, text named .png, 0 bytes, half a JPEG. */
   gif: "bad/image.gif",
   heic: "bad/fake.heic",
