@@ -3,19 +3,21 @@ import { mkdir } from "node:fs/promises";
 import { resolve } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { TEST_IMAGES } from "../../support/test-images";
 import { CHROMIUM, chromiumInstalled, launchChromium } from "./chromium";
 import { type DevServer, startWranglerDev } from "./wrangler-dev";
 
 const root = resolve(import.meta.dirname, "../../..");
 const output = resolve(root, "test-output/e2e");
 const modelDir = resolve(root, ".cache/models/tiny");
-const photo = resolve(root, "../shared/fixtures/images/skin/nv__ISIC_0024354.jpg");
-const gif = resolve(root, "../shared/fixtures/images/bad/apple.gif");
+// Made by the vitest global setup (test/support/test-images.node.ts), as the model is.
+const photo = resolve(root, ".cache/images", TEST_IMAGES.photo);
+const gif = resolve(root, ".cache/images", TEST_IMAGES.gif);
 
 const missing = [
   chromiumInstalled ? null : `${CHROMIUM} (run scripts/install-chromium.sh)`,
-  existsSync(modelDir) ? null : ".cache/models/tiny (made by the vitest global setup from ../shared)",
-  existsSync(photo) ? null : "../shared fixtures",
+  existsSync(modelDir) ? null : ".cache/models/tiny (made by the vitest global setup)",
+  existsSync(photo) ? null : ".cache/images (made by the vitest global setup)",
 ].filter((m): m is string => m !== null);
 
 // In CI a missing browser or fixture is a failure, never a silent skip.
