@@ -2,7 +2,7 @@ import { jpegDecoder } from "./jpeg/index";
 import { pngDecoder, readPngHeader } from "./png/index";
 import { sniffFormat } from "./sniff";
 import { type ImageDecoder, ImageError, type ImageFormat, type ImageHeader, type RowSink } from "./types";
-import { createWebpDecoder, readWebpHeader, type WebpModuleProvider } from "./webp/index";
+import { createWebpDecoder, readWebpHeader, type WebpModuleProvider, webpDecodeBytes } from "./webp/index";
 
 export interface HeaderOptions {
   /** Refuse images with more pixels than this, before anything proportional to them is allocated. */
@@ -21,6 +21,17 @@ const headerReaders: Record<ImageFormat, (bytes: Uint8Array) => ImageHeader> = {
   png: readPngHeader,
   webp: readWebpHeader,
 };
+
+const memoryEstimates: Record<ImageFormat, (bytes: Uint8Array, header: ImageHeader) => number> = {
+  jpeg: (bytes, header) => jpegDecoder.decodeBytes(bytes, header),
+  png: (bytes, header) => pngDecoder.decodeBytes(bytes, header),
+  webp: webpDecodeBytes,
+};
+
+/** Bytes decoding `bytes` will allocate, from its headers alone (see ImageDecoder.decodeBytes). */
+export function decodeBytes(bytes: Uint8Array, header: ImageHeader): number {
+  return asImageError(header.format, () => memoryEstimates[header.format](bytes, header));
+}
 
 async function decoderFor(format: ImageFormat, { webpModule }: DecodeOptions): Promise<ImageDecoder> {
   if (format === "jpeg") return jpegDecoder;

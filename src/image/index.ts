@@ -1,6 +1,7 @@
-import { type DecodeOptions, decodeImage, readImageHeader } from "./decode";
+import { MemoryTooLargeError } from "../lib/memory-budget";
+import { type DecodeOptions, decodeBytes, decodeImage, readImageHeader } from "./decode";
 import { createPreprocessor, normalize } from "./preprocess";
-import type { ImageHeader } from "./types";
+import { ImageError, type ImageHeader } from "./types";
 
 /** What CLIP preprocessing needs from a package's preprocessor_config.json. */
 export interface PreprocessorConfig {
@@ -26,6 +27,17 @@ export interface PreparedImage {
   pixels: Float32Array;
   /** Largest total of buffers held while decoding into the resizer; the full image never is. */
   bytesHeld: number;
+  /** What was reserved before decoding: the decoder's estimate, the resizer's buffers and the outputs. */
+  reservedBytes: number;
+}
+
+export interface PrepareOptions extends DecodeOptions {
+  /**
+   * Called with the bytes the decode will need, from the headers, before anything proportional to the
+   * image is allocated; the release it resolves to is called when the decode's buffers are gone. An
+   * isolate's memory budget waits or refuses here (see lib/memory-budget.ts).
+   */
+  reserve?: (bytes: number) => Promise<() => void>;
 }
 
 /**
@@ -35,19 +47,42 @@ export interface PreparedImage {
 export async function prepareImage(
   bytes: Uint8Array,
   config: PreprocessorConfig,
-  options: DecodeOptions = {},
+  { reserve, ...options }: PrepareOptions = {},
 ): Promise<PreparedImage> {
   const header = readImageHeader(bytes, options);
+  const outputs = config.size * config.size * (3 + 3 * 4); // the crop and its float32 normalisation
+  const estimate = decodeBytes(bytes, header);
   const preprocessor = createPreprocessor(header, { size: config.size });
-  await decodeImage(bytes, preprocessor.sink, options);
-  const crop = preprocessor.finish();
-  return {
-    header,
-    crop,
-    cropSize: config.size,
-    pixels: normalize(crop, config.mean, config.std),
-    bytesHeld: preprocessor.bytesHeld,
-  };
+  const reservedBytes = estimate + preprocessor.bytesHeld + outputs;
+  const release = reserve ? await reserve(reservedBytes).catch(tooLargeToDecode(header)) : () => {};
+  try {
+    await decodeImage(bytes, preprocessor.sink, options);
+    const crop = preprocessor.finish();
+    return {
+      header,
+      crop,
+      cropSize: config.size,
+      pixels: normalize(crop, config.mean, config.std),
+      bytesHeld: preprocessor.bytesHeld,
+      reservedBytes,
+    };
+  } finally {
+    release();
+  }
 }
+
+/** A photo that could never be decoded within the isolate's budget is too large, as a photo. */
+const tooLargeToDecode =
+  ({ format, width, height }: ImageHeader) =>
+  (error: unknown): never => {
+    if (!(error instanceof MemoryTooLargeError)) throw error;
+    const mb = (bytes: number) => Math.ceil(bytes / 2 ** 20);
+    throw new ImageError(
+      "image_too_large",
+      `Decoding this ${width}x${height} ${format} image needs about ${mb(error.bytes)} MiB, more than the ` +
+        `${mb(error.capacity)} MiB this service spends on one photo; send a smaller photo or a JPEG`,
+      format,
+    );
+  };
 
 export { ImageError } from "./types";

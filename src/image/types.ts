@@ -21,6 +21,11 @@ export type RowSink = (y: number, rgb: Uint8Array) => void;
 /** A format decoder: reads the header without decoding, then streams rows into a sink. */
 export interface ImageDecoder {
   readHeader(bytes: Uint8Array): ImageHeader;
+  /**
+   * Bytes the decode of `bytes` will allocate (buffers sized by the image, WASM memory), from the
+   * headers alone: what the isolate's memory budget reserves before decoding. Never an underestimate.
+   */
+  decodeBytes(bytes: Uint8Array, header: ImageHeader): number;
   decode(bytes: Uint8Array, header: ImageHeader, sink: RowSink): void | Promise<void>;
 }
 

@@ -1,4 +1,5 @@
 import { type PreparedImage, type PreprocessorConfig, prepareImage } from "../image";
+import type { MemoryBudget } from "../lib/memory-budget";
 import { PromiseCache } from "../lib/promise-cache";
 import { hold } from "./memory";
 import { type LocalTowerContext, onnxImageTower, onnxTextTower } from "./onnx-towers";
@@ -15,6 +16,8 @@ export interface EngineRuntime {
   ortWasm: WebAssembly.Module;
   /** libwebp's decoder, needed only for WebP photos. */
   webpWasm?: () => Promise<WebAssembly.Module>;
+  /** The isolate's budget for decoding photos, shared by its concurrent requests; none = unlimited. */
+  decodeBudget?: MemoryBudget;
 }
 
 export interface ModelInfo {
@@ -113,8 +116,8 @@ export class ClipEngine {
       prepared = await prepareImage(bytes, this.preprocessor, {
         maxPixels: options.maxPixels,
         webpModule: this.runtime.webpWasm,
+        reserve: (decodeBytes) => this.reserveDecode(decodeBytes),
       });
-      hold("decode buffers", prepared.bytesHeld)(); // they lived beside the photo, and are gone now
     } finally {
       releasePhoto();
     }
@@ -131,6 +134,16 @@ export class ClipEngine {
       ...prepared,
       embedding,
       timings: { decodeMs: decoded - started, encodeMs: Date.now() - decoded },
+    };
+  }
+
+  /** Waits for the isolate's decode budget (when there is one) and counts the bytes while they are held. */
+  private async reserveDecode(bytes: number): Promise<() => void> {
+    const release = (await this.runtime.decodeBudget?.reserve(bytes)) ?? (() => {});
+    const unhold = hold("decode", bytes);
+    return () => {
+      unhold();
+      release();
     };
   }
 

@@ -57,6 +57,14 @@ export class StreamingStore implements BlockStore {
   }
 }
 
+/** Bytes of a StreamingStore: one block of coefficients. */
+export const STREAMING_STORE_BYTES = 64 * 2;
+
+/** Bytes a CoefficientStore for `frame` allocates (its allocatedBytes), known before decoding. */
+export function coefficientBytes(frame: Frame): number {
+  return frame.components.reduce((sum, c) => sum + c.blocksPerLine * c.blocksPerColumn * 64 * 2, 0);
+}
+
 /** Multi-scan decoding (progressive, or sequential split over scans): all coefficients are kept. */
 export class CoefficientStore implements BlockStore {
   private readonly arrays: Int16Array[];

@@ -1,6 +1,8 @@
 import type { ImageDecoder } from "../types";
+import { coefficientBytes, STREAMING_STORE_BYTES } from "./block-stores";
 import { decodeJpeg } from "./decoder";
-import { readJpegHeader } from "./header";
+import { readJpegHeader, readJpegPreamble } from "./header";
+import { assemblerBytes } from "./row-assembler";
 
 export type { DecodeStats } from "./decoder";
 export { decodeJpeg } from "./decoder";
@@ -11,6 +13,12 @@ export { decodeJpeg } from "./decoder";
  */
 export const jpegDecoder: ImageDecoder = {
   readHeader: readJpegHeader,
+  decodeBytes(bytes) {
+    // Only a sequential image coded in one scan streams; any other keeps all of its coefficients.
+    const { frame, firstScanComponents } = readJpegPreamble(bytes);
+    const streamed = !frame.progressive && firstScanComponents === frame.components.length;
+    return assemblerBytes(frame) + (streamed ? STREAMING_STORE_BYTES : coefficientBytes(frame));
+  },
   decode(bytes, header, sink) {
     decodeJpeg(bytes, sink, header);
   },

@@ -25,6 +25,15 @@ interface Plane {
   row: Uint8Array;
 }
 
+/** Bytes a RowAssembler for `frame` allocates (its allocatedBytes), known before decoding. */
+export function assemblerBytes(frame: Frame): number {
+  const paddedWidth = frame.mcusPerLine * frame.maxH * 8;
+  return frame.components.reduce((sum, c) => {
+    const method = upsampleMethod(frame.maxH / c.h, frame.maxV / c.v, c.width);
+    return sum + c.blocksPerLine * 8 * 2 * c.v * 8 + (method.kind === "full" ? 0 : paddedWidth);
+  }, frame.width * 3);
+}
+
 /**
  * Turns decoded component samples into RGB rows for the sink, top to bottom, as soon as the rows each
  * output row depends on are decoded (the fancy upsamplers need the next chroma row, so the last rows

@@ -12,6 +12,9 @@ import type { RgbConverter } from "./to-rgb";
  */
 const INFLATE_STEP = 4 * 1024;
 
+/** Bytes inflate holds at once at most: its 32 KiB window and one step's output (see INFLATE_STEP). */
+export const INFLATE_BYTES = 32 * 1024 + INFLATE_STEP * 1032;
+
 /** Takes the IDAT payloads in order and sends RGB rows to the sink. */
 export interface PixelStream {
   /** All rows are out; later data is ignored. */

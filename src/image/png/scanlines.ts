@@ -4,7 +4,7 @@ import { unfilter } from "./unfilter";
 /** Receives one unfiltered scanline of `pass`; `line` is reused after the call. */
 export type LineHandler = (pass: Pass, row: number, line: Uint8Array) => void;
 
-function lineBytes(width: number, bitsPerPixel: number): number {
+export function lineBytes(width: number, bitsPerPixel: number): number {
   return Math.ceil((width * bitsPerPixel) / 8);
 }
 

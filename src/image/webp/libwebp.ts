@@ -33,17 +33,32 @@ class PlainImageData implements RgbaImage {
  * WASM memory never shrinks, so a long-lived instance would keep its peak (several bytes per pixel of
  * the largest photo) for the isolate's life, out of 128 MB. Instantiating a compiled module is cheap,
  * and nothing here outlives the call: the instance and its memory are garbage once this returns.
- * The pixels come back copied out of WASM memory; null means libwebp refused the data.
+ * The pixels come back copied out of WASM memory, with the size that memory reached; null means libwebp
+ * refused the data.
  */
-export async function decodeRgba(module: WebAssembly.Module, bytes: Uint8Array): Promise<RgbaImage | null> {
+export async function decodeRgba(
+  module: WebAssembly.Module,
+  bytes: Uint8Array,
+): Promise<(RgbaImage & { wasmBytes: number }) | null> {
   (globalThis as { ImageData?: unknown }).ImageData ??= PlainImageData;
+  let memory: WebAssembly.Memory | undefined;
   const codec = await (createWebpCodec as unknown as CodecFactory)({
     noInitialRun: true,
     instantiateWasm(imports, receive) {
       const instance = new WebAssembly.Instance(module, imports);
+      memory = Object.values(instance.exports).find((e) => e instanceof WebAssembly.Memory);
       receive(instance);
       return instance.exports;
     },
   });
-  return codec.decode(bytes);
+  const image = codec.decode(bytes);
+  // The instance's memory at its peak (it never shrinks): what decodeBytes must not underestimate.
+  return (
+    image && {
+      width: image.width,
+      height: image.height,
+      data: image.data,
+      wasmBytes: memory?.buffer.byteLength ?? 0,
+    }
+  );
 }

@@ -1,4 +1,5 @@
 import ortWasm from "onnxruntime-web/ort-wasm-simd-threaded.wasm";
+import { MemoryBudget } from "../../lib/memory-budget";
 import { PromiseCache } from "../../lib/promise-cache";
 import { ClipEngine, type EngineRuntime } from "../../model/engine";
 import { splitImageTower } from "../../model/onnx-towers";
@@ -7,10 +8,19 @@ import { visionTailClient } from "../../model/remote/vision-tail-protocol";
 import { type TextTowerBindings, workerTextTower } from "./text-tower";
 
 // wrangler hands these over compiled: workerd may not compile WASM from bytes.
-const runtime: EngineRuntime = {
+const wasm = {
   ortWasm,
   webpWasm: async () => (await import("../../image/webp/wasm-worker")).default,
 };
+
+const DEFAULT_DECODE_BUDGET = 40 * 2 ** 20;
+// One budget per isolate: its concurrent requests share the isolate's memory.
+let decodeBudget: MemoryBudget | undefined;
+
+function runtime(budgetVar: string | undefined): EngineRuntime {
+  decodeBudget ??= new MemoryBudget(Number(budgetVar) || DEFAULT_DECODE_BUDGET);
+  return { ...wasm, decodeBudget };
+}
 
 // One engine per isolate, for the active model prefix.
 const engines = new PromiseCache<string, ClipEngine>(1);
@@ -22,10 +32,11 @@ const engines = new PromiseCache<string, ClipEngine>(1);
  * tower is the text Worker behind caches (see text-tower.ts).
  */
 export function getEngine(
-  env: Pick<Env, "MODELS" | "MODEL_PREFIX" | "VISION_TAIL"> & TextTowerBindings,
+  env: Pick<Env, "MODELS" | "MODEL_PREFIX" | "VISION_TAIL"> &
+    TextTowerBindings & { DECODE_MEMORY_BUDGET?: string },
 ): Promise<ClipEngine> {
   return engines.get(env.MODEL_PREFIX, () =>
-    ClipEngine.open(r2Store(env.MODELS, env.MODEL_PREFIX), runtime, {
+    ClipEngine.open(r2Store(env.MODELS, env.MODEL_PREFIX), runtime(env.DECODE_MEMORY_BUDGET), {
       image: (context) =>
         splitImageTower(context, visionTailClient(env.VISION_TAIL, context.manifest.revision)),
       text: workerTextTower(env),

@@ -109,7 +109,13 @@ describe("text tower across Workers: text Worker, KV cache, precomputed labels",
   it("a default assessment needs no text encoder at all: precomputed labels, text Worker down, no tokenizer", async () => {
     const store = r2Store(env.MODELS, "models/active");
     const read: string[] = [];
-    const recording = { ...store, read: (path: string) => (read.push(path), store.read(path)) };
+    const recording = {
+      ...store,
+      read(path: string) {
+        read.push(path);
+        return store.read(path);
+      },
+    };
     const engine = await ClipEngine.open(
       recording,
       { ortWasm, webpWasm: async () => webpWasm },

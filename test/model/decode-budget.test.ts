@@ -1,0 +1,70 @@
+import { env } from "cloudflare:workers";
+import ortWasm from "onnxruntime-web/ort-wasm-simd-threaded.wasm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { ImageError } from "../../src/image";
+import webpWasm from "../../src/image/webp/wasm-worker";
+import { MemoryBudget, MemoryBusyError } from "../../src/lib/memory-budget";
+import { ClipEngine } from "../../src/model/engine";
+import { r2Store } from "../../src/model/package/store";
+import { testImage } from "../support/host-files";
+import { putPackageInR2 } from "../support/model-package";
+
+const MiB = 2 ** 20;
+const PREFIX = "models/decode-budget";
+
+/** The engine as the API Worker opens it: one decode budget shared by all concurrent requests. */
+async function engineWith(budget: MemoryBudget): Promise<ClipEngine> {
+  return ClipEngine.open(r2Store(env.MODELS, PREFIX), {
+    ortWasm,
+    webpWasm: async () => webpWasm,
+    decodeBudget: budget,
+  });
+}
+
+describe("the isolate's decode memory budget", () => {
+  let worst: Uint8Array[];
+
+  beforeAll(async () => {
+    await putPackageInR2(env.MODELS, "tiny", PREFIX);
+    worst = await Promise.all(
+      (["worstProgressive", "worstWebp", "worstPng"] as const).map((name) => testImage(name)),
+    );
+  });
+
+  it("8 concurrent worst-case photos: each is decoded or refused as busy, never beyond the budget", async () => {
+    const budget = new MemoryBudget(40 * MiB, { maxWaiting: 8, maxWaitMs: 3_000 });
+    const engine = await engineWith(budget);
+    const photos = Array.from({ length: 8 }, (_, i) => worst[i % worst.length]);
+    const results = await Promise.allSettled(photos.map((photo) => engine.embedImage(photo)));
+    for (const result of results) {
+      if (result.status === "rejected") expect(result.reason).toBeInstanceOf(MemoryBusyError);
+      else expect(result.value.embedding.length).toBe(512);
+    }
+    const done = results.filter((r) => r.status === "fulfilled") as PromiseFulfilledResult<{
+      reservedBytes: number;
+    }>[];
+    expect(done.length).toBeGreaterThan(0);
+    // Each of these needs most of the budget: they ran one or two at a time, never more than it holds.
+    expect(Math.min(...done.map((r) => r.value.reservedBytes))).toBeGreaterThan(25 * MiB);
+    expect(budget.usage.peak).toBeGreaterThan(25 * MiB); // the engine did reserve through the budget
+    expect(budget.usage.peak).toBeLessThanOrEqual(40 * MiB);
+    expect(budget.usage).toMatchObject({ used: 0, waiting: 0 });
+    // Nothing is lost: the next photo is decoded.
+    expect((await engine.embedImage(worst[0])).embedding.length).toBe(512);
+  });
+
+  it("a photo that could never fit, even alone, is refused at once as too large, before decoding", async () => {
+    const budget = new MemoryBudget(40 * MiB);
+    const engine = await engineWith(budget);
+    // The 1600x1600 WebP with its VP8 frame header saying 3000x2000 (14-bit sizes at bytes 26 and 28).
+    const big = worst[1].slice();
+    const view = new DataView(big.buffer);
+    view.setUint16(26, 3000, true);
+    view.setUint16(28, 2000, true);
+    const error = await engine.embedImage(big).catch((e) => e);
+    expect(error).toBeInstanceOf(ImageError);
+    expect(error.code).toBe("image_too_large");
+    expect(error.message).toMatch(/3000x2000 webp image needs about \d+ MiB, more than the 40 MiB/);
+    expect(budget.usage).toEqual({ used: 0, peak: 0, waiting: 0 });
+  });
+});

@@ -1,0 +1,81 @@
+import sharp from "sharp";
+import { describe, expect, it } from "vitest";
+import { decodeBytes, readImageHeader } from "../../src/image/decode";
+import { decodeJpeg } from "../../src/image/jpeg";
+import { decodeRgba } from "../../src/image/webp/libwebp";
+import { nodeWebpModule } from "../../src/image/webp/wasm-node";
+
+/**
+ * The memory budget reserves what decodeBytes says before decoding, so it must never underestimate
+ * what a decode really allocates, nor overestimate so much that ordinary photos are turned away.
+ */
+
+/** Smooth shading with a little noise: compresses like a photo, decodes through every path. */
+function picture(width: number, height: number): Buffer {
+  const rgb = Buffer.alloc(width * height * 3);
+  let seed = 1;
+  for (let i = 0, y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++, i += 3) {
+      seed = (seed * 1103515245 + 12345) >>> 0;
+      const n = (seed >>> 24) & 15;
+      rgb[i] = (x * 255) / width + n;
+      rgb[i + 1] = (y * 255) / height + n;
+      rgb[i + 2] = 128 + n;
+    }
+  }
+  return rgb;
+}
+
+const encode = (width: number, height: number) =>
+  sharp(picture(width, height), { raw: { width, height, channels: 3 } });
+
+const estimate = (bytes: Uint8Array) => decodeBytes(bytes, readImageHeader(bytes));
+
+describe("decodeBytes: what a decode will allocate, from the headers", () => {
+  it.each([
+    ["baseline 4:2:0", { chromaSubsampling: "4:2:0" }],
+    ["baseline 4:4:4", { chromaSubsampling: "4:4:4" }],
+    ["progressive 4:2:0", { progressive: true, chromaSubsampling: "4:2:0" }],
+    ["progressive 4:4:4", { progressive: true, chromaSubsampling: "4:4:4" }],
+  ] as const)("JPEG %s: exactly the sample and coefficient buffers the decoder holds", async (_, options) => {
+    const jpeg = new Uint8Array(
+      await encode(1203, 805)
+        .jpeg({ quality: 85, ...options })
+        .toBuffer(),
+    );
+    const { sampleBytes, streamed } = decodeJpeg(jpeg, () => {});
+    expect(streamed).toBe(!("progressive" in options));
+    expect(estimate(jpeg)).toBe(sampleBytes);
+  });
+
+  it("JPEG: a 12 MP progressive photo keeps 36.6 MB of coefficients; a baseline one under 0.3 MB", async () => {
+    const progressive = new Uint8Array(
+      await encode(4032, 3024).jpeg({ quality: 80, progressive: true }).toBuffer(),
+    );
+    expect(estimate(progressive)).toBeGreaterThan(36.5e6);
+    expect(estimate(progressive)).toBeLessThan(37.5e6);
+    const baseline = new Uint8Array(await encode(4032, 3024).jpeg({ quality: 80 }).toBuffer());
+    expect(estimate(baseline)).toBeLessThan(0.3e6);
+  });
+
+  it.each([
+    [1280, 960, false],
+    [1600, 1600, false],
+    [1600, 1200, true],
+  ])("WebP %ix%i (lossless %s): at least libwebp's WASM memory plus the RGBA copy, at most 1.6x", async (w, h, lossless) => {
+    const webp = new Uint8Array(await encode(w, h).webp({ quality: 80, lossless }).toBuffer());
+    const image = await decodeRgba(await nodeWebpModule(), webp);
+    const actual = image!.wasmBytes + image!.data.byteLength;
+    expect(estimate(webp)).toBeGreaterThanOrEqual(actual);
+    expect(estimate(webp)).toBeLessThan(actual * 1.6);
+  });
+
+  it("PNG: small and independent of the height when plain; the whole image when interlaced (Adam7)", async () => {
+    const plain = new Uint8Array(await encode(2000, 1500).png().toBuffer());
+    const taller = new Uint8Array(await encode(2000, 3000).png().toBuffer());
+    const interlaced = new Uint8Array(await encode(2000, 1500).png({ progressive: true }).toBuffer());
+    expect(estimate(plain)).toBe(estimate(taller));
+    expect(estimate(plain)).toBeLessThan(4.5e6); // inflate's bounded output and two scanlines
+    expect(estimate(interlaced) - estimate(plain)).toBe(2000 * 1500 * 3);
+  });
+});
