@@ -2,6 +2,7 @@ import { readdir, readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { cloudflareTest } from "@cloudflare/vitest-pool-workers";
 import { defineConfig, defineProject } from "vitest/config";
+import { fakeTelegramBindings, fakeTelegramControl } from "./test/support/fake-telegram.node.js";
 import { NoSkipsInCi } from "./test/support/no-skips-in-ci.js";
 import { openApiValidator } from "./test/support/openapi-validator.node.js";
 
@@ -45,7 +46,13 @@ export default defineConfig({
           cloudflareTest(async () => ({
             wrangler: { configPath: "./wrangler.toml" },
             miniflare: {
-              serviceBindings: { HOST_FILES: hostFiles, OPENAPI: openApiValidator },
+              serviceBindings: {
+                HOST_FILES: hostFiles,
+                OPENAPI: openApiValidator,
+                FAKE_TELEGRAM: fakeTelegramControl,
+              },
+              // The bot's bindings point at the fake Telegram Bot API, a loopback server in this process.
+              bindings: await fakeTelegramBindings(),
               // The text Worker (wrangler.text.toml) as plain JS: the target of TEXT_ENCODER.
               workers: [
                 {

@@ -1,5 +1,6 @@
-/** The DermEdge API Worker: mounts the HTTP API's middleware and routes (src/routes), nothing else. */
+/** The DermEdge API Worker: mounts the HTTP API's middleware and routes (src/routes) and the Telegram bot. */
 import { OpenAPIHono } from "@hono/zod-openapi";
+import { telegramBot } from "../../bot";
 import { assessments } from "../../routes/assessments";
 import { conditions } from "../../routes/conditions";
 import { demo } from "../../routes/demo";
@@ -9,14 +10,16 @@ import { health } from "../../routes/health";
 import { apiKeyAuth } from "../../routes/middleware/auth";
 import { corsFromEnv } from "../../routes/middleware/cors";
 import { rateLimit } from "../../routes/middleware/rate-limit";
+import { requestIds } from "../../routes/middleware/request-id";
 import { requestLog } from "../../routes/middleware/request-log";
 import { notFound, onError, validationHook } from "../../routes/problems";
+import { telegramWebhook } from "../../routes/telegram";
 import { debugRoutes } from "../debug";
 import { getEngine } from "./engine";
 
 const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
-app.use(requestLog());
+app.use(requestIds(), requestLog());
 app.use(async (c, next) => {
   c.set("engine", () => getEngine(c.env));
   await next();
@@ -28,6 +31,7 @@ app.route("/", conditions);
 app.route("/", assessments);
 app.route("/", docs(app));
 app.route("/", demo);
+app.route("/", telegramWebhook(telegramBot)); // 404 without TELEGRAM_BOT_TOKEN
 app.route("/debug", debugRoutes); // 404 unless DEBUG_MEMORY is "1"
 
 app.onError(onError);

@@ -1,0 +1,94 @@
+/**
+ * From what the patient sent to the answer in the chat: fetch the photo, call the service (assessPhoto, or
+ * assessWords for words alone), send the rendered assessment, then ask the red-flag questions. Known
+ * failures (download, unreadable image, model unavailable) get their own apology; anything else is thrown
+ * to the webhook's error boundary, which apologises too.
+ */
+import type { Assessment, Lang } from "../clinical";
+import { ImageError } from "../image/types";
+import { ModelUnavailableError } from "../model/package/load";
+import { assessPhoto } from "../service/assess-photo";
+import type { BotContext, PhotoRef } from "./context";
+import type { Answers } from "./contract-pending";
+import { assessWords, photoAnswers } from "./contract-pending";
+import { langOf } from "./language";
+import { botMessages } from "./messages";
+import { askQuestions } from "./questions";
+import { renderAssessment } from "./render";
+import { DownloadError, downloadFile } from "./telegram-files";
+
+/** What is assessed: a photo and/or the patient's words, with answers to red-flag questions. */
+export interface Inquiry {
+  photo?: PhotoRef;
+  words?: string;
+  answers?: Answers;
+}
+
+/** The patient's chosen language wins; else their words decide, then Telegram's language_code. */
+function languageHints(ctx: BotContext): { lang?: Lang; locale?: string } {
+  return { lang: ctx.session.lang, locale: ctx.from?.language_code };
+}
+
+/** Assesses the inquiry; null when it failed and the patient has been told why. */
+export async function assessInquiry(ctx: BotContext, inquiry: Inquiry): Promise<Assessment | null> {
+  const { photo, words, answers } = inquiry;
+  if (!photo) return assessWords({ text: words ?? "", ...languageHints(ctx), answers });
+  // A failed chat action must not stop the answer.
+  await ctx.replyWithChatAction("typing").catch(() => {});
+  try {
+    const image = await downloadFile(ctx.api, ctx.deps.config, photo.fileId);
+    const engine = await ctx.deps.engine();
+    const result = await assessPhoto(
+      engine,
+      { image, text: words, ...languageHints(ctx), ...photoAnswers(answers) },
+      { maxPixels: ctx.deps.config.maxPixels },
+    );
+    ctx.deps.log({ event: "assessed", status: result.assessment.status, ms: result.timings.totalMs });
+    return result.assessment;
+  } catch (err) {
+    const reply = failureReply(err, langOf(ctx), ctx.deps.config.maxDownloadBytes);
+    if (!reply) throw err;
+    ctx.deps.log({ event: "assessment_failed", errorType: errorType(err) });
+    await ctx.reply(reply);
+    return null;
+  }
+}
+
+/** Assesses and answers; the red-flag questions follow when there are any. */
+export async function assessAndReply(ctx: BotContext, inquiry: Inquiry): Promise<void> {
+  const assessment = await assessInquiry(ctx, inquiry);
+  if (!assessment) return;
+  await sendAssessment(ctx, assessment);
+  // A photo that could not be used: keep the words, so the retake is assessed with them.
+  if ((assessment.status === "poor_photo" || assessment.status === "not_skin") && inquiry.words) {
+    ctx.session.pendingWords = inquiry.words;
+  }
+  await askQuestions(ctx, assessment, inquiry);
+}
+
+export async function sendAssessment(ctx: BotContext, assessment: Assessment): Promise<void> {
+  for (const html of renderAssessment(assessment)) {
+    await ctx.reply(html, { parse_mode: "HTML", link_preview_options: { is_disabled: true } });
+  }
+}
+
+function failureReply(err: unknown, lang: Lang, maxBytes: number): string | null {
+  const m = botMessages[lang];
+  const maxMb = Math.floor(maxBytes / 1_000_000);
+  if (err instanceof DownloadError)
+    return err.code === "too_large" ? m.photoTooLarge(maxMb) : m.downloadFailed;
+  if (err instanceof ImageError)
+    return err.code === "image_too_large" ? m.photoTooLarge(maxMb) : m.unsupportedImage;
+  if (err instanceof ModelUnavailableError) return m.modelUnavailable;
+  // The image decodes but is too degenerate for the quality checks (e.g. 1x1): a retake is the answer.
+  if (err instanceof RangeError) return m.retake;
+  return null;
+}
+
+/** For logs: the error's class and code, never its message (which could quote input). */
+export function errorType(err: unknown): string {
+  if (err instanceof DownloadError || err instanceof ImageError || err instanceof ModelUnavailableError) {
+    return `${err.name}:${err.code}`;
+  }
+  return err instanceof Error ? err.name : typeof err;
+}

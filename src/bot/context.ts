@@ -1,0 +1,50 @@
+/** The bot's context type: grammY's Context with the chat's session and the Worker's dependencies. */
+import type { Context, SessionFlavor } from "grammy";
+import type { Lang } from "../clinical";
+import type { ClipEngine } from "../model/engine";
+import type { BotConfig } from "./config";
+import type { Answers } from "./contract-pending";
+
+/** A photo as Telegram keeps it: we store its file id for a while, never its bytes. */
+export interface PhotoRef {
+  fileId: string;
+  fileSize?: number;
+}
+
+/** Red-flag questions sent with an answer, awaiting the patient's buttons. */
+export interface OpenQuestions {
+  /** The message holding the buttons, edited in place as they are answered. */
+  messageId: number;
+  lang: Lang;
+  /** Question ids and their texts, in the order asked. */
+  items: { id: string; text: string }[];
+  answers: Answers;
+  /** What was assessed: asked again with the answers. */
+  photo?: PhotoRef;
+  words?: string;
+  /** The triage level last sent, so a new answer is sent only when it changes. */
+  level: string | null;
+}
+
+/** What a chat keeps, in KV for at most 30 minutes (session.ts). Never photo bytes or an assessment. */
+export interface SessionData {
+  /** Chosen with /language or a deep link; else Telegram's language_code decides. */
+  lang?: Lang;
+  /** A photo sent without words, waiting for them (or for "skip"). */
+  pendingPhoto?: PhotoRef;
+  /** Words sent without a photo, waiting for one. */
+  pendingWords?: string;
+  questions?: OpenQuestions;
+}
+
+export interface BotDeps {
+  config: BotConfig;
+  /** BOT_STATE: sessions, seen update ids, album ids. */
+  kv: KVNamespace;
+  /** The isolate's engine, opened on first use (the Worker entry provides it). */
+  engine: () => Promise<ClipEngine>;
+  /** One JSON log line: update id, event, error type. Never text, photos or file ids. */
+  log: (fields: Record<string, string | number | boolean>) => void;
+}
+
+export type BotContext = Context & SessionFlavor<SessionData> & { deps: BotDeps };

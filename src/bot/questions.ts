@@ -1,0 +1,70 @@
+/**
+ * The red-flag questions of an assessment (`assessment.questions`), asked in one message with yes / no /
+ * not sure buttons per question, and edited in place as they are answered (features/questions.ts).
+ */
+import { InlineKeyboard } from "grammy";
+import type { Assessment } from "../clinical";
+import type { Inquiry } from "./answer";
+import type { BotContext, OpenQuestions } from "./context";
+import { type AnswerValue, questionsOf } from "./contract-pending";
+import { escapeHtml } from "./html";
+import { botMessages } from "./messages";
+
+/** Callback data: `q:<question index>:<y|n|u>`. */
+export const QUESTION_CALLBACK = /^q:(\d+):([ynu])$/;
+export const ANSWER_CODES: Readonly<Record<string, AnswerValue>> = { y: "yes", n: "no", u: "unknown" };
+
+/** Sends the assessment's questions and remembers them; forgets earlier ones when there are none. */
+export async function askQuestions(ctx: BotContext, assessment: Assessment, inquiry: Inquiry): Promise<void> {
+  const items = questionsOf(assessment).map(({ id, text }) => ({ id, text }));
+  if (items.length === 0) {
+    ctx.session.questions = undefined;
+    return;
+  }
+  const open: OpenQuestions = {
+    messageId: 0,
+    lang: assessment.lang,
+    items,
+    answers: { ...inquiry.answers },
+    photo: inquiry.photo,
+    words: inquiry.words,
+    level: assessment.triage?.level ?? null,
+  };
+  const sent = await ctx.reply(questionsText(open), {
+    parse_mode: "HTML",
+    reply_markup: questionsKeyboard(open),
+  });
+  open.messageId = sent.message_id;
+  ctx.session.questions = open;
+}
+
+export function questionsText(open: OpenQuestions): string {
+  const m = botMessages[open.lang];
+  const lines = open.items.map((q, i) => {
+    const answer = open.answers[q.id];
+    const given = answer ? ` — <b>${escapeHtml(m.answerLabels[answer])}</b>` : "";
+    return `${i + 1}. ${escapeHtml(q.text)}${given}`;
+  });
+  const done = open.items.every((q) => open.answers[q.id]);
+  return [
+    `<b>${escapeHtml(m.headings.questions)}</b>`,
+    escapeHtml(m.questionsIntro),
+    lines.join("\n"),
+    ...(done ? [escapeHtml(m.questionsDone)] : []),
+  ].join("\n\n");
+}
+
+/** One row per unanswered question: "1 · Yes", "1 · No", "1 · Not sure". */
+export function questionsKeyboard(open: OpenQuestions): InlineKeyboard {
+  const labels = botMessages[open.lang].answerLabels;
+  const keyboard = new InlineKeyboard();
+  open.items.forEach((q, i) => {
+    if (open.answers[q.id]) return;
+    keyboard
+      .text(`${i + 1} · ${labels.yes}`, `q:${i}:y`)
+      .text(`${i + 1} · ${labels.no}`, `q:${i}:n`)
+      .text(`${i + 1} · ${labels.unknown}`, `q:${i}:u`)
+      .row();
+  });
+  return keyboard;
+}

@@ -1,0 +1,32 @@
+/** The chat's session in KV, through grammY's session plugin and its Cloudflare KV adapter. */
+import { KvAdapter } from "@grammyjs/storage-cloudflare";
+import { type Context, session } from "grammy";
+import type { SessionData } from "./context";
+
+/** A session lasts 30 minutes after the chat's last message (KV's own expiry deletes it). */
+export const SESSION_TTL_SECONDS = 30 * 60;
+
+/** KV key of a chat's session: /forget deletes exactly this. */
+export const sessionKey = (chatId: number | string) => `session:${chatId}`;
+
+/** grammY's KV adapter, writing every session with an expiry so nothing outlives the TTL. */
+class ExpiringKvAdapter<T> extends KvAdapter<T> {
+  constructor(
+    private readonly kv: KVNamespace,
+    private readonly ttlSeconds: number,
+  ) {
+    super(kv as never);
+  }
+
+  override async write(key: string, value: T): Promise<void> {
+    await this.kv.put(key, JSON.stringify(value), { expirationTtl: this.ttlSeconds });
+  }
+}
+
+export function chatSession<C extends Context & { session: SessionData }>(kv: KVNamespace) {
+  return session<SessionData, C>({
+    initial: () => ({}),
+    storage: new ExpiringKvAdapter<SessionData>(kv, SESSION_TTL_SECONDS),
+    getSessionKey: (ctx) => (ctx.chat ? sessionKey(ctx.chat.id) : undefined),
+  });
+}

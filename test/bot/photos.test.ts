@@ -1,0 +1,239 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { botMessages } from "../../src/bot/messages";
+import { fixture, installModel, modelAvailable, SKIP_MESSAGE } from "../routes/support";
+import { encodePng } from "../support/png-encode";
+import {
+  bindings,
+  Chat,
+  callsForFile,
+  deliver,
+  failDownloads,
+  failTelegram,
+  photoSizes,
+  putFile,
+  type RecordedCall,
+} from "./support";
+
+const en = botMessages.en;
+const zh = botMessages.zh;
+
+/** Too dark for the quality gate: a poor_photo whatever the model says. */
+const DARK = encodePng({
+  width: 256,
+  height: 256,
+  colorType: 2,
+  bitDepth: 8,
+  samples: new Uint8Array(256 * 256 * 3).fill(3),
+});
+
+const methods = (calls: RecordedCall[]) => calls.map((c) => c.method);
+
+describe.skipIf(!modelAvailable)(`photos (${SKIP_MESSAGE})`, () => {
+  let skin: Uint8Array;
+  beforeAll(async () => {
+    await installModel();
+    skin = await fixture("photo");
+  });
+
+  /** A photo whose three sizes are on the fake server; the largest is the real one. */
+  async function skinPhoto() {
+    const small = await putFile(skin.subarray(0, 10));
+    const medium = await putFile(skin.subarray(0, 20));
+    const large = await putFile(skin);
+    return { sizes: photoSizes([small, medium, large], [90, 320, 1280]), large, small, medium };
+  }
+
+  it("a photo with a caption is assessed at once: typing, then triage, findings, symptoms, advice, disclaimer", async () => {
+    const chat = new Chat({ languageCode: "en" });
+    const { sizes, large } = await skinPhoto();
+    await chat.sendPhoto(sizes, "itchy red patch for 3 days");
+    const calls = await chat.calls();
+    expect(methods(calls)[0]).toBe("sendChatAction");
+    expect(calls[0].payload.action).toBe("typing");
+    // The largest size, not photo[0].
+    expect(methods(await callsForFile(large))).toEqual(["getFile", "downloadFile"]);
+    const [answer, ...rest] = await chat.messages();
+    expect(answer.payload.parse_mode).toBe("HTML");
+    const text = answer.payload.text ?? "";
+    const lines = text.split("\n");
+    expect(lines[0]).toMatch(/^(🟢|🔵|🟡|🟠) <b>.+<\/b>$/);
+    expect(text).toContain("<b>Possible matches</b>");
+    expect(text).toMatch(/<code>[█░]{10} \d+%<\/code>/);
+    expect(text).toContain("<b>What you told me</b>");
+    expect(text).toMatch(/itch/i);
+    expect(text).toContain("for about 3 days");
+    expect(text).toContain("<b>What to do</b>");
+    expect(text).toMatch(/<i>This is an automated preliminary check, not a diagnosis.*<\/i>$/s);
+    expect(text.length).toBeLessThanOrEqual(4096);
+    for (const m of rest) expect(m.payload.text?.length).toBeLessThanOrEqual(4096);
+  });
+
+  it("takes the largest size within the limits: a size over the download limit is skipped", async () => {
+    const chat = new Chat();
+    const { sizes, medium, large } = await skinPhoto();
+    sizes[2].file_size = 25_000_000; // over Telegram's 20 MB getFile limit
+    await chat.sendPhoto(sizes, "itchy");
+    expect(methods(await callsForFile(large))).toEqual([]);
+    expect(methods(await callsForFile(medium))).toEqual(["getFile", "downloadFile"]);
+  });
+
+  it("a photo alone asks for words with quick replies and skip; a button assesses it", async () => {
+    const chat = new Chat();
+    const { sizes } = await skinPhoto();
+    await chat.sendPhoto(sizes);
+    expect(await chat.sent()).toEqual([en.askForWords]);
+    const { messageId, buttons } = await chat.lastKeyboard();
+    expect(buttons.map((b) => b.text)).toEqual([...en.quickWords.map((q) => q.label), en.skip]);
+    expect(JSON.parse((await bindings.BOT_STATE.get(`session:${chat.id}`)) ?? "{}").pendingPhoto.fileId).toBe(
+      sizes[2].file_id,
+    );
+    await chat.press(buttons[0].data, messageId);
+    const sent = await chat.sent();
+    expect(sent).toHaveLength(2);
+    expect(sent[1]).toContain("<b>What you told me</b>");
+    expect(sent[1]).toMatch(/itch/i);
+    // Pressed again: the photo is no longer waiting.
+    await chat.press(buttons[0].data, messageId);
+    expect(await chat.sent()).toHaveLength(2);
+    expect((await chat.calls()).at(-1)).toMatchObject({
+      method: "answerCallbackQuery",
+      payload: { text: en.expired },
+    });
+  });
+
+  it("skip assesses the photo without words", async () => {
+    const chat = new Chat();
+    const { sizes } = await skinPhoto();
+    await chat.sendPhoto(sizes);
+    const { messageId } = await chat.lastKeyboard();
+    await chat.press("w:skip", messageId);
+    const sent = await chat.sent();
+    expect(sent).toHaveLength(2);
+    expect(sent[1]).toContain("<b>Possible matches</b>");
+    expect(sent[1]).not.toContain("<b>What you told me</b>");
+  });
+
+  it("words first: asks for a photo, then assesses the photo with those words", async () => {
+    const chat = new Chat();
+    await chat.send("it has been itchy for two weeks");
+    expect(await chat.sent()).toEqual([en.askForPhoto]);
+    const { sizes } = await skinPhoto();
+    await chat.sendPhoto(sizes);
+    const sent = await chat.sent();
+    expect(sent).toHaveLength(2);
+    expect(sent[1]).toContain("for about 14 days");
+  });
+
+  it("a photo sent as a file (JPEG document) is taken the same way; other files are not", async () => {
+    const chat = new Chat();
+    const fileId = await putFile(skin);
+    await deliver(
+      chat.update({
+        document: {
+          file_id: fileId,
+          file_unique_id: `u-${fileId}`,
+          mime_type: "image/jpeg",
+          file_size: skin.length,
+        },
+        caption: "painful bump",
+      }),
+    );
+    expect(methods(await callsForFile(fileId))).toEqual(["getFile", "downloadFile"]);
+    expect((await chat.sent())[0]).toContain("<b>Possible matches</b>");
+
+    await deliver(
+      chat.update({
+        document: { file_id: "pdf", file_unique_id: "updf", mime_type: "application/pdf", file_size: 10 },
+      }),
+    );
+    expect((await chat.sent()).at(-1)).toBe(en.unsupportedFile);
+  });
+
+  it("an album: the first photo is assessed, and the bot says so", async () => {
+    const chat = new Chat();
+    const first = await skinPhoto();
+    const second = await skinPhoto();
+    await chat.sendPhoto(first.sizes, "itchy", { media_group_id: `album-${chat.id}` });
+    await chat.sendPhoto(second.sizes, undefined, { media_group_id: `album-${chat.id}` });
+    const sent = await chat.sent();
+    expect(sent[0]).toBe(en.albumFirstOnly);
+    expect(sent[1]).toContain("<b>Possible matches</b>");
+    expect(sent).toHaveLength(2);
+    expect(await callsForFile(second.large)).toEqual([]);
+  });
+
+  it("a poor photo asks for a retake with the specific tip, and keeps the words for it", async () => {
+    const chat = new Chat({ languageCode: "zh-CN" });
+    const dark = await putFile(DARK);
+    await chat.sendPhoto(photoSizes([dark], [256]), "很痒，三天了");
+    const [answer] = await chat.sent();
+    expect(answer).toContain("这张照片无法评估");
+    expect(answer).toContain("照片太暗");
+    expect(answer).not.toContain("可能的结果");
+    const { sizes } = await skinPhoto();
+    await chat.sendPhoto(sizes);
+    const sent = await chat.sent();
+    expect(sent).toHaveLength(2);
+    expect(sent[1]).toContain(zh.headings.findings);
+    expect(sent[1]).toContain("约3天");
+  });
+
+  it("unsupported message types get a short note of what the bot takes", async () => {
+    const chat = new Chat();
+    await deliver(chat.update({ voice: { file_id: "v", file_unique_id: "uv", duration: 3 } }));
+    await deliver(
+      chat.update({
+        sticker: {
+          file_id: "s",
+          file_unique_id: "us",
+          type: "regular",
+          width: 1,
+          height: 1,
+          is_animated: false,
+          is_video: false,
+        },
+      }),
+    );
+    await deliver(chat.update({ location: { latitude: 1, longitude: 2 } }));
+    await deliver(
+      chat.update({ video: { file_id: "vi", file_unique_id: "uvi", width: 1, height: 1, duration: 1 } }),
+    );
+    expect(await chat.sent()).toEqual(Array(4).fill(en.unsupportedMessage));
+  });
+
+  it("getFile failing: a clear apology, not silence", async () => {
+    const chat = new Chat();
+    const { sizes, large } = await skinPhoto();
+    await failTelegram({ method: "getFile", fileId: large, status: 400, times: 2 });
+    await chat.sendPhoto(sizes, "itchy");
+    expect(methods(await callsForFile(large))).toEqual(["getFile", "getFile"]);
+    expect(await chat.sent()).toEqual([en.downloadFailed]);
+  });
+
+  it("a failed download is retried once", async () => {
+    const chat = new Chat();
+    const { sizes, large } = await skinPhoto();
+    await failDownloads(large, 1);
+    await chat.sendPhoto(sizes, "itchy");
+    expect((await chat.sent())[0]).toContain("<b>Possible matches</b>");
+  });
+
+  it("an image we cannot read gets a clear answer", async () => {
+    const chat = new Chat();
+    const gif = await putFile(await fixture("gif"));
+    await chat.sendPhoto(photoSizes([gif], [200]), "itchy");
+    expect(await chat.sent()).toEqual([en.unsupportedImage]);
+  });
+
+  it("sendMessage 5xx and 429 (retry_after) are retried", async () => {
+    const chat = new Chat();
+    await failTelegram({ method: "sendMessage", chatId: chat.id, status: 502, times: 1 });
+    await failTelegram({ method: "sendMessage", chatId: chat.id, status: 429, retryAfter: 1, times: 1 });
+    await chat.send("/help");
+    const attempts = (await chat.calls()).filter((c) => c.method === "sendMessage");
+    expect(attempts.map((c) => c.errorCode ?? 200)).toEqual([502, 429, 200]);
+    // The 429 was waited out for retry_after seconds.
+    expect(attempts[2].at - attempts[1].at).toBeGreaterThanOrEqual(1000);
+    expect(await chat.sent()).toEqual([en.help]);
+  });
+});
