@@ -1,60 +1,81 @@
-import type { MiddlewareHandler } from "hono";
+import type { Context, MiddlewareHandler } from "hono";
+import { bearerAuth } from "hono/bearer-auth";
 import type { AppEnv } from "../env";
 import { ProblemError } from "../problems";
 
-/**
- * API keys from the API_KEYS secret (comma- or whitespace-separated). Several keys are accepted at once,
- * so a key is rotated by adding the new one, moving clients over, then removing the old one. With no
- * keys configured (local dev) every request is let through and identified by its address.
- * A key is sent as `Authorization: Bearer <key>` or `X-API-Key: <key>`.
- */
-export function apiKeyAuth(): MiddlewareHandler<AppEnv> {
-  return async function apiKeyAuth(c, next) {
-    const keys = await keyDigests(c.env.API_KEYS ?? "");
-    if (keys.length === 0) {
-      c.set("client", `ip:${c.req.header("cf-connecting-ip") ?? "unknown"}`);
-      return next();
-    }
-    const presented = bearerToken(c.req.header("authorization")) ?? c.req.header("x-api-key");
-    const challenge = { "WWW-Authenticate": 'Bearer realm="dermedge"' };
-    if (!presented) {
-      throw new ProblemError(
-        "unauthorized",
-        "This API needs a key: send Authorization: Bearer <key> or X-API-Key: <key>.",
-        {},
-        challenge,
-      );
-    }
-    const digest = await sha256(presented);
-    // Compare with every key, in constant time each, so the timing says nothing about which matched.
-    let matched = false;
-    for (const key of keys) matched = crypto.subtle.timingSafeEqual(digest, key) || matched;
-    if (!matched) throw new ProblemError("unauthorized", "The API key is not valid.", {}, challenge);
-    c.set("client", `key:${hex(digest.subarray(0, 6))}`);
-    await next();
+const CHALLENGE = { "WWW-Authenticate": 'Bearer realm="dermedge"' };
+
+// Thrown from hono/bearer-auth's message hooks, so its refusals are problem+json like every other error.
+const missing = (): never => {
+  throw new ProblemError(
+    "unauthorized",
+    "This API needs a key: send Authorization: Bearer <key> or X-API-Key: <key>.",
+    {},
+    CHALLENGE,
+  );
+};
+const invalid = (): never => {
+  throw new ProblemError("unauthorized", "The API key is not valid.", {}, CHALLENGE);
+};
+
+const sentBearer = (c: Context) => /^Bearer\s/i.test(c.req.header("authorization") ?? "");
+
+/** hono/bearer-auth over the given keys, reading `Authorization: Bearer <key>`, or `X-API-Key: <key>`. */
+function keyChecks(keys: string[]): Record<"bearer" | "apiKeyHeader", MiddlewareHandler<AppEnv>> {
+  return {
+    bearer: bearerAuth({
+      token: keys,
+      noAuthenticationHeader: { message: missing },
+      // Another scheme (Basic ...) is no key; a Bearer value that cannot be a key is a wrong one.
+      invalidAuthenticationHeader: { message: (c: Context) => (sentBearer(c) ? invalid() : missing()) },
+      invalidToken: { message: invalid },
+    }),
+    // One bearerAuth reads one header: a second one reads X-API-Key, which has no "Bearer " prefix.
+    apiKeyHeader: bearerAuth({
+      token: keys,
+      headerName: "X-API-Key",
+      prefix: "",
+      invalidAuthenticationHeader: { message: invalid },
+      invalidToken: { message: invalid },
+    }),
   };
 }
 
-function bearerToken(header: string | undefined): string | undefined {
-  const match = header?.match(/^Bearer\s+(\S+)\s*$/i);
-  return match?.[1];
+let cached: { source: string; keys: string[]; checks: ReturnType<typeof keyChecks> } | undefined;
+
+/**
+ * API keys from the API_KEYS secret (comma- or whitespace-separated), checked by hono/bearer-auth. Several
+ * keys are accepted at once, so a key is rotated by adding the new one, moving clients over, then removing
+ * the old one. With no keys configured (local dev) every request is let through and identified by its
+ * address. A key is sent as `Authorization: Bearer <key>` or `X-API-Key: <key>`.
+ */
+export function apiKeyAuth(): MiddlewareHandler<AppEnv> {
+  return async function apiKeyAuth(c, next) {
+    const source = c.env.API_KEYS ?? "";
+    if (cached?.source !== source) {
+      const keys = source.split(/[\s,]+/).filter((k) => k.length > 0);
+      cached = { source, keys, checks: keyChecks(keys) };
+    }
+    if (cached.keys.length === 0) {
+      c.set("client", `ip:${c.req.header("cf-connecting-ip") ?? "unknown"}`);
+      return next();
+    }
+    const { bearer, apiKeyHeader } = cached.checks;
+    const check = !sentBearer(c) && c.req.header("x-api-key") ? apiKeyHeader : bearer;
+    await check(c, async () => {
+      c.set("client", `key:${await keyId(c)}`);
+      await next();
+    });
+  };
 }
 
-let cached: { source: string; digests: Promise<Uint8Array[]> } | undefined;
-
-function keyDigests(source: string): Promise<Uint8Array[]> {
-  if (cached?.source !== source) {
-    const keys = source.split(/[\s,]+/).filter((k) => k.length > 0);
-    cached = { source, digests: Promise.all(keys.map(sha256)) };
-  }
-  return cached.digests;
+/** A short, non-reversible name for the key that was accepted: for rate limiting and logs. */
+async function keyId(c: Context<AppEnv>): Promise<string> {
+  const bearer = c.req.header("authorization")?.match(/^Bearer\s+(\S+)\s*$/i)?.[1];
+  const key = bearer ?? c.req.header("x-api-key") ?? "";
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(key)));
+  return Array.from(digest.subarray(0, 6), (b) => b.toString(16).padStart(2, "0")).join("");
 }
-
-async function sha256(text: string): Promise<Uint8Array> {
-  return new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text)));
-}
-
-const hex = (bytes: Uint8Array) => Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
 
 /** The OpenAPI security requirement of routes behind this middleware (either scheme will do). */
 export const API_KEY_SECURITY: Record<string, string[]>[] = [{ bearerAuth: [] }, { apiKeyHeader: [] }];

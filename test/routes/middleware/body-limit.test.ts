@@ -1,5 +1,8 @@
+import { Hono } from "hono";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_MAX_BODY_BYTES, readAtMost } from "../../../src/routes/middleware/body-limit";
+import type { AppEnv } from "../../../src/routes/env";
+import { bodyLimit, DEFAULT_MAX_BODY_BYTES } from "../../../src/routes/middleware/body-limit";
+import { onError } from "../../../src/routes/problems";
 import { call, callWith, expectProblem, fixture, installModel, modelAvailable, multipart } from "../support";
 
 const CHUNK = 64 * 1024;
@@ -74,12 +77,20 @@ describe("body limit on POST /v1/assessments (413)", () => {
   });
 });
 
-describe("readAtMost", () => {
-  it("returns the bytes of a body within the limit, and null past it", async () => {
-    expect(await readAtMost(countingStream(100_000).stream, 100_000)).toHaveLength(100_000);
+describe("the body limit middleware (hono/body-limit, answering problem+json)", () => {
+  const app = new Hono<AppEnv>()
+    .post("/", bodyLimit({ maxBytes: 100_000 }), async (c) =>
+      c.text(String((await c.req.arrayBuffer()).byteLength)),
+    )
+    .onError(onError);
+
+  it("passes a streamed body within the limit on whole, and stops reading one past it", async () => {
+    const within = await app.request("/", { method: "POST", body: countingStream(100_000).stream });
+    expect(await within.text()).toBe("100000");
     const { stream, state } = countingStream();
-    expect(await readAtMost(stream, 100_000)).toBeNull();
-    expect(state.cancelled).toBe(true);
+    const over = await app.request("/", { method: "POST", body: stream });
+    expect(over.status).toBe(413);
+    expect(over.headers.get("content-type")).toBe("application/problem+json");
     expect(state.pulled).toBeLessThanOrEqual(100_000 + CHUNK);
   });
 });

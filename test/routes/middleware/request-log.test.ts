@@ -1,10 +1,12 @@
 import { Hono } from "hono";
 import { describe, expect, it } from "vitest";
 import type { AppEnv } from "../../../src/routes/env";
+import { requestIds } from "../../../src/routes/middleware/request-id";
 import { requestLog, serverTiming } from "../../../src/routes/middleware/request-log";
 
 function app(lines: string[]) {
-  return new Hono<AppEnv>().use(requestLog({ write: (line) => lines.push(line) })).get("/", (c) => {
+  const log = requestLog({ write: (line) => lines.push(line) });
+  return new Hono<AppEnv>().use(requestIds(), log).get("/", (c) => {
     c.get("log").timings = { decode: 12.34, encode: 5 };
     return c.text("ok");
   });
