@@ -5,6 +5,7 @@ import type { onnx as Onnx } from "onnx-proto";
 import { MANIFEST_FORMAT, type ModelManifest, type TowerSpec } from "../model/package/manifest";
 import { jsonBytes, PackageWriter, revisionHash } from "../model/package/writer.node";
 import { BPE_FILE, clipTokenizerJson } from "./clip-tokenizer";
+import { COMBINED_FILE, combinedModel } from "./combined";
 import { encodeModel } from "./onnx-file";
 import { Rng } from "./prng";
 import { clipConfig, SIZES, type SyntheticSize } from "./sizes";
@@ -23,7 +24,15 @@ export interface SyntheticPackageOptions {
   externalData?: boolean;
   /** Same seed, same bytes. Default 0. */
   seed?: number;
+  /**
+   * Also write `onnx/model_quantized.onnx`, both towers in one graph (the real export has it; only
+   * Transformers.js's pipeline reads it). Off by default: it doubles the package.
+   */
+  combined?: boolean;
 }
+
+// Random weights have no trained scale: OpenAI CLIP's (exp of its learned 4.6052) makes scores spread like real ones.
+const LOGIT_SCALE = 100;
 
 /** The repository's copy of the MIT-licensed CLIP tokenizer and configs (see its README.md). */
 export const CLIP_ASSETS_DIR = resolve(import.meta.dirname, "../../assets/clip-vit-base-patch32");
@@ -38,6 +47,7 @@ const OPTIONAL_FILES = ["special_tokens_map.json", "vocab.json", "merges.txt"];
  */
 export async function writeSyntheticPackage(options: SyntheticPackageOptions): Promise<ModelManifest> {
   const { size, tokenizerDir = CLIP_ASSETS_DIR, outDir, externalData = false, seed = 0 } = options;
+  const combined = options.combined ?? false;
   const dims = SIZES[size];
   const writer = new PackageWriter(outDir);
   const write = (path: string, bytes: Uint8Array) => writer.write(path, bytes);
@@ -50,11 +60,14 @@ export async function writeSyntheticPackage(options: SyntheticPackageOptions): P
     if (bytes) await write(name, bytes);
   }
 
-  // One tower at a time, so only one tower's weights are in memory.
+  // One tower at a time, so only one tower's weights are in memory (both, when writing the combined graph).
+  const graphs: Onnx.IModelProto[] = [];
   const writeTower = async (name: string, build: () => Onnx.IModelProto, input: string, output: string) => {
     const file = `onnx/${name}.onnx`;
     const dataFile = `${file}_data`;
-    const encoded = encodeModel(build(), externalData ? `${name}.onnx_data` : undefined);
+    const model = build();
+    if (combined) graphs.push(model);
+    const encoded = encodeModel(model, externalData ? `${name}.onnx_data` : undefined);
     await write(file, encoded.onnx);
     if (encoded.data) await write(dataFile, encoded.data);
     else await writer.remove(dataFile); // left by an earlier external-data run
@@ -72,6 +85,9 @@ export async function writeSyntheticPackage(options: SyntheticPackageOptions): P
     TEXT_INPUT,
     TEXT_OUTPUT,
   );
+  if (combined)
+    await write(COMBINED_FILE, encodeModel(combinedModel(graphs[0], graphs[1], LOGIT_SCALE)).onnx);
+  else await writer.remove(COMBINED_FILE);
 
   return writer.finish({
     format: MANIFEST_FORMAT,
@@ -79,8 +95,7 @@ export async function writeSyntheticPackage(options: SyntheticPackageOptions): P
     revision: `synthetic-${revisionHash(writer.entries())}`,
     synthetic: true,
     variant: "int8",
-    // Random weights have no trained scale: OpenAI CLIP's (exp of its learned 4.6052) makes scores spread like real ones.
-    logitScale: 100,
+    logitScale: LOGIT_SCALE,
     vision,
     text: { ...text, contextLength: dims.text.context },
   });

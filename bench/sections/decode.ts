@@ -1,0 +1,101 @@
+/**
+ * Section 3: decode + preprocess (CLIP's 224x224 crop, normalised) of the 4032x3024 phone JPEG and a
+ * 1280x960 one: ours in workerd against sharp (libvips + libjpeg-turbo, one thread) in Node doing the
+ * same work (a full decode, then the resize and crop); sharp's shrink-on-load (DCT-domain downscale)
+ * is printed beside it. Peak added memory: the engine's accounting and the workerd process's VmHWM.
+ */
+import sharp from "sharp";
+import { centerCrop, resizeShortestEdge } from "../../src/image/preprocess";
+import { CLIP_PREPROCESSOR, normalizePixels } from "../lib/clip";
+import { alternate, compare, goal, type Row, spread, step, timed } from "../lib/report";
+import { bundles, fetcher, resetPeakRss, rss, startWorkerd, worker } from "../lib/workerd";
+import type { BenchContext } from "../run";
+
+const SECTION = "3 decode+preprocess";
+const MB = 1e6;
+
+/** sharp doing our work: decode every pixel, resize the shortest edge to 224 (cubic), centre crop. */
+async function sharpCrop(photo: Uint8Array, shrinkOnLoad: boolean): Promise<Float32Array> {
+  const meta = await sharp(photo).metadata();
+  const size = CLIP_PREPROCESSOR.size;
+  const resized = resizeShortestEdge(meta.width!, meta.height!, size);
+  const crop = centerCrop(resized.width, resized.height, size);
+  const source = shrinkOnLoad
+    ? sharp(photo)
+    : await sharp(photo)
+        .raw()
+        .toBuffer({ resolveWithObject: true })
+        .then(({ data, info }) =>
+          sharp(data, { raw: { width: info.width, height: info.height, channels: 3 } }),
+        );
+  const rgb = await source
+    .resize(resized.width, resized.height, { kernel: "cubic", fit: "fill" })
+    .extract(crop)
+    .removeAlpha()
+    .raw()
+    .toBuffer();
+  return normalizePixels(rgb);
+}
+
+export async function decodeSection({ photos, rounds }: BenchContext): Promise<Row[]> {
+  sharp.concurrency(1);
+  sharp.cache(false);
+  const rows: Row[] = [];
+  // Its own workerd, without the model: its peak RSS is the decoder's and the runtime's.
+  const { mf, pid } = await startWorkerd([await worker("bench", (await bundles()).bench)]);
+  try {
+    const bench = await fetcher(mf, "bench");
+    for (const [name, photo, isPhone] of [
+      ["4032x3024 phone JPEG", photos.phone, true],
+      ["1280x960 JPEG", photos.telegram, false],
+    ] as const) {
+      step(`section 3: ${name}`);
+      let bytesHeld = 0;
+      const ours = async () => {
+        const res = await bench.fetch("http://x/prepare?runs=1", { method: "POST", body: photo.slice() });
+        if (!res.ok) throw new Error(`bench /prepare answered ${res.status}`);
+        const body = (await res.json()) as { ms: number[]; bytesHeld: number };
+        bytesHeld = body.bytesHeld;
+        return body.ms[0];
+      };
+      // Peak added memory, cold: VmHWM over the RSS before the first decode of this size.
+      await resetPeakRss(pid);
+      const before = (await rss(pid)).rss;
+      await ours();
+      const oursPeak = (await rss(pid)).peak - before;
+      await resetPeakRss("self");
+      const sharpBefore = (await rss(process.pid)).rss;
+      await sharpCrop(photo, false);
+      const sharpPeak = (await rss(process.pid)).peak - sharpBefore;
+
+      const [o, full] = await alternate(rounds, ours, () => timed(() => sharpCrop(photo, false)));
+      const shrink: number[] = [];
+      for (let i = 0; i < rounds; i++) shrink.push(await timed(() => sharpCrop(photo, true)));
+      const row = compare(
+        {
+          section: SECTION,
+          unit: "ms",
+          what: `${name}: ours in workerd`,
+          peerName: "sharp, full decode + resize",
+          note: `sharp shrink-on-load ${spread(shrink).median.toFixed(1)} ms (ours/that ${(spread(o).median / spread(shrink).median).toFixed(1)}x); peak added: ours ${(oursPeak / MB).toFixed(1)} MB RSS (engine's accounting ${(bytesHeld / MB).toFixed(1)} MB), sharp ${(sharpPeak / MB).toFixed(1)} MB`,
+        },
+        o,
+        full,
+      );
+      rows.push(isPhone ? goal(row, "<= 2x", 2) : row);
+      rows.push({
+        section: SECTION,
+        what: `${name}: our peak added memory (workerd VmHWM)`,
+        unit: "MB",
+        ours: spread([oursPeak / MB]),
+        peerName: "sharp, full decode",
+        peer: spread([sharpPeak / MB]),
+        ratio: spread([oursPeak / sharpPeak]),
+        ...(isPhone ? { goal: { text: "< 16 MB", met: oursPeak < 16 * MB } } : {}),
+      });
+    }
+  } finally {
+    await mf.dispose();
+  }
+  return rows;
+}
