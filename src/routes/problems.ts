@@ -73,7 +73,11 @@ export const Problem = z
     reason: z
       .string()
       .optional()
-      .openapi({ description: "model-unavailable: model_missing, model_invalid, ..." }),
+      .openapi({
+        description:
+          "model-unavailable: model_missing, model_invalid, model_integrity, runtime_unsupported, " +
+          "text_encoder_unavailable or vision_tail_unavailable.",
+      }),
   })
   .openapi("Problem");
 

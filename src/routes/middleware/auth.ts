@@ -18,6 +18,9 @@ const invalid = (): never => {
   throw new ProblemError("unauthorized", "The API key is not valid.", {}, CHALLENGE);
 };
 
+/** What hono/bearer-auth accepts as a token (RFC 6750's b64token). */
+const BEARER_TOKEN = /^[A-Za-z0-9._~+/-]+=*$/;
+
 const sentBearer = (c: Context) => /^Bearer\s/i.test(c.req.header("authorization") ?? "");
 
 /** hono/bearer-auth over the given keys, reading `Authorization: Bearer <key>`, or `X-API-Key: <key>`. */
@@ -54,6 +57,12 @@ export function apiKeyAuth(): MiddlewareHandler<AppEnv> {
     const source = c.env.API_KEYS ?? "";
     if (cached?.source !== source) {
       const keys = source.split(/[\s,]+/).filter((k) => k.length > 0);
+      const unusable = keys.filter((k) => !BEARER_TOKEN.test(k)).length;
+      if (unusable > 0) {
+        // A bad setting, said once per value; never the keys themselves.
+        const msg = `API_KEYS: ${unusable} key(s) hold characters a Bearer token cannot and will never match`;
+        console.warn(JSON.stringify({ level: "warn", msg }));
+      }
       cached = { source, keys, checks: keyChecks(keys) };
     }
     if (cached.keys.length === 0) {

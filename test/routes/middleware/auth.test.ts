@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { call, callWith, expectProblem } from "../support";
 
 const KEYS = { API_KEYS: "old-key-0123456789, new-key-9876543210" };
@@ -39,6 +39,22 @@ describe("API keys", () => {
     ];
     for (const headers of right) {
       expect((await callWith(KEYS, "/v1/conditions", { headers })).status).toBe(200);
+    }
+  });
+
+  it("warn once about a configured key that can never match (a Bearer token cannot hold it), without it", async () => {
+    const warnings: string[] = [];
+    const spy = vi.spyOn(console, "warn").mockImplementation((line: string) => void warnings.push(line));
+    try {
+      const keys = { API_KEYS: "good-key-1, bad#key" };
+      const ok = await callWith(keys, "/v1/conditions", { headers: { Authorization: "Bearer good-key-1" } });
+      expect(ok.status).toBe(200);
+      await callWith(keys, "/v1/conditions", { headers: { "X-API-Key": "bad#key" } });
+      expect(warnings).toHaveLength(1);
+      expect(warnings[0]).toMatch(/API_KEYS: 1 key/);
+      expect(warnings[0]).not.toContain("bad#key");
+    } finally {
+      spy.mockRestore();
     }
   });
 
