@@ -21,9 +21,6 @@ export interface BotRuntime {
   write?: (line: string) => void;
 }
 
-/** The update types the bot handles: the webhook registration asks Telegram for these only. */
-export const ALLOWED_UPDATES = ["message", "callback_query"] as const;
-
 export async function handleTelegramUpdate(runtime: BotRuntime, update: Update): Promise<void> {
   const write = runtime.write ?? ((line: string) => console.log(line));
   const log = (fields: Record<string, string | number | boolean>) =>

@@ -10,6 +10,8 @@
  *   PUT  /files/FILE_ID              register a file's bytes (header x-declared-size: what getFile reports)
  *   POST /failures                   {method, chatId?, fileId?, status, retryAfter?, times?, delayMs?}
  *   POST /download-failures          {fileId, times}: the file download answers 500 that many times
+ *   POST /updates                    [update, ...]: what the next getUpdates returns (for bot:dev)
+ *   GET  /calls?method=NAME          recorded calls of one method (setWebhook, setMyCommands, ...)
  * Every test uses its own chat and file ids, so test files running at once never see each other's calls.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
@@ -66,6 +68,7 @@ export async function startFakeTelegram(): Promise<FakeTelegram> {
   const failures: Failure[] = [];
   const downloadFailures = new Map<string, number>();
   let nextMessageId = 1000;
+  let queuedUpdates: unknown[] = [];
 
   const takeFailure = (method: string, payload: Record<string, unknown>) => {
     const i = failures.findIndex(
@@ -108,8 +111,11 @@ export async function startFakeTelegram(): Promise<FakeTelegram> {
       case "deleteWebhook":
       case "setMyCommands":
         return true;
-      case "getUpdates":
-        return [];
+      case "getUpdates": {
+        const updates = queuedUpdates;
+        queuedUpdates = [];
+        return updates;
+      }
       default:
         throw Object.assign(new Error(`Not Found: method ${method} is not faked`), { code: 404 });
     }
@@ -184,13 +190,15 @@ export async function startFakeTelegram(): Promise<FakeTelegram> {
     if (request.method === "GET" && url.pathname === "/calls") {
       const chat = url.searchParams.get("chat");
       const file = url.searchParams.get("file");
+      const method = url.searchParams.get("method");
       return Response.json(
         calls.filter(
           (c) =>
             (chat !== null &&
               (String(c.payload.chat_id) === chat ||
                 String(c.payload.callback_query_id).startsWith(`cb-${chat}-`))) ||
-            (file !== null && c.payload.file_id === file),
+            (file !== null && c.payload.file_id === file) ||
+            (method !== null && c.method === method),
         ),
       );
     }
@@ -213,6 +221,10 @@ export async function startFakeTelegram(): Promise<FakeTelegram> {
     if (request.method === "POST" && url.pathname === "/download-failures") {
       const { fileId: id, times } = (await request.json()) as { fileId: string; times: number };
       downloadFailures.set(id, times);
+      return new Response(null, { status: 204 });
+    }
+    if (request.method === "POST" && url.pathname === "/updates") {
+      queuedUpdates = (await request.json()) as unknown[];
       return new Response(null, { status: 204 });
     }
     return new Response("unknown control request", { status: 404 });
