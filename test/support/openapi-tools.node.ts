@@ -45,10 +45,15 @@ export function redoclyLint(document: unknown): Promise<{ errors: LintProblem[];
     await writeFile(join(dir, "openapi.json"), JSON.stringify(document));
     const args = [bin("@redocly/cli", "bin/cli.js"), "lint", "openapi.json", "--extends", "recommended"];
     // Exits 1 when there are errors; the JSON report is on stdout either way.
-    const { stdout } = await run(process.execPath, [...args, "--format", "json", "--max-problems", "1000"], {
-      cwd: dir,
-      env: ENV,
-    }).catch((err: { stdout?: string }) => ({ stdout: err.stdout ?? "" }));
+    const { stdout, stderr } = await run(
+      process.execPath,
+      [...args, "--format", "json", "--max-problems", "1000"],
+      { cwd: dir, env: ENV },
+    ).catch((err: { stdout?: string; stderr?: string }) => ({
+      stdout: err.stdout ?? "",
+      stderr: err.stderr ?? "",
+    }));
+    if (!stdout.trim().startsWith("{")) throw new Error(`redocly lint wrote no report: ${stderr}`);
     const report = JSON.parse(stdout) as {
       problems: { ruleId: string; severity: string; message: string; location: { pointer: string }[] }[];
     };

@@ -20,10 +20,15 @@ export async function openApiValidator(request: Request): Promise<Response> {
     return Response.json({ valid: result.valid, errors: result.errors ?? null });
   }
   if (pathname === "/response") return Response.json(validateResponse(input as ResponseCheck));
-  if (pathname === "/lint") return Response.json(await redoclyLint(input));
-  if (pathname === "/client") {
-    const { document, files } = input as { document: unknown; files: Record<string, string> };
-    return Response.json(await typecheckClient(document, files));
+  try {
+    if (pathname === "/lint") return Response.json(await redoclyLint(input));
+    if (pathname === "/client") {
+      const { document, files } = input as { document: unknown; files: Record<string, string> };
+      return Response.json(await typecheckClient(document, files));
+    }
+  } catch (err) {
+    // The tool itself failed (not the document): its output, for the test's failure message.
+    return new Response(String((err as { stderr?: string }).stderr || err), { status: 500 });
   }
   return new Response("unknown check", { status: 404 });
 }
