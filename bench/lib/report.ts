@@ -115,8 +115,8 @@ export function tableLines(rows: readonly Row[]): string[] {
   return [format(header), format(header.map(() => "---")), ...lines.map(format)];
 }
 
-/** The row with a goal on its median ratio (or, without a peer, its median value): at most `max`. */
-export function goal(row: Row, text: string, max: number): Row {
-  const value = row.ratio?.median ?? row.ours.median;
+/** The row with a goal on its median ratio (or on our median value): at most `max`. */
+export function goal(row: Row, text: string, max: number, on: "ratio" | "ours" = "ratio"): Row {
+  const value = on === "ratio" && row.ratio ? row.ratio.median : row.ours.median;
   return { ...row, goal: { text, met: value <= max } };
 }

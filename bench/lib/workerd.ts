@@ -11,7 +11,7 @@ import { step } from "./report";
 export const R2_PERSIST = resolve(work, "r2");
 const COMPATIBILITY_DATE = "2026-04-20";
 
-export type Bundles = Record<"bench" | "api" | "tail" | "text" | "empty", string>;
+export type Bundles = Record<"bench" | "api" | "tail" | "text" | "textDebug" | "empty", string>;
 let bundled: Promise<Bundles> | undefined;
 
 /** The Workers bundled as `wrangler deploy` would (once per run). */
@@ -27,6 +27,8 @@ export function bundles(): Promise<Bundles> {
       api: await b("api", "src/workers/api/index.ts"),
       tail: await b("tail", "src/workers/vision-tail/index.ts"),
       text: await b("text", "src/workers/text/index.ts"),
+      // The text Worker plus GET /debug/memory (its isolate's accounting).
+      textDebug: await b("text-debug", "bench/workers/text.ts"),
       empty: await bundleWorker("empty", empty, resolve(out, "empty")),
     };
   })();

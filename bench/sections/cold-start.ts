@@ -1,5 +1,121 @@
-import type { Row } from "../lib/report";
+/**
+ * Section 4: cold start. New workerd processes (new isolates) -> first answer for a 1280x960 photo, the
+ * three Workers as deployed (main, vision tail, text; model from local R2), then warm; against
+ * Transformers.js in a new Node process -> its first answer. And each isolate's cold start broken down
+ * (ORT's WASM start, R2 read into the heap, session creation, first run), one new workerd per isolate.
+ */
+import { execFile } from "node:child_process";
+import { resolve } from "node:path";
+import { promisify } from "node:util";
+import { catalogue } from "../../src/clinical";
+import { root } from "../lib/packages";
+import { compare, goal, type Row, spread, step, timed } from "../lib/report";
+import { assess, serviceWorkers } from "../lib/service";
+import { bundles, fetcher, installPackage, startWorkerd, worker } from "../lib/workerd";
 import type { BenchContext } from "../run";
-export async function coldStartSection(_context: BenchContext): Promise<Row[]> {
-  return [];
+
+const SECTION = "4 cold start";
+const run = promisify(execFile);
+
+interface Breakdown {
+  manifestMs: number;
+  wasmMs: number;
+  r2Ms: number;
+  sessionMs: number;
+  tokenizerMs: number;
+  firstRunMs: number;
+  warmRunMs: number;
+}
+
+/** Transformers.js: a new Node process -> first answer (the catalogue's names as labels). */
+async function transformersCold(base: string, photo: string): Promise<number> {
+  const names = JSON.stringify(catalogue.map((c) => c.name.en));
+  return timed(() =>
+    run(process.execPath, [resolve(root, "bench/peers/transformers-cold.mjs"), base, photo, names], { cwd: root }),
+  );
+}
+
+export async function coldStartSection({ packages, photos, rounds, notes }: BenchContext): Promise<Row[]> {
+  await installPackage(packages.packed);
+  const n = Math.min(rounds, 3); // each round starts new processes: seconds each
+  const base = { section: SECTION, unit: "ms" };
+  const rows: Row[] = [];
+
+  step("section 4: new workerd (main, vision tail, text) -> first answer, vs Transformers.js in a new Node");
+  const workers = await serviceWorkers();
+  const spawnToAnswer: number[] = [];
+  const readyToAnswer: number[] = [];
+  const warm: number[] = [];
+  const peer: number[] = [];
+  const serverTimings: Record<string, number>[] = [];
+  for (let i = 0; i < n; i++) {
+    const ours = async () => {
+      const started = performance.now();
+      const { mf } = await startWorkerd(workers);
+      const ready = performance.now();
+      try {
+        const first = await assess(mf, photos.telegram);
+        spawnToAnswer.push(performance.now() - started);
+        readyToAnswer.push(performance.now() - ready);
+        serverTimings.push(first.timings);
+        warm.push((await assess(mf, photos.telegram)).ms);
+      } finally {
+        await mf.dispose();
+      }
+    };
+    const theirs = async () => peer.push(await transformersCold(packages.base, photos.telegramPath));
+    if (i % 2 === 0) {
+      await ours();
+      await theirs();
+    } else {
+      await theirs();
+      await ours();
+    }
+  }
+  const firstAnswer = compare(
+    { ...base, what: "new isolates -> first answer, 1280x960 (workerd start incl.)", peerName: "TJS: new Node process -> first answer" },
+    spawnToAnswer,
+    peer,
+  );
+  rows.push(goal(firstAnswer, "ours <= 2000 ms", 2000, "ours"));
+  rows.push(
+    goal({ ...base, what: "workerd ready -> first answer", ours: spread(readyToAnswer) }, "<= 2000 ms", 2000, "ours"),
+  );
+  rows.push({ ...base, what: "warm answer, same workerd", ours: spread(warm) });
+  const t = (k: string) => spread(serverTimings.map((s) => s[k] ?? Number.NaN)).median.toFixed(0);
+  notes.push(
+    `Section 4, first answer's own timings (median): decode ${t("decodeMs")} ms, encode (stage 1 here + vision tail, sessions created on the way) ${t("encodeMs")} ms, text ${t("textMs")} ms, total ${t("totalMs")} ms.`,
+  );
+
+  step("section 4: each isolate's cold start, step by step (a new workerd each)");
+  const b = await bundles();
+  for (const [tower, name] of [
+    ["0", "main (vision stage 1)"],
+    ["1", "vision tail (stage 2)"],
+    ["text", "text"],
+  ] as const) {
+    const samples: (Breakdown & { startMs: number; totalMs: number })[] = [];
+    for (let i = 0; i < n; i++) {
+      const started = performance.now();
+      const { mf } = await startWorkerd([await worker("bench", b.bench)]);
+      const startMs = performance.now() - started;
+      try {
+        const requested = performance.now();
+        const res = await (await fetcher(mf, "bench")).fetch(`http://x/cold?tower=${tower}`, { method: "POST" });
+        if (!res.ok) throw new Error(`bench /cold answered ${res.status}: ${await res.text()}`);
+        const breakdown = (await res.json()) as Breakdown;
+        samples.push({ ...breakdown, startMs, totalMs: performance.now() - requested });
+      } finally {
+        await mf.dispose();
+      }
+    }
+    const m = (k: keyof (typeof samples)[0]) => spread(samples.map((s) => s[k])).median;
+    rows.push({
+      ...base,
+      what: `${name}: cold start in a new isolate (request -> 2 runs done)`,
+      ours: spread(samples.map((s) => s.totalMs)),
+      note: `workerd start ${m("startMs").toFixed(0)}, manifest ${m("manifestMs").toFixed(0)}, ORT WASM start ${m("wasmMs").toFixed(0)}, R2 read into heap ${m("r2Ms").toFixed(0)}, session creation ${m("sessionMs").toFixed(0)}${tower === "text" ? `, tokenizer ${m("tokenizerMs").toFixed(0)}` : ""}, first run ${m("firstRunMs").toFixed(0)}, warm run ${m("warmRunMs").toFixed(0)} ms`,
+    });
+  }
+  return rows;
 }
