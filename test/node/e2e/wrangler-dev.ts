@@ -37,6 +37,8 @@ function run(args: string[], log: NodeJS.WritableStream): Promise<void> {
 
 export interface DevServer {
   url: string;
+  /** The process group of wrangler and its workerd (for measuring their memory). */
+  processGroup: number;
   stop(): Promise<void>;
 }
 
@@ -46,7 +48,12 @@ export interface DevServer {
  * `dermedge model install --local --persist-to`). Its output goes to `logPath`. `stop` ends the whole
  * process group (wrangler and its workerd) and removes the state.
  */
-export async function startWranglerDev(options: { modelDir: string; logPath: string }): Promise<DevServer> {
+export async function startWranglerDev(options: {
+  modelDir: string;
+  logPath: string;
+  /** Extra `[vars]`, e.g. API_KEYS. */
+  vars?: Record<string, string>;
+}): Promise<DevServer> {
   const state = await mkdtemp(join(tmpdir(), "dermedge-e2e-"));
   const log = createWriteStream(options.logPath);
   let child: ChildProcess | undefined;
@@ -88,6 +95,7 @@ export async function startWranglerDev(options: { modelDir: string; logPath: str
         "--persist-to",
         state,
         "--show-interactive-dev-session=false",
+        ...Object.entries(options.vars ?? {}).flatMap(([name, value]) => ["--var", `${name}:${value}`]),
       ],
       {
         cwd: root,
@@ -100,7 +108,7 @@ export async function startWranglerDev(options: { modelDir: string; logPath: str
     child.stderr?.pipe(log, { end: false });
     const url = `http://127.0.0.1:${port}`;
     await waitFor(`${url}/readyz`, child, 120_000);
-    return { url, stop };
+    return { url, processGroup: child.pid!, stop };
   } catch (err) {
     await stop();
     throw err;
