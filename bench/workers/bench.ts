@@ -106,6 +106,25 @@ app.post("/cold", async (c) => {
   });
 });
 
+/** ORT's WASM started and nothing else: what compiled code and ORT's runtime add to the process. */
+app.post("/ort-start", async (c) => {
+  await startOrt(ortWasm);
+  return c.text("ok");
+});
+
+/** A tower's file streamed from local R2 and dropped: what the local R2 simulator adds to the process. */
+app.post("/r2-read", async (c) => {
+  const s = store(c.env);
+  const manifest = await readManifest(s);
+  const tower = c.req.query("tower") ?? "0";
+  const spec = tower === "text" ? manifest.text : visionStages(manifest)[Number(tower)];
+  const object = await s.stream!(spec.file);
+  const reader = object!.body.getReader();
+  let bytes = 0;
+  for (let next = await reader.read(); !next.done; next = await reader.read()) bytes += next.value.byteLength;
+  return c.json({ bytes });
+});
+
 app.get("/", (c) => c.text("ok"));
 
 export default app;
