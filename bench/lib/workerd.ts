@@ -8,7 +8,9 @@ import { bundleWorker } from "../bundle";
 import { root, work } from "./packages";
 import { step } from "./report";
 
-export const R2_PERSIST = resolve(work, "r2");
+/** `wrangler dev --persist-to` state, shared: its R2 is where Miniflare here reads the model too. */
+export const WRANGLER_STATE = resolve(work, "wrangler-state");
+export const R2_PERSIST = resolve(WRANGLER_STATE, "v3/r2");
 const COMPATIBILITY_DATE = "2026-04-20";
 
 export type Bundles = Record<"bench" | "api" | "tail" | "text" | "textDebug" | "empty", string>;

@@ -31,7 +31,9 @@ interface Breakdown {
 async function transformersCold(base: string, photo: string): Promise<number> {
   const names = JSON.stringify(catalogue.map((c) => c.name.en));
   return timed(() =>
-    run(process.execPath, [resolve(root, "bench/peers/transformers-cold.mjs"), base, photo, names], { cwd: root }),
+    run(process.execPath, [resolve(root, "bench/peers/transformers-cold.mjs"), base, photo, names], {
+      cwd: root,
+    }),
   );
 }
 
@@ -73,13 +75,22 @@ export async function coldStartSection({ packages, photos, rounds, notes }: Benc
     }
   }
   const firstAnswer = compare(
-    { ...base, what: "new isolates -> first answer, 1280x960 (workerd start incl.)", peerName: "TJS: new Node process -> first answer" },
+    {
+      ...base,
+      what: "new isolates -> first answer, 1280x960 (workerd start incl.)",
+      peerName: "TJS: new Node process -> first answer",
+    },
     spawnToAnswer,
     peer,
   );
   rows.push(goal(firstAnswer, "ours <= 2000 ms", 2000, "ours"));
   rows.push(
-    goal({ ...base, what: "workerd ready -> first answer", ours: spread(readyToAnswer) }, "<= 2000 ms", 2000, "ours"),
+    goal(
+      { ...base, what: "workerd ready -> first answer", ours: spread(readyToAnswer) },
+      "<= 2000 ms",
+      2000,
+      "ours",
+    ),
   );
   rows.push({ ...base, what: "warm answer, same workerd", ours: spread(warm) });
   const t = (k: string) => spread(serverTimings.map((s) => s[k] ?? Number.NaN)).median.toFixed(0);
@@ -101,7 +112,9 @@ export async function coldStartSection({ packages, photos, rounds, notes }: Benc
       const startMs = performance.now() - started;
       try {
         const requested = performance.now();
-        const res = await (await fetcher(mf, "bench")).fetch(`http://x/cold?tower=${tower}`, { method: "POST" });
+        const res = await (await fetcher(mf, "bench")).fetch(`http://x/cold?tower=${tower}`, {
+          method: "POST",
+        });
         if (!res.ok) throw new Error(`bench /cold answered ${res.status}: ${await res.text()}`);
         const breakdown = (await res.json()) as Breakdown;
         samples.push({ ...breakdown, startMs, totalMs: performance.now() - requested });
