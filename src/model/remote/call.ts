@@ -20,7 +20,12 @@ export function serviceError(status: number, body: ServiceErrorBody): Response {
   return Response.json(body, { status });
 }
 
-const MODEL_CODES: readonly string[] = ["model_missing", "model_invalid", "model_integrity"];
+const MODEL_CODES: readonly string[] = [
+  "model_missing",
+  "model_invalid",
+  "model_integrity",
+  "runtime_unsupported",
+];
 
 /**
  * Calls an internal Worker and parses its answer. A network error, a non-2xx answer or a body `parse`
