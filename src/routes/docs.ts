@@ -1,5 +1,6 @@
 /** GET /openapi.json (generated from the schemas that validate requests), /docs, /problems/{slug}. */
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { secureHeaders } from "hono/secure-headers";
 import type { AppEnv } from "./env";
 import {
   PROBLEM_DESCRIPTIONS,
@@ -74,10 +75,30 @@ const DOCS_PAGE = `<!doctype html>
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>DermEdge API</title></head>
 <body>
-<script id="api-reference" data-url="/openapi.json"></script>
+<script id="api-reference" type="application/json" data-url="/openapi.json"></script>
 <script src="${SCALAR_SCRIPT.src}" integrity="${SCALAR_SCRIPT.integrity}" crossorigin="anonymous"></script>
 </body>
 </html>`;
+
+/**
+ * /docs runs a third-party script, so it gets a policy of its own: that one pinned script, the styles
+ * and fonts it injects, and requests to this origin only (the document, and "try it" calls).
+ */
+const docsHeaders = secureHeaders({
+  xFrameOptions: "DENY",
+  contentSecurityPolicy: {
+    defaultSrc: ["'self'"],
+    scriptSrc: ["'self'", new URL(SCALAR_SCRIPT.src).origin],
+    styleSrc: ["'self'", "'unsafe-inline'"],
+    fontSrc: ["'self'", "data:", "https://fonts.scalar.com"],
+    imgSrc: ["'self'", "data:", "blob:"],
+    connectSrc: ["'self'"],
+    objectSrc: ["'none'"],
+    baseUri: ["'none'"],
+    formAction: ["'self'"],
+    frameAncestors: ["'none'"],
+  },
+});
 
 /** The docs routes for `api`; the document is generated once, on first request. */
 export function docs(api: OpenAPIHono<AppEnv>) {
@@ -89,7 +110,7 @@ export function docs(api: OpenAPIHono<AppEnv>) {
     const servers = [{ url: new URL(c.req.url).origin, description: "This deployment" }];
     return c.json({ ...document, servers });
   });
-  routes.get("/docs", (c) => c.html(DOCS_PAGE));
+  routes.get("/docs", docsHeaders, (c) => c.html(DOCS_PAGE));
   routes.openapi(problemRoute, (c) => {
     const { slug } = c.req.valid("param");
     if (!Object.hasOwn(PROBLEMS, slug)) throw new ProblemError("not-found", `No problem type ${slug}.`);

@@ -1,5 +1,6 @@
 /** The DermEdge API Worker: mounts the HTTP API's middleware and routes (src/routes) and the Telegram bot. */
 import { OpenAPIHono } from "@hono/zod-openapi";
+import { secureHeaders } from "hono/secure-headers";
 import { telegramBot } from "../../bot";
 import { assessments } from "../../routes/assessments";
 import { conditions } from "../../routes/conditions";
@@ -19,6 +20,9 @@ import { getEngine } from "./engine";
 
 const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
+// nosniff, no framing, no referrer and the rest of Hono's defaults on every answer, errors included; the
+// HTML pages add their own Content-Security-Policy (routes/demo.ts, routes/docs.ts).
+app.use(secureHeaders({ xFrameOptions: "DENY", overwrite: false }));
 app.use(requestIds(), requestLog());
 app.use(async (c, next) => {
   c.set("engine", () => getEngine(c.env));
