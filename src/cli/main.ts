@@ -5,6 +5,7 @@ import { evalCommand } from "./commands/eval";
 import { model } from "./commands/model";
 import { preprocess } from "./commands/preprocess";
 import { tokenize } from "./commands/tokenize";
+import { triageEvalCommand } from "./commands/triage-eval";
 import { CliError, UsageError } from "./errors";
 
 const USAGE = `usage: dermedge <command> [options]
@@ -13,6 +14,8 @@ const USAGE = `usage: dermedge <command> [options]
   classify IMAGE --model DIR [--labels L...] [--text T] [--lang en|zh]
                                             probabilities and the full assessment as JSON
   eval FOLDER --model DIR [--map M.json] [--out R.json]   accuracy, sensitivity, calibration
+  triage-eval CORPUS [--out R.json]         triage a JSON Lines corpus of patient messages from the words:
+                                            level confusion table, under/over-triage, duration and age accuracy
   model synthetic --size tiny|base --tokenizer DIR --out DIR [--external-data] [--seed N]
   model fetch [--variant int8|q4] [--revision SHA] --out DIR   download and verify Xenova/clip-vit-base-patch32
   model install DIR [--local|--remote] [--persist-to DIR] [--force]   make a package the Worker's active model`;
@@ -22,6 +25,7 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
   preprocess,
   classify,
   eval: evalCommand,
+  "triage-eval": triageEvalCommand,
   model,
 };
 

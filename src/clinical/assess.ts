@@ -7,8 +7,18 @@ import { formatPercent, messages } from "./messages";
 import { rankFindings } from "./ranking";
 import { parseText, presentSymptoms } from "./symptoms";
 import { triage } from "./triage";
-import type { Assessment, AssessmentStatus, Finding, Lang, QualityReport, SkinGate, Triage } from "./types";
-import { symptomName } from "./vocabulary";
+import type {
+  Answers,
+  Assessment,
+  AssessmentStatus,
+  Finding,
+  Lang,
+  ParsedText,
+  QualityReport,
+  SkinGate,
+  Triage,
+} from "./types";
+import { symptomKind, symptomName } from "./vocabulary";
 
 export interface AssessInput {
   /**
@@ -22,6 +32,8 @@ export interface AssessInput {
   readonly quality: QualityReport;
   /** The patient's words, in English or Chinese. */
   readonly text?: string;
+  /** Answers to red-flag questions (questions.ts): a yes adds the sign, a no beats the words. */
+  readonly answers?: Answers;
   /** Answer language; detected from `text`, then `locale`, when absent. */
   readonly lang?: Lang;
   /** The client's locale or Accept-Language, e.g. "zh-CN". */
@@ -30,6 +42,8 @@ export interface AssessInput {
 }
 
 const UNCERTAIN_CANDIDATES = 3;
+/** Possible matches named in the summary of a certain result. */
+const SUMMARY_MATCHES = 3;
 
 function statusOf(quality: QualityReport, skin: SkinGate, certain: boolean | null): AssessmentStatus {
   if (!quality.ok) return "poor_photo";
@@ -47,6 +61,8 @@ function summarise(
   switch (status) {
     case "poor_photo":
       return m.summary.poorPhoto;
+    case "no_photo":
+      return m.summary.noPhoto;
     case "not_skin": {
       const label = skin.bestOther?.label;
       const known = label !== undefined && Object.hasOwn(m.gateLabels, label);
@@ -55,11 +71,16 @@ function summarise(
     case "uncertain": {
       const candidates = findings
         .slice(0, UNCERTAIN_CANDIDATES)
-        .map((f) => `${f.name} (${formatPercent(f.probability)})`);
+        .map((f) => m.match(f.name, formatPercent(f.probability)));
       return m.summary.uncertain(m.alternatives(candidates));
     }
-    case "ok":
-      return m.summary.ok(findings[0].name, formatPercent(findings[0].probability));
+    case "ok": {
+      const matches = findings
+        .slice(0, SUMMARY_MATCHES)
+        .filter((f, i) => i === 0 || f.probability >= 0.05)
+        .map((f) => m.match(f.name, formatPercent(f.probability)));
+      return m.summary.ok(m.alternatives(matches));
+    }
   }
 }
 
@@ -67,22 +88,29 @@ function adviseOn(
   status: AssessmentStatus,
   findings: readonly Finding[],
   quality: QualityReport,
-  triaged: Triage | null,
+  triaged: Triage,
   lang: Lang,
 ): string[] {
   const m = messages[lang];
+  // Every possible match that must be seen in person speaks first, not only the top one.
+  const review = triaged.reasons
+    .filter((r) => r.rule === "in_person_review")
+    .flatMap((r) => findings.filter((f) => r.triggers.includes(f.name)))
+    .map((f) => catalogueEntry(f.id)?.advice[lang])
+    .filter((a): a is string => a !== undefined);
   const specific: Record<AssessmentStatus, () => string[]> = {
     poor_photo: () => quality.problems.map((p) => p.tip[lang]),
+    no_photo: () => [],
     not_skin: () => [m.notSkinTip],
     uncertain: () => [m.uncertainAdvice],
     ok: () => [catalogueEntry(findings[0].id)?.advice[lang] ?? m.customAdvice],
   };
-  return [...(triaged ? [m.actions[triaged.level]] : []), ...specific[status]()];
+  return [...new Set([triaged.action, ...review, ...specific[status]()])];
 }
 
 /**
  * Gates in order: photo quality, then skin, then certainty. A failed quality or skin gate ranks nothing;
- * red flags in the words are still triaged. Throws a RangeError on malformed probabilities or config.
+ * the words are still triaged. Throws a RangeError on malformed probabilities or config.
  */
 export function assess(input: AssessInput): Assessment {
   const config = resolveConfig(input.config);
@@ -94,21 +122,75 @@ export function assess(input: AssessInput): Assessment {
   const certainty = input.quality.ok && skin.passed ? checkCertainty(ranked, config) : null;
   const status = statusOf(input.quality, skin, certainty?.passed ?? null);
   const findings = certainty ? ranked : [];
-  const triaged = triage({ status, findings, parsed, config, lang });
+  const { triage: triaged, questions } = triage({
+    status,
+    findings,
+    parsed,
+    answers: input.answers,
+    config,
+    lang,
+  });
   return {
     catalogueVersion: CATALOGUE_VERSION,
     lang,
     status,
     gates: { quality: input.quality, skin, certainty },
     findings,
-    symptoms: {
-      recognised: parsed.mentions.map((s) => ({ ...s, name: symptomName(s.id)[lang] })),
-      durationDays: parsed.durationDays,
-      ageYears: parsed.ageYears,
-    },
+    symptoms: symptomsOf(parsed, lang),
     triage: triaged,
+    questions,
     summary: summarise(status, findings, skin, lang),
     advice: adviseOn(status, findings, input.quality, triaged, lang),
     disclaimer: messages[lang].disclaimer,
+  };
+}
+
+export interface AssessWordsInput {
+  readonly text: string;
+  readonly lang?: Lang;
+  readonly locale?: string;
+  readonly answers?: Answers;
+  readonly config?: Partial<ClinicalConfig>;
+}
+
+/** Words without a photo: status no_photo, no findings, the triage, questions and advice from the words. */
+export function assessWords(input: AssessWordsInput): Assessment {
+  const config = resolveConfig(input.config);
+  const lang = chooseLanguage({ lang: input.lang, text: input.text, locale: input.locale });
+  const parsed = parseText(input.text);
+  const status = "no_photo";
+  const { triage: triaged, questions } = triage({
+    status,
+    findings: [],
+    parsed,
+    answers: input.answers,
+    config,
+    lang,
+  });
+  return {
+    catalogueVersion: CATALOGUE_VERSION,
+    lang,
+    status,
+    gates: null,
+    findings: [],
+    symptoms: symptomsOf(parsed, lang),
+    triage: triaged,
+    questions,
+    summary: messages[lang].summary.noPhoto,
+    advice: [triaged.action],
+    disclaimer: messages[lang].disclaimer,
+  };
+}
+
+function symptomsOf(parsed: ParsedText, lang: Lang): Assessment["symptoms"] {
+  return {
+    recognised: parsed.mentions.map((s) => ({
+      ...s,
+      name: symptomName(s.id)[lang],
+      kind: symptomKind(s.id),
+    })),
+    durationDays: parsed.durationDays,
+    ageYears: parsed.ageYears,
+    temperatureC: parsed.temperatureC,
   };
 }

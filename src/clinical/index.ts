@@ -3,7 +3,7 @@
  * the patient's words into an assessment. The model is never called from here; see prompts.ts for what
  * the model should be asked, and assess.ts for the one function the service calls.
  */
-export { type AssessInput, assess } from "./assess";
+export { type AssessInput, type AssessWordsInput, assess, assessWords } from "./assess";
 export { CATALOGUE_VERSION, catalogue, catalogueEntry, PROMPT_TEMPLATES } from "./catalogue";
 export { type ClinicalConfig, DEFAULT_CLINICAL_CONFIG, MAX_SYMPTOM_WEIGHT, resolveConfig } from "./config";
 export { chooseLanguage } from "./language";
@@ -26,6 +26,9 @@ export {
   ImageNotAssessableError,
   type QualityThresholds,
 } from "./quality";
-export { parseText } from "./symptoms";
+export { QUESTIONS } from "./questions";
+export { RED_FLAG_RULE_DEFS } from "./rules";
+export { parseText, presentSymptoms } from "./symptoms";
+export { levelRank, maxLevel, wordsLevel } from "./triage";
 export * from "./types";
 export { type SymptomId, symptomName, vocabulary } from "./vocabulary";

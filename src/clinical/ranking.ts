@@ -2,9 +2,13 @@
  * Ranks findings by the image and the patient's words together.
  *
  * The shift, for each label i with image probability p_i:
- *   s_i = min(1, m_i / min(T_i, K))   support: m_i of the entry's T_i typical symptoms are present
- *                                     (mentioned and not negated); s_i = 0 when T_i = 0 or i is not a
- *                                     catalogue id; K = config.symptomSaturation
+ *   s_i = min(1, M_i / min(W_i, K))   support: M_i is the summed specificity of the entry's typical symptoms
+ *                                     that are present (mentioned and not negated), W_i that of all its
+ *                                     typical symptoms; s_i = 0 when it has none or i is not a catalogue id;
+ *                                     K = config.symptomSaturation
+ *   specificity of a symptom s:  σ_s = ln(N / n_s) / ln(N), in (0, 1], where n_s of the N catalogue entries
+ *                                list s as typical: a symptom that many conditions share ("itch", "redness")
+ *                                moves the ranking less than a specific one ("ring-shaped", "a band on one side")
  *   w_i = 1 + β · s_i                  β = config.symptomWeight, 0 ≤ β ≤ MAX_SYMPTOM_WEIGHT (1)
  *   c_i = p_i · w_i / Σ_j p_j · w_j    the combined probability
  *
@@ -17,7 +21,7 @@
  *     fall behind one whose typical symptoms the patient reported;
  *   - if p_i ≥ p_j and s_i ≥ s_j then c_i ≥ c_j; with no symptoms at all, c = p exactly.
  */
-import { catalogueEntry } from "./catalogue";
+import { catalogue, catalogueEntry } from "./catalogue";
 import type { ClinicalConfig } from "./config";
 import type { Finding, Lang } from "./types";
 import type { SymptomId } from "./vocabulary";
@@ -35,6 +39,19 @@ function normaliseProbabilities(probabilities: Readonly<Record<string, number>>)
   return new Map(entries.map(([label, p]) => [label, p / total]));
 }
 
+const SPECIFICITY: ReadonlyMap<SymptomId, number> = (() => {
+  const counts = new Map<SymptomId, number>();
+  for (const entry of catalogue)
+    for (const s of entry.typicalSymptoms) counts.set(s, (counts.get(s) ?? 0) + 1);
+  const n = catalogue.length;
+  return new Map([...counts].map(([s, count]) => [s, Math.log(n / count) / Math.log(n)]));
+})();
+
+/** σ_s: 1 for a symptom only one entry lists, towards 0 for one that every entry lists. */
+export function symptomSpecificity(id: SymptomId): number {
+  return SPECIFICITY.get(id) ?? 1;
+}
+
 /** The entry's typical symptoms the patient reported, and the support s_i they give. */
 export function symptomSupport(
   id: string,
@@ -43,8 +60,10 @@ export function symptomSupport(
 ): { matched: SymptomId[]; support: number } {
   const typical = catalogueEntry(id)?.typicalSymptoms ?? [];
   const matched = typical.filter((s) => present.has(s));
-  const support =
-    typical.length === 0 ? 0 : Math.min(1, matched.length / Math.min(typical.length, saturation));
+  const weight = (symptoms: readonly SymptomId[]) =>
+    symptoms.reduce((sum, s) => sum + symptomSpecificity(s), 0);
+  const total = weight(typical);
+  const support = total === 0 ? 0 : Math.min(1, weight(matched) / Math.min(total, saturation));
   return { matched, support };
 }
 

@@ -1,61 +1,62 @@
 /**
- * Triage: how soon to see someone, and why. Every rule that fires adds a reason; the most urgent wins.
- * Red flags in the patient's words apply whatever the photo shows, even when a gate failed.
+ * Triage: how soon to see someone, and why. Every rule that fires adds a reason; the most urgent wins, and a
+ * rule can only raise the level. The patient's words (and answers) are always heard, whatever the photo:
+ * a photo that failed a gate still gets a triage from the words.
  *
- * Red flags (words, plus the ranked findings where named):
- *   airway          swelling of the lips/face/tongue/throat or trouble breathing          -> emergency
- *   fever_infection fever with a spreading, red, painful, warm or swollen area            -> doctor_soon
- *   changing_mole   a mole (in the words, or a mole-like finding in the top findings)
- *                   that bleeds, grows or changes colour/shape/size                       -> doctor_soon
- *   eye             near the eye with blisters, or with shingles in the top findings      -> doctor_soon
- * From the ranking (only when the photo passed the quality and skin gates):
- *   in_person_review an entry marked needsInPersonReview in the top `reviewTopK` by combined or image
- *                   rank, with at least `reviewProbability` by either score -> its urgency. Symptom
- *                   shifts therefore can never hide a melanoma.
- *   finding         the top finding's catalogue urgency (status "ok")
- *   custom_label    a top label not in the catalogue -> doctor (routine)
- *   uncertain       -> doctor
- *   persistent      the top finding has lasted at least its `reviewAfterDays` -> doctor
+ * Red flags on the words and answers: rules.ts (one rule per family, each citing its guidance).
+ * On the ranked findings (only when the photo passed the quality and skin gates):
+ *   in_person_review an entry marked needsInPersonReview in the top `reviewTopK` by combined or image rank, with
+ *                    at least `reviewProbability` by either score -> its urgency, at most same_day unless it is
+ *                    the top finding of a certain result (an image alone never calls an ambulance at 5%).
+ *                    Symptom shifts therefore can never hide a melanoma.
+ *   finding          the top finding's catalogue urgency (status "ok")
+ *   custom_label     a top label not in the catalogue -> doctor (routine)
+ *   uncertain        -> doctor
+ *   persistent       the top finding has lasted at least its `reviewAfterDays` -> doctor; with no finding, a
+ *                    skin problem lasting 4 weeks or more -> doctor
+ *   no_red_flag      a photo that failed a gate and words without a warning sign -> self_care
+ * Questions: each unanswered red-flag question (questions.ts) whose "yes" would raise the level is listed.
  */
 import { catalogueEntry } from "./catalogue";
 import type { ClinicalConfig } from "./config";
+import { buildFacts, type Facts } from "./facts";
 import { formatPercent, messages } from "./messages";
-import { presentSymptoms } from "./symptoms";
+import { answerEffects, QUESTIONS } from "./questions";
+import { RED_FLAG_RULE_DEFS } from "./rules";
 import {
+  type Answers,
   type AssessmentStatus,
   type Finding,
   type Lang,
   type ParsedText,
+  type RedFlagQuestion,
   TRIAGE_LEVELS,
   type Triage,
   type TriageLevel,
   type TriageReason,
-  type TriageRule,
 } from "./types";
-import type { SymptomId } from "./vocabulary";
 
 export interface TriageContext {
   readonly status: AssessmentStatus;
   /** Ranked findings; empty when a gate failed. */
   readonly findings: readonly Finding[];
   readonly parsed: ParsedText;
+  readonly answers?: Answers;
   readonly config: ClinicalConfig;
   readonly lang: Lang;
 }
 
-const AIRWAY: readonly SymptomId[] = ["face_swelling", "breathing_difficulty"];
-const INFECTED_AREA: readonly SymptomId[] = ["spreading", "redness", "pain", "warmth", "swelling"];
-const MOLE_CHANGE: readonly SymptomId[] = [
-  "bleeding",
-  "rapid_growth",
-  "size_change",
-  "colour_change",
-  "shape_change",
-  "changing",
-];
+/** Questions listed at most, most urgent first. */
+const MAX_QUESTIONS = 5;
+/** A skin problem lasting this long should be checked (NHS: see a GP about a rash that has not gone away). */
+const PERSISTENT_DAYS = 28;
 
-function urgencyRank(level: TriageLevel): number {
+export function levelRank(level: TriageLevel): number {
   return TRIAGE_LEVELS.indexOf(level);
+}
+
+export function maxLevel(levels: readonly TriageLevel[]): TriageLevel {
+  return levels.reduce((a, b) => (levelRank(b) > levelRank(a) ? b : a), "self_care");
 }
 
 /** Findings close enough to the top to act on: the top K by either ranking, with a non-trivial score. */
@@ -68,40 +69,16 @@ function topFindings(ctx: TriageContext): Finding[] {
   );
 }
 
-function redFlags(ctx: TriageContext, top: readonly Finding[]): TriageReason[] {
-  const present = presentSymptoms(ctx.parsed);
-  const has = (ids: readonly SymptomId[]) => ids.some((id) => present.has(id));
-  const words = (ids: readonly SymptomId[]) =>
-    ctx.parsed.mentions.filter((m) => !m.negated && ids.includes(m.id)).flatMap((m) => m.words);
-  const m = messages[ctx.lang];
+function redFlags(facts: Facts, lang: Lang): TriageReason[] {
+  const m = messages[lang];
   const reasons: TriageReason[] = [];
-  // The message quotes the patient's words; triggers add any finding that completed the rule.
-  const flag = (
-    rule: TriageRule,
-    level: TriageLevel,
-    message: string,
-    ids: readonly SymptomId[],
-    findings: readonly Finding[] = [],
-  ) => {
-    const said = words(ids);
-    const triggers = [...said, ...findings.map((f) => f.name)];
-    reasons.push({ rule, level, message: message + m.youMentioned(said), triggers });
-  };
-
-  if (has(AIRWAY)) {
-    flag("airway", "emergency", m.reasons.airway, AIRWAY);
-  }
-  if (has(["fever"]) && has(INFECTED_AREA)) {
-    flag("fever_infection", "doctor_soon", m.reasons.feverInfection, ["fever", ...INFECTED_AREA]);
-  }
-  const moleFindings = top.filter((f) => catalogueEntry(f.id)?.moleLike);
-  if ((has(["mole"]) || moleFindings.length > 0) && has(MOLE_CHANGE)) {
-    const findings = has(["mole"]) ? [] : moleFindings;
-    flag("changing_mole", "doctor_soon", m.reasons.changingMole, ["mole", ...MOLE_CHANGE], findings);
-  }
-  const shingles = top.filter((f) => f.id === "herpes_zoster");
-  if (has(["near_eye"]) && (has(["blisters"]) || shingles.length > 0)) {
-    flag("eye", "doctor_soon", m.reasons.eye, ["near_eye", "blisters"], shingles);
+  for (const rule of RED_FLAG_RULE_DEFS) {
+    const fired = rule.evaluate(facts);
+    if (!fired) continue;
+    const said = [...new Set(facts.words(fired.ids))];
+    const triggers = [...said, ...facts.findingNames(fired.findings ?? [])];
+    const message = m.rules[rule.id] + (said.length ? m.youMentioned(said) : "");
+    reasons.push({ rule: rule.id, level: fired.level, message, triggers, source: rule.source });
   }
   return reasons;
 }
@@ -109,55 +86,141 @@ function redFlags(ctx: TriageContext, top: readonly Finding[]): TriageReason[] {
 function rankingRules(ctx: TriageContext, top: readonly Finding[]): TriageReason[] {
   const text = messages[ctx.lang].reasons;
   const reasons: TriageReason[] = [];
+  const first = ctx.findings[0];
+  const certainFirst = ctx.status === "ok" ? first : undefined;
   const review = top.filter((f) => catalogueEntry(f.id)?.needsInPersonReview);
   for (const f of review) {
     const percent = formatPercent(Math.max(f.probability, f.imageProbability));
-    const level = f.urgency ?? "doctor";
+    const urgency = f.urgency ?? "doctor";
+    const level = f === certainFirst || urgency !== "emergency" ? urgency : "same_day";
     reasons.push({
       rule: "in_person_review",
       level,
       message: text.inPersonReview(f.name, percent),
       triggers: [f.name],
+      source: null,
     });
   }
-  const first = ctx.findings[0];
   if (ctx.status === "uncertain") {
-    reasons.push({ rule: "uncertain", level: "doctor", message: text.uncertain, triggers: [] });
-  } else if (ctx.status === "ok" && first) {
-    const entry = catalogueEntry(first.id);
+    reasons.push({ rule: "uncertain", level: "doctor", message: text.uncertain, triggers: [], source: null });
+  } else if (certainFirst) {
+    const entry = catalogueEntry(certainFirst.id);
     if (!entry) {
       reasons.push({
         rule: "custom_label",
         level: "doctor",
-        message: text.customLabel(first.id),
-        triggers: [first.id],
+        message: text.customLabel(certainFirst.id),
+        triggers: [certainFirst.id],
+        source: null,
       });
-    } else if (!review.includes(first)) {
+    } else if (!review.includes(certainFirst)) {
       reasons.push({
         rule: "finding",
         level: entry.urgency,
-        message: text.finding(first.name),
-        triggers: [first.name],
+        message: text.finding(certainFirst.name),
+        triggers: [certainFirst.name],
+        source: null,
       });
     }
     const limit = entry?.reviewAfterDays;
     const lasting = limit === undefined ? [] : ctx.parsed.durations.filter((d) => d.days >= limit);
     if (limit !== undefined && lasting.length > 0) {
       const days = Math.round(Math.max(...lasting.map((d) => d.days)));
-      const message = text.persistent(first.name, days, limit);
-      reasons.push({ rule: "persistent", level: "doctor", message, triggers: lasting.map((d) => d.text) });
+      reasons.push({
+        rule: "persistent",
+        level: "doctor",
+        message: text.persistent(certainFirst.name, days, limit),
+        triggers: lasting.map((d) => d.text),
+        source: null,
+      });
     }
   }
   return reasons;
 }
 
-/** Null when no rule fires: a failed gate and no red flag in the words. */
-export function triage(ctx: TriageContext): Triage | null {
+/** Reasons that need no photo: a long-lasting problem, or nothing at all. */
+function wordsOnlyRules(ctx: TriageContext, flags: readonly TriageReason[]): TriageReason[] {
+  const text = messages[ctx.lang].reasons;
+  const days = ctx.parsed.durationDays;
+  if (ctx.status === "ok" || ctx.status === "uncertain") return [];
+  if (days !== null && days >= PERSISTENT_DAYS) {
+    const lasting = ctx.parsed.durations.filter((d) => d.days >= PERSISTENT_DAYS).map((d) => d.text);
+    return [
+      {
+        rule: "persistent",
+        level: "doctor",
+        message: text.persistentWords(Math.round(days)),
+        triggers: lasting,
+        source: "NHS Rashes in adults",
+      },
+    ];
+  }
+  if (flags.length > 0) return [];
+  return [{ rule: "no_red_flag", level: "self_care", message: text.noRedFlag, triggers: [], source: null }];
+}
+
+interface Evaluation {
+  readonly level: TriageLevel;
+  readonly wordsLevel: TriageLevel;
+  readonly reasons: TriageReason[];
+}
+
+function evaluate(ctx: TriageContext, answers: Answers): Evaluation {
+  const effects = answerEffects(ctx.lang);
   const top = topFindings(ctx);
-  const reasons = [...redFlags(ctx, top), ...rankingRules(ctx, top)].sort(
-    (a, b) => urgencyRank(b.level) - urgencyRank(a.level),
+  const flags = redFlags(buildFacts(ctx.parsed, top, answers, effects), ctx.lang);
+  const wordsFlags = redFlags(buildFacts(ctx.parsed, [], answers, effects), ctx.lang);
+  const reasons = [...flags, ...rankingRules(ctx, top), ...wordsOnlyRules(ctx, flags)].sort(
+    (a, b) => levelRank(b.level) - levelRank(a.level),
   );
-  if (reasons.length === 0) return null;
-  const level = reasons[0].level;
-  return { level, label: messages[ctx.lang].levels[level], reasons };
+  const durationLevel: TriageLevel =
+    ctx.parsed.durationDays !== null && ctx.parsed.durationDays >= PERSISTENT_DAYS ? "doctor" : "self_care";
+  return {
+    level: reasons[0].level,
+    wordsLevel: maxLevel([durationLevel, ...wordsFlags.map((r) => r.level)]),
+    reasons,
+  };
+}
+
+/** The red-flag questions still open here whose "yes" would raise the level. */
+function openQuestions(ctx: TriageContext, current: Evaluation): RedFlagQuestion[] {
+  const answers = ctx.answers ?? {};
+  const facts = buildFacts(ctx.parsed, topFindings(ctx), answers, answerEffects(ctx.lang));
+  const asked: RedFlagQuestion[] = [];
+  for (const q of QUESTIONS) {
+    if (Object.hasOwn(answers, q.id) || facts.mentioned(q.yes) || facts.has(q.yes) || !q.relevant(facts))
+      continue;
+    const raisesTo = evaluate(ctx, { ...answers, [q.id]: "yes" }).level;
+    if (levelRank(raisesTo) > levelRank(current.level))
+      asked.push({ id: q.id, text: q.text[ctx.lang], raisesTo });
+  }
+  return asked
+    .map((q, order) => ({ q, order }))
+    .sort((a, b) => levelRank(b.q.raisesTo) - levelRank(a.q.raisesTo) || a.order - b.order)
+    .slice(0, MAX_QUESTIONS)
+    .map(({ q }) => q);
+}
+
+export function triage(ctx: TriageContext): { triage: Triage; questions: RedFlagQuestion[] } {
+  const current = evaluate(ctx, ctx.answers ?? {});
+  const m = messages[ctx.lang];
+  return {
+    triage: {
+      level: current.level,
+      label: m.levels[current.level],
+      action: m.actions[current.level],
+      wordsLevel: current.wordsLevel,
+      reasons: current.reasons,
+    },
+    questions: openQuestions(ctx, current),
+  };
+}
+
+/** The level the words and answers alone ask for: what `dermedge triage-eval` measures. */
+export function wordsLevel(parsed: ParsedText, answers: Answers = {}, lang: Lang = "en"): TriageLevel {
+  const facts = buildFacts(parsed, [], answers, answerEffects(lang));
+  const flags = RED_FLAG_RULE_DEFS.map((r) => r.evaluate(facts)?.level).filter((l): l is TriageLevel => !!l);
+  const persistent: TriageLevel[] =
+    parsed.durationDays !== null && parsed.durationDays >= PERSISTENT_DAYS ? ["doctor"] : [];
+  return maxLevel([...persistent, ...flags]);
 }

@@ -1,14 +1,17 @@
 /** Shared types of the clinical module. Pure data: nothing here does I/O. */
-import type { SymptomId } from "./vocabulary";
+import type { SymptomId, VocabularyKind } from "./vocabulary";
 
 export type Lang = "en" | "zh";
 
 /** A text in every language we answer in. */
 export type Localised = Readonly<Record<Lang, string>>;
 
-/** Least to most urgent; the order is meaningful (see `atLeast` in triage.ts). */
-export const TRIAGE_LEVELS = ["self_care", "doctor", "doctor_soon", "emergency"] as const;
-/** self_care: look after it at home; doctor: routine visit; doctor_soon: within days; emergency: now. */
+/** Least to most urgent; the order is meaningful (see `maxLevel` in triage.ts). */
+export const TRIAGE_LEVELS = ["self_care", "doctor", "doctor_soon", "same_day", "emergency"] as const;
+/**
+ * self_care: look after it at home; doctor: a routine appointment in the next few weeks; doctor_soon: within
+ * 2 to 3 days; same_day: today; emergency: call the emergency number now.
+ */
 export type TriageLevel = (typeof TRIAGE_LEVELS)[number];
 
 export interface CatalogueEntry {
@@ -99,8 +102,15 @@ export interface ParsedText {
   readonly durations: readonly Duration[];
   /** The longest duration in days, or null. */
   readonly durationDays: number | null;
-  /** The patient's age when stated ("I'm 45", "45 years old", "45岁"), or null. */
+  /**
+   * The patient's age in years when stated ("I'm 45", "she's 5", "(75)", "6 weeks old" = 0.115, "5个月大"),
+   * the youngest when several are stated; null otherwise.
+   */
   readonly ageYears: number | null;
+  /** The highest temperature stated, in °C ("39.2", "102F" = 38.9, "烧到38度多"), or null. */
+  readonly temperatureC: number | null;
+  /** One-letter typos read as the vocabulary word they were meant to be ("swolen" -> "swollen"). */
+  readonly corrections: readonly { readonly from: string; readonly to: string }[];
 }
 
 export interface Finding {
@@ -123,24 +133,87 @@ export interface Finding {
   readonly urgency: TriageLevel | null;
 }
 
-export type TriageRule =
-  | "airway"
-  | "fever_infection"
-  | "changing_mole"
-  | "eye"
-  | "in_person_review"
-  | "finding"
-  | "custom_label"
-  | "uncertain"
-  | "persistent";
+/** Red-flag rules on the patient's words (and answers); see rules.ts for each one's trigger and source. */
+export const RED_FLAG_RULES = [
+  "anaphylaxis",
+  "non_blanching_rash",
+  "severe_skin_reaction",
+  "drug_reaction",
+  "necrotising_fasciitis",
+  "reduced_consciousness",
+  "sepsis",
+  "lymphangitis",
+  "orbital_cellulitis",
+  "zoster_eye",
+  "shingles",
+  "infant_fever",
+  "child_fever_rash",
+  "kawasaki",
+  "immunosuppressed_infection",
+  "pregnancy_varicella",
+  "diabetic_foot",
+  "burn",
+  "pigmented_lesion",
+  "non_healing_sore",
+  "erythema_migrans",
+  "eczema_herpeticum",
+  "skin_infection",
+] as const;
+export type RedFlagRule = (typeof RED_FLAG_RULES)[number];
+
+/** Rules on the ranked findings, and the words-only baseline. */
+export const FINDING_RULES = [
+  "in_person_review",
+  "finding",
+  "custom_label",
+  "uncertain",
+  "persistent",
+  "no_red_flag",
+] as const;
+export type TriageRule = RedFlagRule | (typeof FINDING_RULES)[number];
+
+/** Red-flag questions a patient can answer (`answers`); see questions.ts. */
+export const QUESTION_IDS = [
+  "airway",
+  "glass_test",
+  "drowsy",
+  "fever",
+  "mouth_eyes_genitals",
+  "new_medicine",
+  "baby_under_3_months",
+  "pain_out_of_proportion",
+  "near_eye",
+  "immunosuppressed",
+  "pregnant",
+  "diabetes",
+  "tick_bite",
+  "mole_changing",
+  "four_weeks",
+] as const;
+export type QuestionId = (typeof QUESTION_IDS)[number];
+export const ANSWERS = ["yes", "no", "unknown"] as const;
+/** yes raises (the sign is present); no beats the words (absent); unknown leaves the words to decide. */
+export type AnswerValue = (typeof ANSWERS)[number];
+/** Red-flag question id (QUESTION_IDS) -> answer. Unknown ids are ignored. */
+export type Answers = Readonly<Record<string, AnswerValue>>;
+
+export interface RedFlagQuestion {
+  readonly id: QuestionId;
+  /** The question, in the assessment's language. */
+  readonly text: string;
+  /** The level a "yes" would lead to. */
+  readonly raisesTo: TriageLevel;
+}
 
 export interface TriageReason {
   readonly rule: TriageRule;
   readonly level: TriageLevel;
   /** Why, in the answer's language. */
   readonly message: string;
-  /** The patient's words (or finding names) that triggered the rule. */
+  /** The patient's words (or finding names, or answers) that triggered the rule. */
   readonly triggers: readonly string[];
+  /** The guidance the rule follows (e.g. "NICE NG143"); null for rules on the model's findings. */
+  readonly source: string | null;
 }
 
 export interface Triage {
@@ -148,17 +221,26 @@ export interface Triage {
   readonly level: TriageLevel;
   /** Localised name of the level. */
   readonly label: string;
+  /** What to do, with its time frame, in the answer's language (also the first line of the advice). */
+  readonly action: string;
+  /** The level the patient's words and answers alone ask for, whatever the photo. */
+  readonly wordsLevel: TriageLevel;
   /** Most urgent first. */
   readonly reasons: readonly TriageReason[];
 }
 
-/** poor_photo and not_skin rank nothing; uncertain ranks but never states one condition as fact. */
-export type AssessmentStatus = "ok" | "uncertain" | "poor_photo" | "not_skin";
+/**
+ * poor_photo and not_skin rank nothing; uncertain ranks but never states one condition as fact; no_photo is
+ * words only (`assessWords`): no findings, the triage from the words.
+ */
+export type AssessmentStatus = "ok" | "uncertain" | "poor_photo" | "not_skin" | "no_photo";
 
 export interface RecognisedSymptom {
   readonly id: SymptomId;
   /** Localised name from the vocabulary. */
   readonly name: string;
+  /** symptom, site, history or risk (who the patient is). */
+  readonly kind: VocabularyKind;
   readonly negated: boolean;
   readonly words: readonly string[];
 }
@@ -167,27 +249,31 @@ export interface Assessment {
   readonly catalogueVersion: string;
   readonly lang: Lang;
   readonly status: AssessmentStatus;
+  /** Null when there was no photo (no_photo). */
   readonly gates: {
     readonly quality: QualityReport;
     readonly skin: SkinGate;
     /** Null when an earlier gate failed and nothing was ranked. */
     readonly certainty: CertaintyGate | null;
-  };
-  /** Ranked by combined probability; empty when status is poor_photo or not_skin. */
+  } | null;
+  /** Ranked by combined probability; empty when status is poor_photo, not_skin or no_photo. */
   readonly findings: readonly Finding[];
   readonly symptoms: {
     readonly recognised: readonly RecognisedSymptom[];
     readonly durationDays: number | null;
     readonly ageYears: number | null;
+    readonly temperatureC: number | null;
   };
-  /**
-   * Null only when nothing could be judged: a photo that failed a gate and words without a red flag.
-   * Red flags in the words always produce a triage, whatever the photo.
-   */
-  readonly triage: Triage | null;
-  /** One line: the most likely finding, the uncertainty, or why the photo could not be used. */
+  /** Always computed: the words are heard whatever the photo, also for poor_photo and not_skin. */
+  readonly triage: Triage;
+  /** Red-flag questions not yet answered whose "yes" would raise the level, most urgent first; empty when none. */
+  readonly questions: readonly RedFlagQuestion[];
+  /** One line: the possible matches, the uncertainty, or why the photo could not be used. */
   readonly summary: string;
-  /** Most important first: the triage action (when there is a triage), then specific advice or photo tips. */
+  /**
+   * Most important first: the triage action, then the advice of every possible match that needs to be seen
+   * in person, then the top match's advice (or photo tips).
+   */
   readonly advice: readonly string[];
   /** Not a diagnosis; see a clinician; emergency numbers. Always present, in `lang`. */
   readonly disclaimer: string;

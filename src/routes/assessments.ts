@@ -1,6 +1,6 @@
 /** POST /v1/assessments: a photo and the patient's words in, an assessment out. HTTP only. */
 import { createRoute, OpenAPIHono, type RouteConfig, type z } from "@hono/zod-openapi";
-import type { Lang } from "../clinical";
+import type { Answers, Lang } from "../clinical";
 import { assessPhoto } from "../service/assess-photo";
 import type { AppEnv } from "./env";
 import { API_KEY_SECURITY } from "./middleware/auth";
@@ -26,9 +26,11 @@ const routeConfig = {
   summary: "Assess a photo of skin, with the patient's words",
   description:
     "Ranks the catalogue's conditions (or your own labels) for the photo, combines them with the symptoms " +
-    "found in `text`, and returns a triage level and advice. Not a diagnosis. A photo that is too dark, " +
-    "blurry or small, or that does not show skin, still gets a 200 with `status` poor_photo or not_skin. " +
-    "Neither the photo nor the text is stored or logged; responses are never cached.",
+    "found in `text` and the `answers` to red-flag questions, and returns a triage level (always, from the " +
+    "words alone when the photo cannot be used), advice, and the red-flag `questions` still worth asking. " +
+    "Not a diagnosis. A photo that is too dark, blurry or small, or that does not show skin, still gets a 200 " +
+    "with `status` poor_photo or not_skin. Neither the photo nor the text is stored or logged; responses are " +
+    "never cached.",
   security: API_KEY_SECURITY,
   middleware: [bodyLimit()] as const,
   request: { body: requestBody },
@@ -54,6 +56,7 @@ const routeConfig = {
       "image-not-assessable",
       "rate-limited",
       "model-unavailable",
+      "busy",
     ),
   },
 } satisfies RouteConfig;
@@ -66,6 +69,7 @@ interface Input {
   text?: string;
   lang?: Lang;
   labels?: string[];
+  answers?: Answers;
 }
 
 export const assessments = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
@@ -116,12 +120,12 @@ async function readInput(
 ): Promise<Input> {
   const essence = contentType.split(";")[0].trim().toLowerCase();
   if (essence === "multipart/form-data" || essence === "application/x-www-form-urlencoded") {
-    const { image, text, lang, labels } = valid.form();
-    return { image: new Uint8Array(await image.arrayBuffer()), text, lang, labels };
+    const { image, text, lang, labels, answers } = valid.form();
+    return { image: new Uint8Array(await image.arrayBuffer()), text, lang, labels, answers };
   }
   if (/^application\/([\w.-]+\+)?json$/.test(essence)) {
-    const { image, text, lang, labels } = valid.json();
-    return { image: decodeBase64(image), text, lang, labels };
+    const { image, text, lang, labels, answers } = valid.json();
+    return { image: decodeBase64(image), text, lang, labels, answers };
   }
   throw new ProblemError(
     "invalid-request",

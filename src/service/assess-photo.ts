@@ -1,4 +1,5 @@
 import {
+  type Answers,
   type AssessInput,
   type Assessment,
   assess,
@@ -19,6 +20,8 @@ export interface PhotoRequest {
   locale?: string;
   /** The caller's own labels instead of the catalogue. */
   labels?: readonly string[];
+  /** Answers to red-flag questions an earlier assessment asked. */
+  answers?: Answers;
 }
 
 export interface PhotoAssessment {
@@ -73,6 +76,7 @@ export async function assessPhoto(
     gateProbabilities: byId(gate.scores),
     quality,
     text: request.text,
+    answers: request.answers,
     lang: request.lang,
     locale: request.locale,
     config: options.clinical,

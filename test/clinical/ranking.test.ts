@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { catalogue, DEFAULT_CLINICAL_CONFIG, parseText, vocabulary } from "../../src/clinical";
-import { rankFindings, symptomSupport } from "../../src/clinical/ranking";
+import { rankFindings, symptomSpecificity, symptomSupport } from "../../src/clinical/ranking";
 import { presentSymptoms } from "../../src/clinical/symptoms";
 import type { SymptomId } from "../../src/clinical/vocabulary";
 import { random } from "./fixtures";
@@ -11,31 +11,52 @@ const byId = <T extends { id: string }>(items: readonly T[]) =>
   Object.fromEntries(items.map((i) => [i.id, i]));
 
 describe("symptom support", () => {
-  it("is the matched share of the typical symptoms, saturating at K", () => {
-    // urticaria has 7 typical symptoms; K = 3.
+  it("is the matched share of the typical symptoms' specificity, saturating at K", () => {
+    const sigma = (ids: readonly SymptomId[]) => ids.reduce((sum, id) => sum + symptomSpecificity(id), 0);
+    const urticaria = catalogue.find((e) => e.id === "urticaria")!.typicalSymptoms;
     expect(symptomSupport("urticaria", words("hives that come and go"), 3)).toEqual({
       matched: ["wheals"],
-      support: 1 / 3,
+      support: sigma(["wheals"]) / Math.min(sigma(urticaria), 3),
     });
-    expect(symptomSupport("urticaria", words("itchy hives after eating shrimp"), 3).support).toBe(1);
+    expect(
+      symptomSupport(
+        "urticaria",
+        words("itchy swollen hives all over after eating shrimp and a new medicine"),
+        3,
+      ).support,
+    ).toBe(1);
     // warts have 1 typical symptom: one match is full support.
     expect(symptomSupport("warts", words("rough"), 3).support).toBe(1);
     expect(symptomSupport("normal_skin", words("itchy"), 3).support).toBe(0);
     expect(symptomSupport("my own label", words("itchy"), 3)).toEqual({ matched: [], support: 0 });
   });
+
+  it("weighs a symptom many conditions share less than a specific one", () => {
+    for (const id of ["itch", "redness", "pain"] as const) {
+      expect(symptomSpecificity(id)).toBeLessThan(symptomSpecificity("ring_shape"));
+      expect(symptomSpecificity(id)).toBeLessThan(symptomSpecificity("one_side_band"));
+    }
+    for (const v of vocabulary) {
+      expect(symptomSpecificity(v.id)).toBeGreaterThan(0);
+      expect(symptomSpecificity(v.id)).toBeLessThanOrEqual(1);
+    }
+    // The same image tie: "ring-shaped" moves tinea further ahead than "itchy" does.
+    const tie = { tinea: 0.5, eczema: 0.5 };
+    const common = byId(rankFindings(tie, words("itchy"), "en", config));
+    const specific = byId(rankFindings(tie, words("ring-shaped"), "en", config));
+    expect(specific.tinea.probability - specific.eczema.probability).toBeGreaterThan(
+      common.tinea.probability - common.eczema.probability,
+    );
+  });
 });
 
 describe("rankFindings", () => {
   it("shows the image-only ranking and the combined one", () => {
-    const findings = rankFindings(
-      { psoriasis: 0.55, urticaria: 0.45 },
-      words("hives that come and go, after eating shrimp"),
-      "en",
-      config,
-    );
+    const present = words("hives that come and go, after eating shrimp");
+    const findings = rankFindings({ psoriasis: 0.55, urticaria: 0.45 }, present, "en", config);
     const { psoriasis, urticaria } = byId(findings);
-    // urticaria: support 2/3, w = 1 + 0.5 * 2/3 = 4/3; psoriasis: w = 1.
-    expect(urticaria.probability).toBeCloseTo((0.45 * 4) / 3 / (0.45 * (4 / 3) + 0.55), 12);
+    const w = 1 + config.symptomWeight * symptomSupport("urticaria", present, 3).support;
+    expect(urticaria.probability).toBeCloseTo((0.45 * w) / (0.45 * w + 0.55), 12);
     expect([urticaria.rank, urticaria.imageRank]).toEqual([1, 2]);
     expect([psoriasis.rank, psoriasis.imageRank]).toEqual([2, 1]);
     expect(urticaria.imageProbability).toBe(0.45);

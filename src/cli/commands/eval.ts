@@ -102,7 +102,7 @@ export async function evalCommand(args: string[]): Promise<void> {
         path: image.path,
         truth: image.truth,
         probabilities: Object.fromEntries(scores.map((s) => [s.id, s.probability])),
-        skinGatePassed: assessment.gates.skin.passed,
+        skinGatePassed: assessment.gates?.skin.passed ?? false,
       });
     } catch (error) {
       if (!(error instanceof ImageError)) throw error;

@@ -24,25 +24,28 @@ const UI = {
     needPhoto: "Choose or take a photo first.",
     network: "Could not reach the server. Check your connection and try again.",
     resultHeading: "Result",
-    findingsHeading: "Most likely findings",
+    findingsHeading: "Possible matches",
     noFindings: "Nothing was ranked: see the advice.",
     adviceHeading: "Advice",
     triage: "What to do: ",
-    noTriage: "No triage level: see the summary.",
-    symptoms: "Symptoms recognised: ",
+    why: "Why: ",
+    questionsHeading: "A few questions that could change the advice",
+    questionsHint: "Tick every one that is true, then update the answer.",
+    reassess: "Update the answer",
+    symptoms: "What we understood: ",
     model: "Model: ",
     synthetic: " (a synthetic test model: its answers mean nothing)",
     docsLink: "API documentation",
   },
   zh: {
     title: "皮肤初步检查",
-    intro: "DermEdge API 的演示。这不是诊断：任何让你担心的情况都请去看医生。",
+    intro: "DermEdge API 的演示。这不是诊断：任何让您担心的情况都请去看医生。",
     photoLegend: "皮肤照片",
     choosePhoto: "选择照片",
     takePhoto: "拍照",
     noPhotoYet: "还没有选择照片。",
     chosen: "已选择：",
-    previewAlt: "你选择的照片",
+    previewAlt: "您选择的照片",
     textLabel: "用自己的话描述一下（可选）",
     textHint: "例如：发红发痒三天了。最多 1000 个字符。",
     langLabel: "回答的语言",
@@ -54,12 +57,15 @@ const UI = {
     needPhoto: "请先选择或拍摄一张照片。",
     network: "无法连接服务器。请检查网络后重试。",
     resultHeading: "结果",
-    findingsHeading: "最可能的情况",
+    findingsHeading: "可能的情况",
     noFindings: "没有排序结果：请看建议。",
     adviceHeading: "建议",
     triage: "怎么做：",
-    noTriage: "没有分诊级别：请看摘要。",
-    symptoms: "识别到的症状：",
+    why: "原因：",
+    questionsHeading: "以下问题可能改变建议",
+    questionsHint: "请勾选所有符合的情况，然后更新结果。",
+    reassess: "更新结果",
+    symptoms: "我们理解到的：",
     model: "模型：",
     synthetic: "（合成测试模型：结果没有意义）",
     docsLink: "API 文档",
@@ -89,8 +95,11 @@ const submit = $("submit");
 const status = $("status");
 const error = $("error");
 const result = $("result");
+const questions = $("questions");
 let file = null;
 let previewUrl = null;
+/** Answers given so far (question id -> "yes" | "no"), sent with every request for this photo. */
+let answers = {};
 
 const t = (key) => (UI[lang.value] || UI.en)[key];
 
@@ -115,6 +124,7 @@ function choose(input) {
   preview.hidden = false;
   photoName.textContent = t("chosen") + chosen.name;
   error.hidden = true;
+  answers = {};
 }
 
 function showError(title, detail) {
@@ -138,12 +148,35 @@ function item(tag, textContent, className) {
   return el;
 }
 
+function renderQuestions(list) {
+  const box = $("question-list");
+  box.replaceChildren();
+  for (const q of list) {
+    const id = "q-" + q.id;
+    const row = document.createElement("div");
+    row.className = "question";
+    const input = document.createElement("input");
+    input.type = "checkbox";
+    input.id = id;
+    input.name = q.id;
+    const label = document.createElement("label");
+    label.htmlFor = id;
+    label.textContent = q.text;
+    row.append(input, label);
+    box.append(row);
+  }
+  questions.hidden = list.length === 0;
+}
+
 function render(body) {
   const a = body.assessment;
   const triage = $("triage");
-  triage.className = "triage" + (a.triage ? " level-" + a.triage.level : "");
-  triage.textContent = a.triage ? t("triage") + a.triage.label : t("noTriage");
+  triage.className = "triage level-" + a.triage.level;
+  triage.textContent = t("triage") + a.triage.label;
+  const why = a.triage.reasons[0];
+  $("why").textContent = why ? t("why") + why.message : "";
   $("summary").textContent = a.summary;
+  renderQuestions(a.questions);
 
   const findings = $("findings");
   findings.replaceChildren();
@@ -176,6 +209,14 @@ function render(body) {
   result.focus();
 }
 
+async function reassess(event) {
+  event.preventDefault();
+  for (const input of $("question-list").querySelectorAll("input[type=checkbox]")) {
+    answers[input.name] = input.checked ? "yes" : "no";
+  }
+  await send(event);
+}
+
 async function send(event) {
   event.preventDefault();
   error.hidden = true;
@@ -188,6 +229,7 @@ async function send(event) {
   data.append("image", file, file.name);
   if (text.value.trim()) data.append("text", text.value);
   data.append("lang", lang.value);
+  if (Object.keys(answers).length) data.append("answers", JSON.stringify(answers));
   const headers = {};
   const key = apiKey.value.trim();
   if (key) {
@@ -221,6 +263,7 @@ photo.addEventListener("change", () => choose(photo));
 camera.addEventListener("change", () => choose(camera));
 lang.addEventListener("change", translate);
 form.addEventListener("submit", send);
+questions.addEventListener("submit", reassess);
 apiKey.value = sessionStorage.getItem("dermedge-api-key") || "";
 if ((navigator.language || "").toLowerCase().startsWith("zh")) lang.value = "zh";
 translate();

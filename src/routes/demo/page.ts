@@ -47,8 +47,17 @@ export const DEMO_HTML = `<!doctype html>
   <section id="result" aria-labelledby="result-heading" tabindex="-1" hidden>
     <h2 id="result-heading" data-i18n="resultHeading">Result</h2>
     <p id="triage" class="triage"></p>
+    <p id="why" class="hint"></p>
+    <form id="questions" hidden>
+      <fieldset>
+        <legend data-i18n="questionsHeading">A few questions that could change the advice</legend>
+        <p class="hint" data-i18n="questionsHint">Tick every one that is true, then update the answer.</p>
+        <div id="question-list"></div>
+        <button id="reassess" type="submit" data-i18n="reassess">Update the answer</button>
+      </fieldset>
+    </form>
     <p id="summary"></p>
-    <h3 id="findings-heading" data-i18n="findingsHeading">Most likely findings</h3>
+    <h3 id="findings-heading" data-i18n="findingsHeading">Possible matches</h3>
     <ol id="findings" aria-labelledby="findings-heading"></ol>
     <h3 data-i18n="adviceHeading">Advice</h3>
     <ul id="advice"></ul>

@@ -32,6 +32,10 @@ details { margin: 0.5rem 0 1rem; }
 .triage.level-self_care { border-color: #2e7d32; }
 .triage.level-doctor { border-color: #f9a825; }
 .triage.level-doctor_soon { border-color: #ef6c00; }
+.triage.level-same_day { border-color: #d84315; }
+.question { display: flex; gap: 0.5rem; align-items: flex-start; margin: 0.4rem 0; }
+.question input { width: 1.25rem; height: 1.25rem; margin-top: 0.2rem; flex: none; }
+.question label { font-weight: 400; }
 .triage.level-emergency { border-color: #c62828; }
 #findings { padding-left: 1.5rem; }
 .finding { margin-bottom: 0.6rem; }

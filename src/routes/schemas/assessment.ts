@@ -5,10 +5,14 @@
  */
 import { z } from "@hono/zod-openapi";
 import {
+  ANSWERS,
   type Assessment,
   type AssessmentStatus,
+  FINDING_RULES,
   type Lang,
+  QUESTION_IDS,
   type QualityProblemCode,
+  RED_FLAG_RULES,
   TRIAGE_LEVELS,
   type TriageRule,
   vocabulary,
@@ -37,6 +41,30 @@ const Labels = z
   .max(LIMITS.labels, `at most ${LIMITS.labels} labels`)
   .refine((labels) => new Set(labels).size === labels.length, "labels must be distinct");
 
+const answersDescription =
+  "Answers to the red-flag questions an earlier assessment listed in `questions`: question id -> yes, no or " +
+  "unknown. A yes adds the sign and can only raise the level; a no beats the words (structured answers beat " +
+  "free text); unknown leaves the words to decide and the question is not asked again.";
+const Answers = z.partialRecord(z.enum(QUESTION_IDS), z.enum(ANSWERS)).openapi("Answers", {
+  description: answersDescription,
+  example: { glass_test: "yes", airway: "no" },
+});
+/** multipart carries the answers as one JSON text field. */
+const AnswersField = z
+  .preprocess((v, ctx) => {
+    if (typeof v !== "string") return v;
+    try {
+      return JSON.parse(v);
+    } catch {
+      ctx.addIssue({ code: "custom", message: "answers must be a JSON object" });
+      return z.NEVER;
+    }
+  }, Answers.optional())
+  .openapi({
+    type: "string",
+    description: `${answersDescription} In multipart/form-data, one field holding the JSON object, e.g. {"glass_test":"yes"}.`,
+  });
+
 const labelsDescription =
   "Your own labels (CLIP prompts such as 'a photo of a skin rash') to rank instead of the catalogue; " +
   `at most ${LIMITS.labels}, each at most ${LIMITS.labelLength} characters.`;
@@ -53,6 +81,7 @@ export const AssessmentForm = z
     labels: z
       .preprocess((v) => (typeof v === "string" ? [v] : v), Labels.optional())
       .openapi({ description: `${labelsDescription} Repeat the field once per label.` }),
+    answers: AnswersField.optional(),
   })
   .openapi("AssessmentForm");
 
@@ -66,30 +95,23 @@ export const AssessmentJson = z
     text: Text.optional(),
     lang: LangParam.optional(),
     labels: Labels.optional().openapi({ description: labelsDescription }),
+    answers: Answers.optional(),
   })
   .openapi("AssessmentJson");
 
 const Localised = z.object({ en: z.string(), zh: z.string() });
 export const TriageLevel = z.enum(TRIAGE_LEVELS).openapi("TriageLevel", {
   description:
-    "self_care: look after it at home; doctor: routine visit; doctor_soon: within days; emergency: now.",
+    "self_care: look after it at home; doctor: a routine appointment in the next few weeks; doctor_soon: " +
+    "within 2 to 3 days; same_day: today; emergency: call the local emergency number now.",
 });
 const SYMPTOM_IDS = vocabulary.map((v) => v.id) as [SymptomIdOf, ...SymptomIdOf[]];
 type SymptomIdOf = (typeof vocabulary)[number]["id"];
 const SymptomId = z.enum(SYMPTOM_IDS).openapi("SymptomId");
 const QUALITY_PROBLEMS = ["too_dark", "overexposed", "blurry", "too_small"] as const;
-const STATUSES = ["ok", "uncertain", "poor_photo", "not_skin"] as const;
-const RULES = [
-  "airway",
-  "fever_infection",
-  "changing_mole",
-  "eye",
-  "in_person_review",
-  "finding",
-  "custom_label",
-  "uncertain",
-  "persistent",
-] as const;
+const STATUSES = ["ok", "uncertain", "poor_photo", "not_skin", "no_photo"] as const;
+const RULES = [...RED_FLAG_RULES, ...FINDING_RULES] as const;
+const KINDS = ["symptom", "site", "history", "risk"] as const;
 
 const Probability = z.number().min(0).max(1);
 
@@ -119,6 +141,12 @@ const Triage = z
   .object({
     level: TriageLevel,
     label: z.string(),
+    action: z
+      .string()
+      .openapi({ description: "What to do, with the level's time frame: the first advice line." }),
+    wordsLevel: TriageLevel.openapi({
+      description: "The level the patient's words and answers alone ask for, whatever the photo.",
+    }),
     reasons: z
       .array(
         z.object({
@@ -126,13 +154,25 @@ const Triage = z
           level: TriageLevel,
           message: z.string(),
           triggers: z.array(z.string()).readonly(),
+          source: z.string().nullable().openapi({
+            description: "The guidance the rule follows; null for rules on the model's findings.",
+          }),
         }),
       )
       .readonly(),
   })
   .openapi({
-    description: "Null only when nothing could be judged (a photo that failed a gate, no red flag).",
+    description:
+      "Always present: the words are triaged whatever the photo, also when status is poor_photo or not_skin.",
   });
+
+const Question = z
+  .object({
+    id: z.enum(QUESTION_IDS),
+    text: z.string().openapi({ description: "The question, in the answer's language." }),
+    raisesTo: TriageLevel.openapi({ description: "The level a yes would lead to." }),
+  })
+  .openapi("Question");
 
 export const AssessmentBody = z
   .object({
@@ -140,28 +180,32 @@ export const AssessmentBody = z
     lang: z.enum(LANGS),
     status: z.enum(STATUSES).openapi({
       description:
-        "ok; uncertain (ranked, no single finding stated); poor_photo and not_skin rank nothing (see gates).",
+        "ok; uncertain (ranked, no single finding stated); poor_photo and not_skin rank nothing (see gates); " +
+        "no_photo: words only (not returned by this endpoint, which needs a photo).",
     }),
-    gates: z.object({
-      quality: z.object({
-        ok: z.boolean(),
-        problems: z.array(z.object({ code: z.enum(QUALITY_PROBLEMS), tip: Localised })).readonly(),
-        measurements: z.object({
-          meanLuminance: z.number(),
-          clippedFraction: z.number(),
-          laplacianVariance: z.number(),
-          shortEdge: z.number(),
+    gates: z
+      .object({
+        quality: z.object({
+          ok: z.boolean(),
+          problems: z.array(z.object({ code: z.enum(QUALITY_PROBLEMS), tip: Localised })).readonly(),
+          measurements: z.object({
+            meanLuminance: z.number(),
+            clippedFraction: z.number(),
+            laplacianVariance: z.number(),
+            shortEdge: z.number(),
+          }),
         }),
-      }),
-      skin: z.object({
-        passed: z.boolean(),
-        skinProbability: Probability,
-        bestOther: z.object({ label: z.string(), probability: Probability }).nullable(),
-      }),
-      certainty: z
-        .object({ passed: z.boolean(), topProbability: Probability, margin: z.number() })
-        .nullable(),
-    }),
+        skin: z.object({
+          passed: z.boolean(),
+          skinProbability: Probability,
+          bestOther: z.object({ label: z.string(), probability: Probability }).nullable(),
+        }),
+        certainty: z
+          .object({ passed: z.boolean(), topProbability: Probability, margin: z.number() })
+          .nullable(),
+      })
+      .nullable()
+      .openapi({ description: "Null only without a photo (status no_photo)." }),
     findings: z.array(Finding).readonly(),
     symptoms: z.object({
       recognised: z
@@ -169,6 +213,7 @@ export const AssessmentBody = z
           z.object({
             id: SymptomId,
             name: z.string(),
+            kind: z.enum(KINDS),
             negated: z.boolean(),
             words: z.array(z.string()).readonly(),
           }),
@@ -176,8 +221,17 @@ export const AssessmentBody = z
         .readonly(),
       durationDays: z.number().nullable(),
       ageYears: z.number().nullable(),
+      temperatureC: z.number().nullable(),
     }),
-    triage: Triage.nullable(),
+    triage: Triage,
+    questions: z
+      .array(Question)
+      .readonly()
+      .openapi({
+        description:
+          "Red-flag questions not yet answered whose yes would raise the level, most urgent first. Ask them and " +
+          "send the answers back in `answers`.",
+      }),
     summary: z.string(),
     advice: z.array(z.string()).readonly(),
     disclaimer: z.string(),

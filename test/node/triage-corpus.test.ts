@@ -1,0 +1,110 @@
+import { execFile } from "node:child_process";
+import { mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { promisify } from "node:util";
+import { describe, expect, it } from "vitest";
+import { guardWords, readScowl, render } from "../../scripts/typo-guard";
+import { readCorpus } from "../../src/cli/commands/triage-eval";
+import { RED_FLAG_RULES } from "../../src/clinical";
+import { evaluateTriageCorpus } from "../../src/clinical/triage-eval";
+
+const root = resolve(import.meta.dirname, "../..");
+const corpusDir = resolve(root, "test/clinical/corpus");
+
+async function dermedge(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await promisify(execFile)("node", [
+      resolve(root, "bin/dermedge.mjs"),
+      ...args,
+    ]);
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe("the patient-message corpus (test/clinical/corpus)", () => {
+  it("has at least 250 messages, half English and half Chinese, covering every rule family", async () => {
+    const cases = await readCorpus(corpusDir);
+    expect(cases.length).toBeGreaterThanOrEqual(250);
+    const en = cases.filter((c) => c.lang === "en").length;
+    const zh = cases.filter((c) => c.lang === "zh").length;
+    expect(Math.min(en, zh) / Math.max(en, zh)).toBeGreaterThan(0.9);
+    const families = new Set(cases.map((c) => c.family));
+    for (const rule of RED_FLAG_RULES) {
+      expect(families, rule).toContain(rule);
+      for (const lang of ["en", "zh"]) {
+        expect(
+          cases.some((c) => c.family === rule && c.lang === lang),
+          `${rule} in ${lang}`,
+        ).toBe(true);
+      }
+    }
+    for (const trap of ["negation", "typos", "durations", "ages", "false_alarm"])
+      expect(families).toContain(trap);
+    expect(new Set(cases.map((c) => c.id)).size).toBe(cases.length);
+  });
+
+  it("under-triages nothing, over-triages nothing, and reads every stated duration and age", async () => {
+    const report = evaluateTriageCorpus(await readCorpus(corpusDir));
+    const under = report.results.filter((r) => r.under).map((r) => `${r.case.id} ${r.level}: ${r.case.text}`);
+    expect(under).toEqual([]);
+    expect(report.underTriage).toBe(0);
+    expect(report.results.filter((r) => r.over).map((r) => r.case.id)).toEqual([]);
+    expect(report.duration.correct).toBe(report.duration.checked);
+    expect(report.age.correct).toBe(report.age.checked);
+    expect(report.duration.checked).toBeGreaterThanOrEqual(30);
+    expect(report.age.checked).toBeGreaterThanOrEqual(20);
+  });
+});
+
+describe("dermedge triage-eval", () => {
+  it("prints the confusion table, under- and over-triage and duration/age accuracy", async () => {
+    const out = join(await mkdtemp(join(tmpdir(), "dermedge-")), "report.json");
+    const { code, stdout } = await dermedge("triage-eval", corpusDir, "--out", out);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(
+      /level confusion \(rows: expected minimum level, columns: level given from the words\)/,
+    );
+    expect(stdout).toMatch(/^\s+self_care\s+doctor\s+doctor_soon\s+same_day\s+emergency$/m);
+    expect(stdout).toMatch(/under-triage \(below the expected minimum\): 0/);
+    expect(stdout).toMatch(/over-triage \(above the expected maximum\):\s+\d+/);
+    expect(stdout).toMatch(/durations read correctly: \d+\/\d+/);
+    expect(stdout).toMatch(/ages read correctly:\s+\d+\/\d+/);
+    const report = JSON.parse(await readFile(out, "utf8"));
+    expect(report.results[0]).toMatchObject({ id: "en-001", level: expect.any(String) });
+  });
+
+  it("exits 1 and lists the message when one is under-triaged; one line for a bad file", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "dermedge-corpus-"));
+    await writeFile(
+      join(dir, "x.jsonl"),
+      `${JSON.stringify({ id: "x-1", lang: "en", text: "a small itchy spot", min: "emergency", max: "emergency" })}\n`,
+    );
+    const under = await dermedge("triage-eval", dir);
+    expect(under.code).toBe(1);
+    expect(under.stdout).toMatch(/UNDER-TRIAGED\n {2}x-1: self_care < emergency/);
+    expect(under.stderr.trim()).toBe("dermedge: 1 message(s) under-triaged");
+    await writeFile(join(dir, "x.jsonl"), '{"lang":"fr","text":"x","min":"doctor","max":"doctor"}\n');
+    const bad = await dermedge("triage-eval", dir);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr.trim()).toBe("dermedge: x.jsonl:1: lang must be en or zh");
+  });
+});
+
+describe("docs/clinical-rules.md", () => {
+  it("has a row for every red-flag rule, with its level and source", async () => {
+    const doc = await readFile(resolve(root, "docs/clinical-rules.md"), "utf8");
+    for (const rule of RED_FLAG_RULES)
+      expect(doc, rule).toMatch(new RegExp(`^\\| \`${rule}\` \\|.*\\|.*(NICE|NHS|RCOG|AAD)`, "m"));
+  });
+});
+
+describe("the typo guard", () => {
+  it("is up to date with the vocabulary (npx tsx scripts/typo-guard.ts regenerates it)", async () => {
+    const committed = await readFile(resolve(root, "src/clinical/typo-guard.ts"), "utf8");
+    expect(committed).toBe(render(guardWords(readScowl())));
+  });
+});
