@@ -6,6 +6,7 @@
  */
 import type { Assessment, Lang } from "../clinical";
 import { ImageError } from "../image/types";
+import { MemoryBusyError } from "../lib/memory-budget";
 import { ModelUnavailableError } from "../model/package/load";
 import { assessPhoto } from "../service/assess-photo";
 import type { BotContext, PhotoRef } from "./context";
@@ -54,8 +55,19 @@ export async function assessInquiry(ctx: BotContext, inquiry: Inquiry): Promise<
   }
 }
 
-/** Assesses and answers; the red-flag questions follow when there are any. */
+/**
+ * Assesses and answers; the red-flag questions follow when there are any. Words that are an emergency on
+ * their own are answered from the words at once: the photo cannot lower the level, only delay the advice.
+ */
 export async function assessAndReply(ctx: BotContext, inquiry: Inquiry): Promise<void> {
+  if (inquiry.photo && inquiry.words) {
+    const fromWords = assessWords({ text: inquiry.words, ...languageHints(ctx), answers: inquiry.answers });
+    if (fromWords.triage?.level === "emergency") {
+      ctx.deps.log({ event: "words_emergency" });
+      await sendAssessment(ctx, fromWords);
+      return;
+    }
+  }
   const assessment = await assessInquiry(ctx, inquiry);
   if (!assessment) return;
   await sendAssessment(ctx, assessment);
@@ -80,6 +92,8 @@ function failureReply(err: unknown, lang: Lang, maxBytes: number): string | null
   if (err instanceof ImageError)
     return err.code === "image_too_large" ? m.photoTooLarge(maxMb) : m.unsupportedImage;
   if (err instanceof ModelUnavailableError) return m.modelUnavailable;
+  // Too many photos are being decoded in this isolate at once.
+  if (err instanceof MemoryBusyError) return m.busy;
   // The image decodes but is too degenerate for the quality checks (e.g. 1x1): a retake is the answer.
   if (err instanceof RangeError) return m.retake;
   return null;

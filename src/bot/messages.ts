@@ -41,6 +41,7 @@ export interface BotMessages {
   expired: string;
   downloadFailed: string;
   modelUnavailable: string;
+  busy: string;
   failed: string;
 }
 
@@ -87,7 +88,7 @@ const en: BotMessages = {
   albumFirstOnly: "You sent several photos: I looked at the first one only.",
   working: "Looking at your photo…",
   headings: {
-    findings: "Possible matches",
+    findings: "Closest matches",
     symptoms: "What you told me",
     advice: "What to do",
     questions: "A few questions",
@@ -117,6 +118,7 @@ const en: BotMessages = {
   modelUnavailable:
     "Sorry, I cannot look at photos right now. Please try again in a few minutes. If the skin problem " +
     "is getting worse quickly, do not wait: see a doctor.",
+  busy: "I am looking at many photos right now. Please send yours again in a minute.",
   failed:
     "Sorry, something went wrong on my side. Please try again in a moment. If the skin problem is " +
     "getting worse quickly, do not wait: see a doctor, or call your local emergency number (112/911/999) " +
@@ -159,7 +161,7 @@ const zh: BotMessages = {
   albumFirstOnly: "您发送了多张照片：我只查看了第一张。",
   working: "正在查看您的照片…",
   headings: {
-    findings: "可能的结果",
+    findings: "最接近的情况",
     symptoms: "您提到的情况",
     advice: "建议",
     questions: "几个问题",
@@ -183,6 +185,7 @@ const zh: BotMessages = {
     "抱歉，我没能从 Telegram 获取您的照片。请稍后重新发送。如果皮肤问题加重得很快，请不要等待，尽快去医院皮肤科就诊。",
   modelUnavailable:
     "抱歉，我现在无法查看照片。请几分钟后再试。如果皮肤问题加重得很快，请不要等待，尽快去医院皮肤科就诊。",
+  busy: "我现在正在查看很多照片。请一分钟后再发送您的照片。",
   failed:
     "抱歉，我这边出了问题。请稍后再试。如果皮肤问题加重得很快，请不要等待，尽快去医院皮肤科就诊；如遇紧急情况，请立即拨打120。",
 };

@@ -57,7 +57,7 @@ describe.skipIf(!modelAvailable)(`photos (${SKIP_MESSAGE})`, () => {
     const text = answer.payload.text ?? "";
     const lines = text.split("\n");
     expect(lines[0]).toMatch(/^(🟢|🔵|🟡|🟠) <b>.+<\/b>$/);
-    expect(text).toContain("<b>Possible matches</b>");
+    expect(text).toContain("<b>Closest matches</b>");
     expect(text).toMatch(/<code>[█░]{10} \d+%<\/code>/);
     expect(text).toContain("<b>What you told me</b>");
     expect(text).toMatch(/itch/i);
@@ -88,7 +88,7 @@ describe.skipIf(!modelAvailable)(`photos (${SKIP_MESSAGE})`, () => {
       sizes[2].file_id,
     );
     await chat.press(buttons[0].data, messageId);
-    const sent = await chat.sent();
+    const sent = await chat.sent({ questions: false });
     expect(sent).toHaveLength(2);
     expect(sent[1]).toContain("<b>What you told me</b>");
     expect(sent[1]).toMatch(/itch/i);
@@ -107,9 +107,9 @@ describe.skipIf(!modelAvailable)(`photos (${SKIP_MESSAGE})`, () => {
     await chat.sendPhoto(sizes);
     const { messageId } = await chat.lastKeyboard();
     await chat.press("w:skip", messageId);
-    const sent = await chat.sent();
+    const sent = await chat.sent({ questions: false });
     expect(sent).toHaveLength(2);
-    expect(sent[1]).toContain("<b>Possible matches</b>");
+    expect(sent[1]).toContain("<b>Closest matches</b>");
     expect(sent[1]).not.toContain("<b>What you told me</b>");
   });
 
@@ -119,7 +119,7 @@ describe.skipIf(!modelAvailable)(`photos (${SKIP_MESSAGE})`, () => {
     expect(await chat.sent()).toEqual([en.askForPhoto]);
     const { sizes } = await skinPhoto();
     await chat.sendPhoto(sizes);
-    const sent = await chat.sent();
+    const sent = await chat.sent({ questions: false });
     expect(sent).toHaveLength(2);
     expect(sent[1]).toContain("for about 14 days");
   });
@@ -139,7 +139,7 @@ describe.skipIf(!modelAvailable)(`photos (${SKIP_MESSAGE})`, () => {
       }),
     );
     expect(methods(await callsForFile(fileId))).toEqual(["getFile", "downloadFile"]);
-    expect((await chat.sent())[0]).toContain("<b>Possible matches</b>");
+    expect((await chat.sent())[0]).toContain("<b>Closest matches</b>");
 
     await deliver(
       chat.update({
@@ -155,9 +155,9 @@ describe.skipIf(!modelAvailable)(`photos (${SKIP_MESSAGE})`, () => {
     const second = await skinPhoto();
     await chat.sendPhoto(first.sizes, "itchy", { media_group_id: `album-${chat.id}` });
     await chat.sendPhoto(second.sizes, undefined, { media_group_id: `album-${chat.id}` });
-    const sent = await chat.sent();
+    const sent = await chat.sent({ questions: false });
     expect(sent[0]).toBe(en.albumFirstOnly);
-    expect(sent[1]).toContain("<b>Possible matches</b>");
+    expect(sent[1]).toContain("<b>Closest matches</b>");
     expect(sent).toHaveLength(2);
     expect(await callsForFile(second.large)).toEqual([]);
   });
@@ -166,13 +166,13 @@ describe.skipIf(!modelAvailable)(`photos (${SKIP_MESSAGE})`, () => {
     const chat = new Chat({ languageCode: "zh-CN" });
     const dark = await putFile(DARK);
     await chat.sendPhoto(photoSizes([dark], [256]), "很痒，三天了");
-    const [answer] = await chat.sent();
+    const [answer] = await chat.sent({ questions: false });
     expect(answer).toContain("这张照片无法评估");
     expect(answer).toContain("照片太暗");
-    expect(answer).not.toContain("可能的结果");
+    expect(answer).not.toContain(zh.headings.findings);
     const { sizes } = await skinPhoto();
     await chat.sendPhoto(sizes);
-    const sent = await chat.sent();
+    const sent = await chat.sent({ questions: false });
     expect(sent).toHaveLength(2);
     expect(sent[1]).toContain(zh.headings.findings);
     expect(sent[1]).toContain("约3天");
@@ -215,7 +215,7 @@ describe.skipIf(!modelAvailable)(`photos (${SKIP_MESSAGE})`, () => {
     const { sizes, large } = await skinPhoto();
     await failDownloads(large, 1);
     await chat.sendPhoto(sizes, "itchy");
-    expect((await chat.sent())[0]).toContain("<b>Possible matches</b>");
+    expect((await chat.sent())[0]).toContain("<b>Closest matches</b>");
   });
 
   it("an image we cannot read gets a clear answer", async () => {
@@ -223,6 +223,15 @@ describe.skipIf(!modelAvailable)(`photos (${SKIP_MESSAGE})`, () => {
     const gif = await putFile(await fixture("gif"));
     await chat.sendPhoto(photoSizes([gif], [200]), "itchy");
     expect(await chat.sent()).toEqual([en.unsupportedImage]);
+  });
+
+  it("the model unavailable: an apology and what to do", async () => {
+    const chat = new Chat();
+    const { sizes } = await skinPhoto();
+    await deliver(chat.update({ photo: sizes, caption: "itchy" }), {
+      env: { MODEL_PREFIX: "models/missing" },
+    });
+    expect(await chat.sent()).toEqual([en.modelUnavailable]);
   });
 
   it("sendMessage 5xx and 429 (retry_after) are retried", async () => {

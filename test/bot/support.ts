@@ -152,9 +152,15 @@ export class Chat {
     return (await fake.fetch(`http://fake/calls?chat=${this.id}`)).json();
   }
 
-  /** The texts of the bot's sendMessage calls, in order (each retry of a failed call counts once). */
-  async sent(): Promise<string[]> {
-    return (await this.messages()).map((c) => c.payload.text ?? "");
+  /** The texts of the bot's messages, in order; `questions: false` leaves out the red-flag questions. */
+  async sent(options: { questions?: boolean } = {}): Promise<string[]> {
+    const isQuestions = (c: RecordedCall) =>
+      c.payload.reply_markup?.inline_keyboard?.some((row) =>
+        row.some((b) => b.callback_data.startsWith("q:")),
+      );
+    return (await this.messages())
+      .filter((c) => options.questions !== false || !isQuestions(c))
+      .map((c) => c.payload.text ?? "");
   }
 
   /** The bot's messages that Telegram accepted (a failed attempt, later retried, is not one). */

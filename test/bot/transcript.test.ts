@@ -1,0 +1,107 @@
+/**
+ * Two whole conversations, one in each language, as the bot sends them: printed (the README's and the
+ * issue's sample transcripts come from here) and checked for their shape.
+ */
+import { beforeAll, describe, expect, it } from "vitest";
+import { botMessages } from "../../src/bot/messages";
+import { fixture, installModel, modelAvailable, SKIP_MESSAGE } from "../routes/support";
+import { Chat, photoSizes, putFile } from "./support";
+
+/** The conversation so far as text: the patient's side as given, the bot's messages as sent (HTML). */
+class Transcript {
+  private lines: string[] = [];
+  private seen = 0;
+  constructor(private readonly chat: Chat) {}
+
+  async patient(said: string, act: () => Promise<unknown>): Promise<void> {
+    this.lines.push(`patient: ${said}`);
+    await act();
+    const calls = (await this.chat.calls()).slice(this.seen);
+    this.seen += calls.length;
+    for (const c of calls) {
+      if (c.errorCode !== undefined) continue;
+      const buttons = c.payload.reply_markup?.inline_keyboard?.map((row) =>
+        row.map((b) => `[${b.text}]`).join(" "),
+      );
+      if (c.method === "sendMessage") this.lines.push(`bot: ${c.payload.text}`, ...(buttons ?? []));
+      if (c.method === "editMessageText")
+        this.lines.push(`bot (edits its message): ${c.payload.text}`, ...(buttons ?? []));
+      if (c.method === "sendChatAction") this.lines.push(`bot: (${c.payload.action}…)`);
+    }
+  }
+
+  toString(): string {
+    return this.lines.join("\n");
+  }
+}
+
+describe.skipIf(!modelAvailable)(`sample conversations (${SKIP_MESSAGE})`, () => {
+  let photo: Uint8Array;
+  beforeAll(async () => {
+    await installModel();
+    photo = await fixture("photo");
+  });
+
+  async function sendPhoto(chat: Chat, caption?: string) {
+    const fileId = await putFile(photo);
+    return chat.sendPhoto(photoSizes([fileId], [400]), caption);
+  }
+
+  /** Answers the open red-flag questions: the first "yes", the others "no". */
+  async function answerQuestions(chat: Chat, t: Transcript, lang: "en" | "zh") {
+    const labels = botMessages[lang].answerLabels;
+    let keyboard = await chat.lastKeyboard().catch(() => null);
+    for (let i = 0; keyboard; i++) {
+      const button = keyboard.buttons.find((b) => b.data.startsWith("q:"));
+      if (!button) return;
+      const data = i === 0 ? button.data : button.data.replace(/:y$/, ":n");
+      const label = i === 0 ? labels.yes : labels.no;
+      await t.patient(`(taps "${button.text.split(" · ")[0]} · ${label}")`, () =>
+        chat.press(data, keyboard?.messageId ?? 0),
+      );
+      // The question message is edited in place; its keyboard is gone once everything is answered.
+      const edit = (await chat.calls()).filter((c) => c.method === "editMessageText").at(-1);
+      const rows = edit?.payload.reply_markup?.inline_keyboard;
+      keyboard = rows?.length
+        ? {
+            messageId: keyboard.messageId,
+            buttons: rows.flat().map((b) => ({ text: b.text, data: b.callback_data })),
+          }
+        : null;
+    }
+  }
+
+  it("English: words first, then the photo, then the questions", async () => {
+    const chat = new Chat({ languageCode: "en" });
+    const t = new Transcript(chat);
+    await t.patient("/start", () => chat.send("/start"));
+    await t.patient("I have had an itchy red patch on my arm for 3 days", () =>
+      chat.send("I have had an itchy red patch on my arm for 3 days"),
+    );
+    await t.patient("(sends a photo)", () => sendPhoto(chat));
+    await answerQuestions(chat, t, "en");
+    console.log(`--- sample conversation (en) ---\n${t}\n---`);
+    const text = t.toString();
+    expect(text).toContain(botMessages.en.askForPhoto);
+    expect(text).toContain("<b>Closest matches</b>");
+    expect(text).toContain("not a diagnosis");
+  });
+
+  it("Chinese: the photo first, then the words; and an emergency in words", async () => {
+    const chat = new Chat({ languageCode: "zh-hans" });
+    const t = new Transcript(chat);
+    await t.patient("/start", () => chat.send("/start"));
+    await t.patient("（发送一张照片）", () => sendPhoto(chat));
+    await t.patient("很痒，有点红，已经三天了", () => chat.send("很痒，有点红，已经三天了"));
+    await answerQuestions(chat, t, "zh");
+    await t.patient("我的宝宝身上有按压不褪色的紫色斑点，还发烧", () =>
+      chat.send("我的宝宝身上有按压不褪色的紫色斑点，还发烧"),
+    );
+    console.log(`--- sample conversation (zh) ---\n${t}\n---`);
+    const text = t.toString();
+    expect(text).toContain(botMessages.zh.askForWords);
+    expect(text).toContain("最接近的情况");
+    expect(text).toContain("🚨");
+    expect(text).toContain("120");
+  });
+});
