@@ -4,14 +4,13 @@
  * failures (download, unreadable image, model unavailable) get their own apology; anything else is thrown
  * to the webhook's error boundary, which apologises too.
  */
-import type { Assessment, Lang } from "../clinical";
+import type { Answers, Assessment, Lang } from "../clinical";
 import { ImageError } from "../image/types";
 import { MemoryBusyError } from "../lib/memory-budget";
 import { ModelUnavailableError } from "../model/package/load";
 import { assessPhoto } from "../service/assess-photo";
+import { assessWords } from "../service/assess-words";
 import type { BotContext, PhotoRef } from "./context";
-import type { Answers } from "./contract-pending";
-import { assessWords, photoAnswers } from "./contract-pending";
 import { langOf } from "./language";
 import { botMessages } from "./messages";
 import { askQuestions } from "./questions";
@@ -41,7 +40,7 @@ export async function assessInquiry(ctx: BotContext, inquiry: Inquiry): Promise<
     const engine = await ctx.deps.engine();
     const result = await assessPhoto(
       engine,
-      { image, text: words, ...languageHints(ctx), ...photoAnswers(answers) },
+      { image, text: words, ...languageHints(ctx), answers },
       { maxPixels: ctx.deps.config.maxPixels },
     );
     ctx.deps.log({ event: "assessed", status: result.assessment.status, ms: result.timings.totalMs });

@@ -1,9 +1,8 @@
 /** The bot's context type: grammY's Context with the chat's session and the Worker's dependencies. */
 import type { Context, SessionFlavor } from "grammy";
-import type { Lang } from "../clinical";
+import type { Answers, Lang } from "../clinical";
 import type { ClipEngine } from "../model/engine";
 import type { BotConfig } from "./config";
-import type { Answers } from "./contract-pending";
 
 /** A photo as Telegram keeps it: we store its file id for a while, never its bytes. */
 export interface PhotoRef {

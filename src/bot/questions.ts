@@ -3,10 +3,9 @@
  * not sure buttons per question, and edited in place as they are answered (features/questions.ts).
  */
 import { InlineKeyboard } from "grammy";
-import type { Assessment } from "../clinical";
+import type { AnswerValue, Assessment } from "../clinical";
 import type { Inquiry } from "./answer";
 import type { BotContext, OpenQuestions } from "./context";
-import { type AnswerValue, questionsOf } from "./contract-pending";
 import { escapeHtml } from "./html";
 import { botMessages } from "./messages";
 
@@ -16,7 +15,7 @@ export const ANSWER_CODES: Readonly<Record<string, AnswerValue>> = { y: "yes", n
 
 /** Sends the assessment's questions and remembers them; forgets earlier ones when there are none. */
 export async function askQuestions(ctx: BotContext, assessment: Assessment, inquiry: Inquiry): Promise<void> {
-  const items = questionsOf(assessment).map(({ id, text }) => ({ id, text }));
+  const items = assessment.questions.map(({ id, text }) => ({ id, text }));
   if (items.length === 0) {
     ctx.session.questions = undefined;
     return;

@@ -148,6 +148,11 @@ export class Chat {
     });
   }
 
+  /** The chat's session as stored in KV (JSON), or null. */
+  session(): Promise<string | null> {
+    return bindings.BOT_STATE.get(`session:${this.id}`);
+  }
+
   async calls(): Promise<RecordedCall[]> {
     return (await fake.fetch(`http://fake/calls?chat=${this.id}`)).json();
   }

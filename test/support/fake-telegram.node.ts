@@ -181,6 +181,8 @@ export async function startFakeTelegram(): Promise<FakeTelegram> {
   const server = createServer((req, res) => {
     handle(req, res).catch((err) => send500(res, err));
   });
+  // Telegram keeps connections open for long; Node's default 5 s would drop pooled ones mid-assessment.
+  server.keepAliveTimeout = 120_000;
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   server.unref();
   const { port } = server.address() as AddressInfo;

@@ -3,9 +3,9 @@
  * emergency in them is answered at once, photo or not; otherwise they wait for the photo.
  */
 import { Composer } from "grammy";
+import { assessWords } from "../../service/assess-words";
 import { assessAndReply, sendAssessment } from "../answer";
 import type { BotContext } from "../context";
-import { assessWords } from "../contract-pending";
 import { botMessages } from "../messages";
 
 export const text = new Composer<BotContext>();
