@@ -31,7 +31,6 @@ export interface BotMessages {
   questionsDone: string;
   triageChanged: string;
   retake: string;
-  notSkin: string;
   photoTooLarge: (maxMb: number) => string;
   unsupportedFile: string;
   unsupportedImage: string;
@@ -100,7 +99,6 @@ const en: BotMessages = {
   questionsDone: "Thank you for answering.",
   triageChanged: "Your answers change the advice:",
   retake: "I could not look at this photo properly. Please take another one:",
-  notSkin: "This does not look like a photo of skin, so I cannot say anything about it.",
   photoTooLarge: (maxMb) =>
     `This file is too large for me (the limit is ${maxMb} MB). Please send it as a photo, not as a file.`,
   unsupportedFile: "I can only look at photos (JPEG, PNG or WebP). Please send a photo of the skin.",
@@ -173,7 +171,6 @@ const zh: BotMessages = {
   questionsDone: "谢谢您的回答。",
   triageChanged: "根据您的回答，建议有所变化：",
   retake: "这张照片我无法看清楚，请重新拍一张：",
-  notSkin: "这看起来不像皮肤照片，所以我无法给出判断。",
   photoTooLarge: (maxMb) => `这个文件太大了（上限为 ${maxMb} MB）。请以照片形式发送，而不是以文件形式发送。`,
   unsupportedFile: "我只能查看照片（JPEG、PNG 或 WebP）。请发送一张皮肤照片。",
   unsupportedImage: "我无法读取这张图片。请发送 JPEG、PNG 或 WebP 格式的照片，例如直接用相机拍摄的照片。",

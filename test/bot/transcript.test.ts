@@ -47,17 +47,20 @@ describe.skipIf(!modelAvailable)(`sample conversations (${SKIP_MESSAGE})`, () =>
     return chat.sendPhoto(photoSizes([fileId], [400]), caption);
   }
 
-  /** Answers the open red-flag questions: the first "yes", the others "no". */
+  /** Answers the red-flag questions one by one: "yes" to the fever question, "no" to the others. */
   async function answerQuestions(chat: Chat, t: Transcript, lang: "en" | "zh") {
     const labels = botMessages[lang].answerLabels;
     let keyboard = await chat.lastKeyboard().catch(() => null);
-    for (let i = 0; keyboard; i++) {
-      const button = keyboard.buttons.find((b) => b.data.startsWith("q:"));
-      if (!button) return;
-      const data = i === 0 ? button.data : button.data.replace(/:y$/, ":n");
-      const label = i === 0 ? labels.yes : labels.no;
-      await t.patient(`(taps "${button.text.split(" · ")[0]} · ${label}")`, () =>
-        chat.press(data, keyboard?.messageId ?? 0),
+    const asked = (await chat.sent()).find((m) => m.includes(botMessages[lang].headings.questions)) ?? "";
+    const feverLine = asked.split("\n").find((l) => /fever|发烧/.test(l)) ?? "";
+    const fever = Number(feverLine.split(".")[0]) - 1;
+    while (keyboard) {
+      const first = keyboard.buttons.find((b) => b.data.startsWith("q:"));
+      if (!first) return;
+      const index = Number(first.data.split(":")[1]);
+      const yes = index === fever;
+      await t.patient(`(taps "${index + 1} · ${yes ? labels.yes : labels.no}")`, () =>
+        chat.press(`q:${index}:${yes ? "y" : "n"}`, keyboard?.messageId ?? 0),
       );
       // The question message is edited in place; its keyboard is gone once everything is answered.
       const edit = (await chat.calls()).filter((c) => c.method === "editMessageText").at(-1);
@@ -71,12 +74,12 @@ describe.skipIf(!modelAvailable)(`sample conversations (${SKIP_MESSAGE})`, () =>
     }
   }
 
-  it("English: words first, then the photo, then the questions", async () => {
+  it("English: words first, then the photo, then the questions (a fever raises the level)", async () => {
     const chat = new Chat({ languageCode: "en" });
     const t = new Transcript(chat);
     await t.patient("/start", () => chat.send("/start"));
-    await t.patient("I have had an itchy red patch on my arm for 3 days", () =>
-      chat.send("I have had an itchy red patch on my arm for 3 days"),
+    await t.patient("I have a painful red swollen area on my leg, for 2 days now", () =>
+      chat.send("I have a painful red swollen area on my leg, for 2 days now"),
     );
     await t.patient("(sends a photo)", () => sendPhoto(chat));
     await answerQuestions(chat, t, "en");
@@ -85,14 +88,15 @@ describe.skipIf(!modelAvailable)(`sample conversations (${SKIP_MESSAGE})`, () =>
     expect(text).toContain(botMessages.en.askForPhoto);
     expect(text).toContain("<b>Closest matches</b>");
     expect(text).toContain("not a diagnosis");
+    expect(text).toContain(botMessages.en.triageChanged);
   });
 
-  it("Chinese: the photo first, then the words; and an emergency in words", async () => {
+  it("Chinese: the photo first, then the words and the questions; then an emergency in words", async () => {
     const chat = new Chat({ languageCode: "zh-hans" });
     const t = new Transcript(chat);
     await t.patient("/start", () => chat.send("/start"));
     await t.patient("（发送一张照片）", () => sendPhoto(chat));
-    await t.patient("很痒，有点红，已经三天了", () => chat.send("很痒，有点红，已经三天了"));
+    await t.patient("腿上有一块红肿，很疼，两天了", () => chat.send("腿上有一块红肿，很疼，两天了"));
     await answerQuestions(chat, t, "zh");
     await t.patient("我的宝宝身上有按压不褪色的紫色斑点，还发烧", () =>
       chat.send("我的宝宝身上有按压不褪色的紫色斑点，还发烧"),
@@ -101,6 +105,7 @@ describe.skipIf(!modelAvailable)(`sample conversations (${SKIP_MESSAGE})`, () =>
     const text = t.toString();
     expect(text).toContain(botMessages.zh.askForWords);
     expect(text).toContain("最接近的情况");
+    expect(text).toContain(botMessages.zh.triageChanged);
     expect(text).toContain("🚨");
     expect(text).toContain("120");
   });

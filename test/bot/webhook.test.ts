@@ -77,6 +77,14 @@ describe("POST /telegram/webhook", () => {
     expect(await bindings.BOT_STATE.get(`update:${update.update_id}`)).toBe("1");
   });
 
+  it("without TELEGRAM_BOT_INFO it asks Telegram's getMe once, then answers", async () => {
+    const chat = new Chat();
+    await deliver(chat.update({ text: "/help", entities: [{ type: "bot_command", offset: 0, length: 5 }] }), {
+      env: { TELEGRAM_BOT_INFO: "" },
+    });
+    expect(await chat.sent()).toHaveLength(1);
+  });
+
   it("logs the update id and what happened, never the patient's words", async () => {
     const lines: string[] = [];
     vi.spyOn(console, "log").mockImplementation((line: unknown) => void lines.push(String(line)));
