@@ -36,7 +36,10 @@ export default async function setup(): Promise<void> {
   await writeTestImages(resolve(cache, "images"));
   await mkdir(resolve(cache, "clip-tokenizer"), { recursive: true });
   for (const name of ["tokenizer.json", "tokenizer_config.json"]) {
-    await writeFile(resolve(cache, "clip-tokenizer", name), await readUpstream(CLIP_ASSETS_DIR, name));
+    // Written aside and renamed, so a test run started meanwhile on this tree reads it whole.
+    const path = resolve(cache, "clip-tokenizer", name);
+    await writeFile(`${path}.${process.pid}`, await readUpstream(CLIP_ASSETS_DIR, name));
+    await rename(`${path}.${process.pid}`, path);
   }
   await mkdir(models, { recursive: true });
   await writeSyntheticPackage({ size: "tiny", outDir: resolve(models, "tiny") });
