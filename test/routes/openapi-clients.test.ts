@@ -90,7 +90,7 @@ const answer = await createAssessment(
   "key",
 );
 const score: { id: string; probability: number } | undefined = answer.scores[0];
-const status: "ok" | "uncertain" | "poor_photo" | "not_skin" = answer.assessment.status;
+const status: string = answer.assessment.status;
 const top: string | undefined = answer.assessment.findings[0]?.name;
 export { score, status, top };
 `;
