@@ -1,9 +1,10 @@
 /**
  * Scores the words side of triage against a corpus of patient messages with expected levels: the level each
- * message gets (from the words and answers alone, as for a photo the skin gate rejects), under- and over-triage,
+ * message gets (from the words and answers alone), under- and over-triage,
  * and how well durations and ages are read. Pure: `dermedge triage-eval` reads the files and prints the table.
+ * A photo the skin gate rejects triages the words the same way (test/clinical/triage.test.ts).
  */
-import { assess } from "./assess";
+import { assessWords } from "./assess";
 import { parseText } from "./symptoms";
 import { levelRank } from "./triage";
 import { ANSWERS, type Answers, type Lang, QUESTION_IDS, TRIAGE_LEVELS, type TriageLevel } from "./types";
@@ -75,27 +76,12 @@ export function parseCorpus(jsonl: string, source = "corpus"): CorpusCase[] {
   return cases;
 }
 
-const NOT_SKIN = { skin: 0.1, object: 0.9 };
-const UNUSED_IMAGE = { eczema: 1 };
-const GOOD_PHOTO = {
-  ok: true,
-  problems: [],
-  measurements: { meanLuminance: 140, clippedFraction: 0, laplacianVariance: 200, shortEdge: 1080 },
-};
-
 const close = (actual: number | null, expected: number | null, tolerance: number) =>
   expected === null ? actual === null : actual !== null && Math.abs(actual - expected) <= tolerance;
 
-/** The level a message gets when only its words can be heard (the photo is not skin). */
+/** The level a message gets when only its words can be heard (no photo, or one that failed its gates). */
 export function triageWords(c: Pick<CorpusCase, "text" | "lang" | "answers">): TriageLevel {
-  return assess({
-    imageProbabilities: UNUSED_IMAGE,
-    gateProbabilities: NOT_SKIN,
-    quality: GOOD_PHOTO,
-    text: c.text,
-    lang: c.lang,
-    answers: c.answers,
-  }).triage.level;
+  return assessWords({ text: c.text, lang: c.lang, answers: c.answers }).triage.level;
 }
 
 export function evaluateTriageCorpus(cases: readonly CorpusCase[]): TriageEvalReport {

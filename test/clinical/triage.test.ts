@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { type Answers, type Assessment, assess, type TriageLevel, type TriageRule } from "../../src/clinical";
+import {
+  type Answers,
+  type Assessment,
+  assess,
+  assessWords,
+  type TriageLevel,
+  type TriageRule,
+} from "../../src/clinical";
 import { goodPhoto, skinPhoto } from "./fixtures";
 
 /** A confident, harmless image result, so any escalation comes from the rule under test. */
@@ -349,6 +356,14 @@ describe("the words are heard whatever the photo", () => {
     expect(blurry.status).toBe("poor_photo");
     expect(blurry.triage.level).toBe("emergency");
     expect(words("itchy for 6 weeks").triage).toMatchObject({ level: "doctor", wordsLevel: "doctor" });
+  });
+
+  it("gives the same level with no photo (assessWords) as with a photo the gate rejects", () => {
+    for (const { fires, quiet } of families) {
+      for (const text of [...fires.map(([t]) => t), ...quiet]) {
+        expect(assessWords({ text }).triage.level, text).toBe(words(text).triage.level);
+      }
+    }
   });
 
   it("reports the words' own level beside the combined one", () => {
