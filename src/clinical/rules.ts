@@ -170,7 +170,11 @@ export const RED_FLAG_RULE_DEFS: readonly RedFlagRuleDef[] = [
     source: "NICE NG51 Sepsis; NICE NG143",
     evaluate(f) {
       const ids: FactId[] = ["mottled", "fever", "meningism", "faint", "unwell"];
-      if (f.has("mottled")) return fire("emergency", f, ids);
+      // Blue or grey lips or skin is an emergency alone; mottling alone (a cold baby's skin) asks for today.
+      const blue = f.words(["mottled"]).some((w) => /blue|grey|gray|ashen|紫|青|绀|灰/i.test(w));
+      if (blue || (f.has("mottled") && (fever(f) || f.has("unwell", "drowsy", "faint", ...RASH))))
+        return fire("emergency", f, ids);
+      if (f.has("mottled")) return fire("same_day", f, ids);
       if (fever(f) && f.has("meningism", "faint")) return fire("emergency", f, ids);
       if (fever(f) && f.has("unwell")) return fire("same_day", f, ids);
       return null;

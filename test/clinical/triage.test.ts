@@ -115,6 +115,8 @@ const families: {
       ["high temperature and a stiff neck", "emergency"],
       ["发烧，脖子发硬", "emergency"],
       ["高烧，精神很差", "same_day"],
+      ["lips turning blue", "emergency"],
+      ["my baby's skin looks mottled", "same_day"],
     ],
     quiet: ["no fever, neck is fine", "不发烧，精神很好"],
   },
