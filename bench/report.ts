@@ -28,7 +28,7 @@ function chart(results: Results): string {
     labelWidth + ((Math.min(hi, Math.max(lo, Math.log10(ratio))) - lo) / (hi - lo)) * barWidth;
   const height = top + rows.length * rowHeight + 30;
   const out: string[] = [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${labelWidth + barWidth + 120}" height="${height}" font-family="sans-serif" font-size="12">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${labelWidth + barWidth + 230}" height="${height}" font-family="sans-serif" font-size="12">`,
     `<rect width="100%" height="100%" fill="white"/>`,
     `<text x="8" y="18" font-size="14" font-weight="bold">DermEdge vs peers: ours/peer, median and min–max (log scale; left of 1x = ours faster/smaller)</text>`,
     `<text x="8" y="36" fill="#555">${escapeXml(`${results.machine.cores} cores, ${results.machine.cpu}, ${results.machine.date}, ${results.machine.rounds} rounds`)}</text>`,

@@ -1,17 +1,26 @@
 import { existsSync } from "node:fs";
-import { rm } from "node:fs/promises";
+import { readFile, rm } from "node:fs/promises";
 import { resolve } from "node:path";
 import { addLabelEmbeddings } from "../../src/cli/label-embeddings";
+import { LABEL_EMBEDDINGS_FILE, type LabelEmbeddingsFile } from "../../src/model/label-embeddings";
 import { directoryStore } from "../../src/model/package/directory-store.node";
 import { readManifest } from "../../src/model/package/load";
 import { PackageWriter } from "../../src/model/package/writer.node";
 import { packPackage } from "../../src/packing/pack";
+import { defaultPrompts } from "../../src/service/default-prompts";
 import { writeSyntheticPackage } from "../../src/synthetic";
 import { COMBINED_FILE } from "../../src/synthetic/combined";
 import { step } from "./report";
 
 export const root = resolve(import.meta.dirname, "../..");
 export const work = resolve(root, ".cache/bench");
+
+async function labelsCurrent(dir: string): Promise<boolean> {
+  const path = resolve(dir, LABEL_EMBEDDINGS_FILE);
+  if (!existsSync(path)) return false;
+  const table: LabelEmbeddingsFile = JSON.parse(await readFile(path, "utf8"));
+  return defaultPrompts().every((p) => p in table.embeddings);
+}
 
 export interface BenchPackages {
   /** The `base` synthetic package as the export lays it out, with the combined graph (Transformers.js). */
@@ -29,7 +38,14 @@ export async function benchPackages(fresh = false): Promise<BenchPackages> {
   const base = resolve(work, "base");
   const packed = resolve(work, "base-packed");
   const done = resolve(packed, "manifest.json");
-  if (!fresh && existsSync(done) && existsSync(resolve(base, COMBINED_FILE))) return { base, packed };
+  if (!fresh && existsSync(done) && existsSync(resolve(base, COMBINED_FILE))) {
+    // The catalogue changes: the default prompts' embeddings must cover today's prompts.
+    if (!(await labelsCurrent(packed))) {
+      step("the default prompts changed: embedding them again");
+      await addLabelEmbeddings(packed);
+    }
+    return { base, packed };
+  }
   for (const dir of [base, packed]) await rm(dir, { recursive: true, force: true });
   step("generating the base synthetic package (ViT-B/32 shapes, int8, with the combined graph)");
   await writeSyntheticPackage({ size: "base", outDir: base, combined: true });

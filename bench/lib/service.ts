@@ -21,11 +21,12 @@ export type ServiceBinding = string | ((request: Request) => Promise<Response>);
 export async function serviceWorkers(
   only?: "api" | "tail" | "text",
   bindings: { VISION_TAIL?: ServiceBinding; TEXT_ENCODER?: ServiceBinding } = {},
+  api: "api" | "apiNoWarm" = "api",
 ): Promise<WorkerOptions[]> {
   const b: Bundles = await bundles();
   const all: Record<"api" | "tail" | "text", () => Promise<WorkerOptions>> = {
     api: () =>
-      worker("api", b.api, {
+      worker("api", b[api], {
         ...API_OPTIONS,
         serviceBindings: {
           VISION_TAIL: bindings.VISION_TAIL ?? "tail",

@@ -13,7 +13,7 @@ export const WRANGLER_STATE = resolve(work, "wrangler-state");
 export const R2_PERSIST = resolve(WRANGLER_STATE, "v3/r2");
 const COMPATIBILITY_DATE = "2026-04-20";
 
-export type Bundles = Record<"bench" | "api" | "tail" | "text" | "textDebug" | "empty", string>;
+export type Bundles = Record<"bench" | "api" | "apiNoWarm" | "tail" | "text" | "textDebug" | "empty", string>;
 let bundled: Promise<Bundles> | undefined;
 
 /** The Workers bundled as `wrangler deploy` would (once per run). */
@@ -27,6 +27,8 @@ export function bundles(): Promise<Bundles> {
     return {
       bench: await b("bench", "bench/workers/bench.ts"),
       api: await b("api", "src/workers/api/index.ts"),
+      // The main Worker without the vision tail's wake-up, to measure what it changes.
+      apiNoWarm: await b("api-no-warm", "bench/workers/api-no-warm.ts"),
       tail: await b("tail", "src/workers/vision-tail/index.ts"),
       text: await b("text", "src/workers/text/index.ts"),
       // The text Worker plus GET /debug/memory (its isolate's accounting).
@@ -65,9 +67,11 @@ export async function worker(
  * seconds slower, a local-storage effect that must not count as a cold start.
  */
 export async function installPackage(dir: string): Promise<ModelManifest> {
-  const manifest: ModelManifest = JSON.parse(await readFile(resolve(dir, "manifest.json"), "utf8"));
-  const stamp = resolve(R2_PERSIST, "installed-revision");
-  if (existsSync(stamp) && (await readFile(stamp, "utf8")) === manifest.revision) return manifest;
+  const manifestText = await readFile(resolve(dir, "manifest.json"), "utf8");
+  const manifest: ModelManifest = JSON.parse(manifestText);
+  // The whole manifest, not the revision: label embeddings are rewritten without a new revision.
+  const stamp = resolve(R2_PERSIST, "installed-manifest.json");
+  if (existsSync(stamp) && (await readFile(stamp, "utf8")) === manifestText) return manifest;
   step(`installing ${basename(dir)} into local R2`);
   const mf = new Miniflare({
     modules: true,
@@ -88,7 +92,7 @@ export async function installPackage(dir: string): Promise<ModelManifest> {
   } finally {
     await mf.dispose();
   }
-  await writeFile(stamp, manifest.revision);
+  await writeFile(stamp, manifestText);
   return manifest;
 }
 

@@ -46,7 +46,11 @@ function descendants(pid: number): number[] {
     .map((l) => l.trim().split(/\s+/).map(Number));
   const found: number[] = [];
   const walk = (p: number) => {
-    for (const [child, parent] of pairs) if (parent === p) found.push(child), walk(child);
+    for (const [child, parent] of pairs) {
+      if (parent !== p) continue;
+      found.push(child);
+      walk(child);
+    }
   };
   walk(pid);
   return found;
@@ -137,8 +141,14 @@ export async function throughputSection({ packages, photos }: BenchContext): Pro
           }
         }),
       );
+      // wrangler may have restarted workerd meanwhile: count the processes alive now.
       let peak = 0;
-      for (const pid of pids) peak += (await rss(pid)).peak;
+      for (const pid of new Set([...pids, ...workerdOf(wrangler.pid!)])) {
+        peak += await rss(pid).then(
+          (m) => m.peak,
+          () => 0,
+        );
+      }
       const rps = latencies.length / SECONDS;
       rows.push({
         section: SECTION,

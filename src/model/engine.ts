@@ -110,6 +110,7 @@ export class ClipEngine {
   /** Decodes, preprocesses and encodes a photo. Throws ImageError for anything it cannot read. */
   async embedImage(bytes: Uint8Array, options: ImageOptions = {}): Promise<ImageEmbedding> {
     const started = Date.now();
+    this.imageTower.warm?.();
     const releasePhoto = hold("photo", bytes.byteLength);
     let prepared: PreparedImage;
     try {

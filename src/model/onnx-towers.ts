@@ -114,13 +114,19 @@ export function onnxImageTower(context: LocalTowerContext): ImageTower {
 
 /**
  * The vision tower with its first stage here and the rest elsewhere (the vision-tail Worker behind a
- * service binding): `tail` takes stage 1's hidden state and returns the image embedding.
+ * service binding): `tail` takes stage 1's hidden state and returns the image embedding. `warmTail`,
+ * when given, asks the tail to create its sessions while this isolate decodes the photo and runs
+ * stage 1 (on a cold start the two isolates then load in parallel, not one after the other).
  */
 export function splitImageTower(
   context: LocalTowerContext,
   tail: (hidden: FloatTensor) => Promise<Float32Array>,
+  warmTail?: () => Promise<void>,
 ): ImageTower {
   return {
+    warm() {
+      if (visionStages(context.manifest).length > 1) warmTail?.().catch(() => undefined);
+    },
     async encode(pixels, size) {
       const [first, ...rest] = visionStages(context.manifest);
       if (rest.length === 0) return onnxImageTower(context).encode(pixels, size);

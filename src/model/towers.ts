@@ -7,6 +7,11 @@
 /** pixel_values [1, 3, size, size] (normalised, CHW) -> the raw image embedding (not normalised). */
 export interface ImageTower {
   encode(pixels: Float32Array, size: number): Promise<Float32Array>;
+  /**
+   * Optional: starts what the first encode will need (another isolate's sessions) without waiting, so
+   * that it overlaps decoding the photo. Never throws: encode reports any failure.
+   */
+  warm?(): void;
 }
 
 /** Prompts -> raw text embeddings (not normalised), one per prompt, each encoded on its own. */

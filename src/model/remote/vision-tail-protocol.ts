@@ -14,6 +14,32 @@ export function parseDims(header: string | null): number[] | null {
   return dims?.length && dims.every((d) => Number.isSafeInteger(d) && d > 0) ? dims : null;
 }
 
+/** POST /warm (`x-revision`): the tail creates its sessions now and answers 204 once they exist. */
+export const WARM_PATH = "/warm";
+
+/**
+ * Wakes the tail (see splitImageTower's `warmTail`): one request per isolate of ours while it
+ * succeeds; after a failure the next photo tries again.
+ */
+export function visionTailWarmer(tail: ServiceFetcher, revision: string): () => Promise<void> {
+  let warming: Promise<void> | undefined;
+  return () => {
+    warming ??= callService(
+      tail,
+      `http://vision-tail${WARM_PATH}`,
+      { method: "POST", headers: { "x-revision": revision } },
+      "vision_tail_unavailable",
+      async (response) => {
+        await response.body?.cancel();
+      },
+    ).catch((error) => {
+      warming = undefined;
+      throw error;
+    });
+    return warming;
+  };
+}
+
 /** The tail as the split image tower sees it (see splitImageTower). */
 export function visionTailClient(tail: ServiceFetcher, revision: string) {
   return ({ data, dims }: FloatTensor): Promise<Float32Array> =>

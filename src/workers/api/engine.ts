@@ -4,7 +4,7 @@ import { PromiseCache } from "../../lib/promise-cache";
 import { ClipEngine, type EngineRuntime } from "../../model/engine";
 import { splitImageTower } from "../../model/onnx-towers";
 import { r2Store } from "../../model/package/store";
-import { visionTailClient } from "../../model/remote/vision-tail-protocol";
+import { visionTailClient, visionTailWarmer } from "../../model/remote/vision-tail-protocol";
 import { type TextTowerBindings, workerTextTower } from "./text-tower";
 
 // wrangler hands these over compiled: workerd may not compile WASM from bytes.
@@ -38,7 +38,11 @@ export function getEngine(
   return engines.get(env.MODEL_PREFIX, () =>
     ClipEngine.open(r2Store(env.MODELS, env.MODEL_PREFIX), runtime(env.DECODE_MEMORY_BUDGET), {
       image: (context) =>
-        splitImageTower(context, visionTailClient(env.VISION_TAIL, context.manifest.revision)),
+        splitImageTower(
+          context,
+          visionTailClient(env.VISION_TAIL, context.manifest.revision),
+          visionTailWarmer(env.VISION_TAIL, context.manifest.revision),
+        ),
       text: workerTextTower(env),
     }),
   );

@@ -2,12 +2,12 @@ import { Hono } from "hono";
 import ortWasm from "onnxruntime-web/ort-wasm-simd-threaded.wasm";
 import { PromiseCache } from "../../lib/promise-cache";
 import { hold } from "../../model/memory";
-import { runVisionStages, visionStages } from "../../model/onnx-towers";
+import { runVisionStages, towerSession, visionStages } from "../../model/onnx-towers";
 import { ModelUnavailableError, readManifest } from "../../model/package/load";
 import type { ModelManifest } from "../../model/package/manifest";
 import { r2Store } from "../../model/package/store";
 import { serviceError } from "../../model/remote/call";
-import { parseDims, STAGE_PATH } from "../../model/remote/vision-tail-protocol";
+import { parseDims, STAGE_PATH, WARM_PATH } from "../../model/remote/vision-tail-protocol";
 import { debugRoutes } from "../debug";
 
 /**
@@ -54,6 +54,27 @@ app.post(STAGE_PATH, async (c) => {
     } finally {
       release();
     }
+  } catch (error) {
+    if (error instanceof ModelUnavailableError) {
+      return serviceError(503, { code: error.code, message: error.message });
+    }
+    throw error;
+  }
+});
+
+// The main Worker's wake-up call, sent as a photo arrives: sessions are created while it decodes.
+app.post(WARM_PATH, async (c) => {
+  try {
+    const current = await readActiveManifest(c.env);
+    if (current.revision !== c.req.header("x-revision")) {
+      return serviceError(409, {
+        code: "revision_mismatch",
+        message: `this vision tail serves revision ${current.revision}`,
+      });
+    }
+    const context = { store: r2Store(c.env.MODELS, c.env.MODEL_PREFIX), manifest: current, ortWasm };
+    for (const stage of visionStages(current).slice(1)) await towerSession(context, stage);
+    return c.body(null, 204);
   } catch (error) {
     if (error instanceof ModelUnavailableError) {
       return serviceError(503, { code: error.code, message: error.message });
