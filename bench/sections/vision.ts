@@ -90,18 +90,88 @@ async function chainMs(stages: { runner: Runner; input: string; output: string }
   return spread(times).median;
 }
 
-/** The vision graph with every per-channel weight scale and zero point replaced by one per tensor. */
+/**
+ * The vision graph requantised per tensor: every per-channel weight dequantised, then quantised again
+ * with one scale (7-bit, as quantize_dynamic's reduce_range) and the same zero point.
+ */
 function perTensor(model: Onnx.ModelProto): Uint8Array {
+  const init = new Map(model.graph!.initializer!.map((t) => [t.name!, t]));
   for (const t of model.graph!.initializer!) {
     if (!t.name!.endsWith("_scale") || t.dims!.length !== 1) continue;
-    const values = new Float32Array(t.rawData!.slice().buffer);
-    const mean = values.reduce((a, b) => a + b, 0) / values.length;
-    t.rawData = new Uint8Array(Float32Array.of(mean).buffer);
+    const weights = init.get(t.name!.replace(/_scale$/, "_quantized"))!;
+    const zp = init.get(t.name!.replace(/_scale$/, "_zero_point"))!;
+    const scales = new Float32Array(t.rawData!.slice().buffer);
+    const cols = scales.length;
+    const zero = zp.rawData![0]; // uint8 weights (the vision tower), one zero point for all channels
+    const floats = Float32Array.from(weights.rawData!, (q, i) => (q - zero) * scales[i % cols]);
+    const scale = floats.reduce((m, v) => Math.max(m, Math.abs(v)), 0) / 63;
+    weights.rawData = Uint8Array.from(floats, (v) =>
+      Math.max(0, Math.min(255, Math.round(v / scale) + zero)),
+    );
+    t.rawData = new Uint8Array(Float32Array.of(scale).buffer);
     t.dims = [];
-    const zp = model.graph!.initializer!.find((z) => z.name === t.name!.replace(/_scale$/, "_zero_point"))!;
     zp.rawData = zp.rawData!.subarray(0, 1);
     zp.dims = [];
   }
+  return ModelProto.encode(model).finish();
+}
+
+/**
+ * The vision graph with every quantised linear layer (DynamicQuantizeLinear, MatMulInteger, Cast, Mul)
+ * turned back into a float MatMul on dequantised weights: the accuracy reference, and what int8 buys.
+ */
+function floatLinears(model: Onnx.ModelProto): Uint8Array {
+  const graph = model.graph!;
+  const init = new Map(graph.initializer!.map((t) => [t.name!, t]));
+  const producer = new Map(graph.node!.flatMap((n) => n.output!.map((o) => [o, n] as const)));
+  const consumers = (name: string) => graph.node!.filter((n) => n.input!.includes(name));
+  const drop = new Set<Onnx.INodeProto>();
+  const added: Onnx.INodeProto[] = [];
+  for (const node of graph.node!) {
+    if (node.opType !== "MatMulInteger") continue;
+    const [q, wq, , wzp] = node.input!;
+    const weights = init.get(wq)!;
+    const cast = consumers(node.output![0])[0];
+    const mul = consumers(cast.output![0])[0];
+    const scaleMul = producer.get(mul.input!.find((i) => i !== cast.output![0])!)!;
+    const wScale = init.get(scaleMul.input!.find((i) => init.has(i))!)!;
+    const [rows, cols] = weights.dims!.map(Number);
+    const scales = new Float32Array(wScale.rawData!.slice().buffer);
+    const zeros = init.get(wzp)!.rawData!;
+    const signed = weights.dataType === 3;
+    const floats = new Float32Array(rows * cols);
+    for (let i = 0; i < rows * cols; i++) {
+      const c = i % cols;
+      const raw = signed ? (weights.rawData![i] << 24) >> 24 : weights.rawData![i];
+      const zero = signed ? (zeros[scales.length > 1 ? c : 0] << 24) >> 24 : zeros[scales.length > 1 ? c : 0];
+      floats[i] = (raw - zero) * scales[scales.length > 1 ? c : 0];
+    }
+    const name = `${wq}_float`;
+    graph.initializer!.push({
+      name,
+      dataType: 1,
+      dims: [rows, cols],
+      rawData: new Uint8Array(floats.buffer),
+    });
+    const x = producer.get(q)!.input![0];
+    added.push({ name: `${node.name}_float`, opType: "MatMul", input: [x, name], output: [mul.output![0]] });
+    for (const n of [node, cast, mul]) drop.add(n);
+  }
+  graph.node = [...graph.node!.filter((n) => !drop.has(n)), ...added];
+  // Sorted again by dependency: ORT wants producers before consumers.
+  const ready = new Set([...graph.input!.map((i) => i.name!), ...graph.initializer!.map((t) => t.name!), ""]);
+  const sorted: Onnx.INodeProto[] = [];
+  let pending = graph.node;
+  while (pending.length) {
+    const next = pending.filter((n) => n.input!.every((i) => ready.has(i)));
+    if (next.length === 0) throw new Error("floatLinears: a cycle or a missing input");
+    for (const n of next) {
+      sorted.push(n);
+      for (const o of n.output!) ready.add(o);
+    }
+    pending = pending.filter((n) => !next.includes(n));
+  }
+  graph.node = sorted;
   return ModelProto.encode(model).finish();
 }
 
@@ -274,6 +344,7 @@ async function variants(
     await readFile(resolve(packages.base, "onnx/vision_model_quantized.onnx")),
   );
   const perTensorBytes = perTensor(ModelProto.decode(onnxBytes));
+  const floatBytes = floatLinears(ModelProto.decode(onnxBytes));
   const settings: { what: string; model: Uint8Array; level: string; extra?: Record<string, string> }[] = [
     { what: "opt level disabled", model: onnxBytes, level: "disabled" },
     { what: "opt level basic (what pack uses)", model: onnxBytes, level: "basic" },
@@ -289,11 +360,21 @@ async function variants(
       level: "basic",
       extra: { "session.disable_prepacking": "1" },
     },
-    { what: "basic, per-tensor weight scales", model: perTensorBytes, level: "basic" },
-    { what: "extended, per-tensor weight scales", model: perTensorBytes, level: "extended" },
+    { what: "basic, weights requantised per tensor", model: perTensorBytes, level: "basic" },
+    { what: "extended, weights requantised per tensor", model: perTensorBytes, level: "extended" },
+    { what: "float32 linear layers (dequantised weights), basic", model: floatBytes, level: "basic" },
   ];
   const rows: Row[] = [];
   const input = manifest.vision.input;
+  const embed = async (runner: Runner) =>
+    (await runner.run({ [input]: { data: pixels, dims: [1, 3, 224, 224] } })).image_embeds
+      .data as Float32Array;
+  const cosine = (a: Float32Array, b: Float32Array) => {
+    let [ab, aa, bb] = [0, 0, 0];
+    for (let i = 0; i < a.length; i++) [ab, aa, bb] = [ab + a[i] * b[i], aa + a[i] * a[i], bb + b[i] * b[i]];
+    return ab / Math.sqrt(aa * bb);
+  };
+  let reference: Float32Array | undefined; // the int8 graph as exported, native, basic
   for (const s of settings) {
     step(`section 2: variant ${s.what}`);
     const [w, n] = [
@@ -301,6 +382,8 @@ async function variants(
       await nativeSession(s.model, s.level, s.extra),
     ];
     const one = (runner: Runner) => chainMs([{ runner, input, output: "image_embeds" }], pixels);
+    reference ??= await embed(n);
+    const agreement = `cosine to the int8 export: WASM ${cosine(await embed(w), reference).toFixed(4)}, native ${cosine(await embed(n), reference).toFixed(4)}`;
     const [ours, peer] = await alternate(
       Math.min(rounds, 3),
       () => one(w),
@@ -313,6 +396,7 @@ async function variants(
           unit: "ms",
           what: `Node WASM, .onnx, ${s.what}`,
           peerName: "native, same setting",
+          note: agreement,
         },
         ours,
         peer,
