@@ -9,6 +9,7 @@ import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { ImageNotAssessableError } from "../clinical";
 import { ImageError } from "../image/types";
+import { MemoryBusyError } from "../lib/memory-budget";
 import { ModelUnavailableError } from "../model/package/load";
 import type { AppEnv } from "./env";
 
@@ -30,6 +31,8 @@ export const PROBLEMS = {
   "rate-limited": { status: 429, title: "Too many requests" },
   "internal-error": { status: 500, title: "Internal error" },
   "model-unavailable": { status: 503, title: "The model is unavailable" },
+  "auth-not-configured": { status: 503, title: "No API keys configured" },
+  busy: { status: 503, title: "Too busy right now" },
 } as const satisfies Record<string, { status: ContentfulStatusCode; title: string }>;
 
 export type ProblemSlug = keyof typeof PROBLEMS;
@@ -56,6 +59,12 @@ export const PROBLEM_DESCRIPTIONS: Record<ProblemSlug, string> = {
   "internal-error": "A fault on our side; the request id identifies it in the logs.",
   "model-unavailable":
     "The model package is missing, invalid or failed its integrity check; retry after Retry-After seconds.",
+  "auth-not-configured":
+    "The server has no API keys (API_KEYS) and was not opened on purpose (OPEN_ACCESS): /v1 refuses " +
+    "every request rather than run without authentication.",
+  busy:
+    "The server is decoding as many photos as its memory allows and this one did not fit in time; " +
+    "retry after Retry-After seconds.",
 };
 
 const slugs = Object.keys(PROBLEMS) as [ProblemSlug, ...ProblemSlug[]];
@@ -157,6 +166,14 @@ export function toProblem(err: unknown): ProblemError {
   }
   if (err instanceof ModelUnavailableError) {
     return modelUnavailable(err, "The model cannot be loaded right now; try again shortly.");
+  }
+  if (err instanceof MemoryBusyError) {
+    return new ProblemError(
+      "busy",
+      "Too many photos are being assessed at once; try again in a moment.",
+      {},
+      { "Retry-After": String(err.retryAfterSeconds) },
+    );
   }
   if (err instanceof HTTPException) {
     if (err.status === 415)

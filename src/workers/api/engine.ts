@@ -1,4 +1,5 @@
 import ortWasm from "onnxruntime-web/ort-wasm-simd-threaded.wasm";
+import webpWasm from "../../image/webp/wasm-worker";
 import { MemoryBudget } from "../../lib/memory-budget";
 import { PromiseCache } from "../../lib/promise-cache";
 import { ClipEngine, type EngineRuntime } from "../../model/engine";
@@ -7,11 +8,8 @@ import { r2Store } from "../../model/package/store";
 import { visionTailClient, visionTailWarmer } from "../../model/remote/vision-tail-protocol";
 import { type TextTowerBindings, workerTextTower } from "./text-tower";
 
-// wrangler hands these over compiled: workerd may not compile WASM from bytes.
-const wasm = {
-  ortWasm,
-  webpWasm: async () => (await import("../../image/webp/wasm-worker")).default,
-};
+// wrangler hands these over compiled: workerd may not compile WASM from bytes. libwebp's is small (138 KB).
+const wasm = { ortWasm, webpWasm: async () => webpWasm };
 
 const DEFAULT_DECODE_BUDGET = 40 * 2 ** 20;
 // One budget per isolate: its concurrent requests share the isolate's memory.

@@ -1,0 +1,34 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { call, expectProblem, fixture, installModel, multipart } from "./support";
+
+/**
+ * The isolate's decode budget through the Worker (40 MiB, DECODE_MEMORY_BUDGET in wrangler.toml): 8
+ * concurrent worst-case uploads each get a 200 or a 503 busy with Retry-After, never a crash, and the
+ * next request works.
+ */
+describe("8 concurrent worst-case uploads to one isolate", () => {
+  let worst: Uint8Array[];
+  beforeAll(async () => {
+    await installModel();
+    worst = await Promise.all((["worstProgressive", "worstWebp", "worstPng"] as const).map(fixture));
+  });
+
+  it("answer 200 or 503 busy (Retry-After), and the next request works", async () => {
+    const names = ["progressive.jpg", "large.webp", "interlaced.png"];
+    const responses = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        call("/v1/assessments", { method: "POST", body: multipart(worst[i % 3], {}, names[i % 3]) }),
+      ),
+    );
+    const statuses = responses.map((r) => r.status);
+    expect(statuses.every((s) => s === 200 || s === 503), statuses.join(",")).toBe(true);
+    expect(statuses).toContain(200);
+    for (const res of responses) {
+      if (res.status !== 503) continue;
+      await expectProblem(res, 503, "busy");
+      expect(Number(res.headers.get("retry-after"))).toBeGreaterThan(0);
+    }
+    const next = await call("/v1/assessments", { method: "POST", body: multipart(await fixture("photo")) });
+    expect(next.status).toBe(200);
+  });
+});
