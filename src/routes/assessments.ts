@@ -1,5 +1,6 @@
 /** POST /v1/assessments: a photo and the patient's words in, an assessment out. HTTP only. */
 import { createRoute, OpenAPIHono, type RouteConfig, type z } from "@hono/zod-openapi";
+import type { MiddlewareHandler } from "hono";
 import type { Answers, Lang } from "../clinical";
 import { assessPhoto } from "../service/assess-photo";
 import type { AppEnv } from "./env";
@@ -32,7 +33,7 @@ const routeConfig = {
     "with `status` poor_photo or not_skin. Neither the photo nor the text is stored or logged; responses are " +
     "never cached.",
   security: API_KEY_SECURITY,
-  middleware: [bodyLimit()] as const,
+  middleware: [bodyLimit(), multipartBoundary()] as const,
   request: { body: requestBody },
   responses: {
     200: {
@@ -113,6 +114,23 @@ assessments.openAPIRegistry.registerPath({
   ...documented,
   request: { body: { ...requestBody, required: true } },
 });
+
+/** RFC 2046: a boundary is 1 to 70 characters; without one a multipart body cannot be read at all. */
+function multipartBoundary(): MiddlewareHandler<AppEnv> {
+  return async function multipartBoundary(c, next) {
+    const type = c.req.header("content-type") ?? "";
+    if (/^\s*multipart\/form-data\s*(;|$)/i.test(type)) {
+      const boundary = /;\s*boundary=("?)([^";]*)\1/i.exec(type)?.[2] ?? "";
+      if (!/^[0-9A-Za-z'()+_,\-./:=? ]{0,69}[0-9A-Za-z'()+_,\-./:=?]$/.test(boundary)) {
+        throw new ProblemError(
+          "invalid-request",
+          "multipart/form-data needs a boundary parameter of 1 to 70 characters in its Content-Type.",
+        );
+      }
+    }
+    await next();
+  };
+}
 
 async function readInput(
   contentType: string,

@@ -27,15 +27,26 @@ const LANGS = ["en", "zh"] as const satisfies readonly Lang[];
 const LangParam = z
   .enum(LANGS)
   .openapi({ description: "Language of the answer; by default from the text, then Accept-Language." });
+/**
+ * Words a person typed: valid UTF-8 (a decoder's U+FFFD or a lone surrogate means it was not) and no
+ * bidirectional controls, which can make logs, the demo or a clinician's screen show other words.
+ */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const REPLACEMENT_OR_BIDI = /[\uFFFD\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
+const readable = (value: string) => !LONE_SURROGATE.test(value) && !REPLACEMENT_OR_BIDI.test(value);
+const READABLE = "must be valid UTF-8 text without bidirectional control characters";
+
 const Text = z
   .string()
   .max(LIMITS.textLength, `at most ${LIMITS.textLength} characters`)
+  .refine(readable, `text ${READABLE}`)
   .openapi({ description: "The patient's own words: symptoms, how long, age. Never stored or logged." });
 const Label = z
   .string()
   .trim()
   .min(1, "a label cannot be empty")
-  .max(LIMITS.labelLength, `each label at most ${LIMITS.labelLength} characters`);
+  .max(LIMITS.labelLength, `each label at most ${LIMITS.labelLength} characters`)
+  .refine(readable, `each label ${READABLE}`);
 const Labels = z
   .array(Label)
   .max(LIMITS.labels, `at most ${LIMITS.labels} labels`)
@@ -73,7 +84,7 @@ const labelsDescription =
 export const AssessmentForm = z
   .object({
     image: z
-      .custom<Blob>((v) => v instanceof Blob, "image must be a file part")
+      .custom<Blob>((v) => v instanceof Blob, "image must be one file part: one image per request")
       .openapi({ type: "string", format: "binary", description: "The photo: JPEG, PNG or WebP." }),
     text: Text.optional(),
     lang: LangParam.optional(),
