@@ -52,7 +52,8 @@ export default defineConfig({
                 FAKE_TELEGRAM: fakeTelegramControl,
               },
               // The bot's bindings point at the fake Telegram Bot API, a loopback server in this process.
-              bindings: await fakeTelegramBindings(),
+              // OPEN_ACCESS: /v1 open without API_KEYS, as in `npm run dev` (wrangler.toml keeps it closed).
+              bindings: { ...(await fakeTelegramBindings()), OPEN_ACCESS: "true" },
               // The text Worker (wrangler.text.toml) as plain JS: the target of TEXT_ENCODER.
               workers: [
                 {

@@ -54,5 +54,15 @@ else if (active) process.stderr.write(`dev: active model ${active.id} ${active.r
 
 // The main Worker's config first: its port (8787) serves; the others answer its service bindings.
 const configs = ["wrangler.toml", ...auxiliaryConfigs()].flatMap((c) => ["-c", c]);
-const { code } = await wrangler(["dev", ...configs, ...process.argv.slice(2)], { inherit: true });
+// Open on purpose: wrangler.toml keeps /v1 closed without API_KEYS; here anyone on this machine may call it.
+const openArgs = process.argv.some((a) => a.startsWith("API_KEYS")) ? [] : ["--var", "OPEN_ACCESS:true"];
+if (openArgs.length > 0) {
+  banner([
+    "OPEN ACCESS: /v1 needs no API key in this dev session (--var OPEN_ACCESS:true).",
+    "Set API_KEYS in .dev.vars to try it with keys; a deployment without keys is refused.",
+  ]);
+}
+const { code } = await wrangler(["dev", ...configs, ...openArgs, ...process.argv.slice(2)], {
+  inherit: true,
+});
 process.exitCode = code;

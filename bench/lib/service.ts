@@ -12,6 +12,8 @@ const API_OPTIONS = {
     CORS_ORIGINS: "",
     TELEGRAM_API_ROOT: "https://api.telegram.org",
     TELEGRAM_BOT_INFO: "",
+    // No API_KEYS here: /v1 is open on purpose (closed otherwise, see wrangler.toml).
+    OPEN_ACCESS: "true",
   },
 };
 

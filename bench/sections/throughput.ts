@@ -85,6 +85,9 @@ async function startWrangler(port: number): Promise<ChildProcess> {
       "--persist-to",
       WRANGLER_STATE,
       "--show-interactive-dev-session=false",
+      // /v1 without API_KEYS is closed unless opened on purpose (wrangler.toml's OPEN_ACCESS).
+      "--var",
+      "OPEN_ACCESS:true",
     ],
     {
       cwd: root,

@@ -3,9 +3,16 @@ import type { ClipEngine } from "../model/engine";
 /** The Hono environment of the HTTP API: the Worker's bindings and what middleware hands to handlers. */
 
 /** wrangler.toml's bindings, with the tunable vars widened to string and the API_KEYS secret (optional). */
-export type Bindings = Omit<Env, "CORS_ORIGINS" | "MAX_BODY_BYTES" | "MAX_IMAGE_PIXELS" | "RATE_LIMITER"> & {
-  /** Comma- or whitespace-separated API keys; unset or empty = no authentication (local dev). */
+export type Bindings = Omit<
+  Env,
+  "CORS_ORIGINS" | "MAX_BODY_BYTES" | "MAX_IMAGE_PIXELS" | "RATE_LIMITER" | "OPEN_ACCESS" | "AUTH_FAILURES"
+> & {
+  /** Comma- or whitespace-separated API keys; unset or empty = /v1 answers 503 unless OPEN_ACCESS. */
   API_KEYS?: string;
+  /** "true" = with no API_KEYS, /v1 is open to anyone (npm run dev, tests); anything else = closed. */
+  OPEN_ACCESS?: string;
+  /** Workers rate-limiting binding counting failed authentications per address. */
+  AUTH_FAILURES?: RateLimit;
   /** Origins allowed to call /v1 from a browser, comma-separated, or "*"; empty = no CORS headers. */
   CORS_ORIGINS?: string;
   /** Largest request body, in bytes; default 10 MiB. */

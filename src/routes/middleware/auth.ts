@@ -1,5 +1,6 @@
 import type { Context, MiddlewareHandler } from "hono";
 import { bearerAuth } from "hono/bearer-auth";
+import { timingSafeEqual } from "hono/utils/buffer";
 import type { AppEnv } from "../env";
 import { ProblemError } from "../problems";
 
@@ -25,9 +26,16 @@ const sentBearer = (c: Context) => /^Bearer\s/i.test(c.req.header("authorization
 
 /** hono/bearer-auth over the given keys, reading `Authorization: Bearer <key>`, or `X-API-Key: <key>`. */
 function keyChecks(keys: string[]): Record<"bearer" | "apiKeyHeader", MiddlewareHandler<AppEnv>> {
+  // Every key compared in constant time (hono's timingSafeEqual, as bearerAuth's `token` option does), and
+  // without stopping at the first match, so the time taken says nothing about which key (or none) matched.
+  const verifyToken = async (token: string) => {
+    let ok = false;
+    for (const key of keys) ok = (await timingSafeEqual(key, token)) || ok;
+    return ok;
+  };
   return {
     bearer: bearerAuth({
-      token: keys,
+      verifyToken,
       noAuthenticationHeader: { message: missing },
       // Another scheme (Basic ...) is no key; a Bearer value that cannot be a key is a wrong one.
       invalidAuthenticationHeader: { message: (c: Context) => (sentBearer(c) ? invalid() : missing()) },
@@ -35,7 +43,7 @@ function keyChecks(keys: string[]): Record<"bearer" | "apiKeyHeader", Middleware
     }),
     // One bearerAuth reads one header: a second one reads X-API-Key, which has no "Bearer " prefix.
     apiKeyHeader: bearerAuth({
-      token: keys,
+      verifyToken,
       headerName: "X-API-Key",
       prefix: "",
       invalidAuthenticationHeader: { message: invalid },
@@ -46,11 +54,18 @@ function keyChecks(keys: string[]): Record<"bearer" | "apiKeyHeader", Middleware
 
 let cached: { source: string; keys: string[]; checks: ReturnType<typeof keyChecks> } | undefined;
 
+/** Seconds a client waits after too many failed authentications (the AUTH_FAILURES period). */
+const AUTH_FAILURE_RETRY_AFTER_S = 60;
+
 /**
  * API keys from the API_KEYS secret (comma- or whitespace-separated), checked by hono/bearer-auth. Several
  * keys are accepted at once, so a key is rotated by adding the new one, moving clients over, then removing
- * the old one. With no keys configured (local dev) every request is let through and identified by its
- * address. A key is sent as `Authorization: Bearer <key>` or `X-API-Key: <key>`.
+ * the old one. A key is sent as `Authorization: Bearer <key>` or `X-API-Key: <key>`.
+ *
+ * With no keys, /v1 answers 503 (auth-not-configured) unless OPEN_ACCESS is "true" (`npm run dev`, tests):
+ * then every request is let through and identified by its CF-Connecting-IP, which Cloudflare's edge sets
+ * itself (a client cannot choose it there). Failed authentications count per address in AUTH_FAILURES;
+ * once over, they answer 429 instead of 401, so keys cannot be guessed at speed.
  */
 export function apiKeyAuth(): MiddlewareHandler<AppEnv> {
   return async function apiKeyAuth(c, next) {
@@ -65,23 +80,56 @@ export function apiKeyAuth(): MiddlewareHandler<AppEnv> {
       }
       cached = { source, keys, checks: keyChecks(keys) };
     }
+    const address = `ip:${c.req.header("cf-connecting-ip") ?? "unknown"}`;
     if (cached.keys.length === 0) {
-      c.set("client", `ip:${c.req.header("cf-connecting-ip") ?? "unknown"}`);
+      if (c.env.OPEN_ACCESS !== "true") {
+        throw new ProblemError(
+          "auth-not-configured",
+          "The server has no API keys configured; its operator must set API_KEYS (or OPEN_ACCESS for local use).",
+        );
+      }
+      c.set("client", address);
       return next();
     }
     const { bearer, apiKeyHeader } = cached.checks;
-    const check = !sentBearer(c) && c.req.header("x-api-key") ? apiKeyHeader : bearer;
-    await check(c, async () => {
-      c.set("client", `key:${await keyId(c)}`);
-      await next();
-    });
+    const check = !sentBearer(c) && c.req.header("x-api-key")?.trim() ? apiKeyHeader : bearer;
+    let authenticated = false;
+    try {
+      await check(c, async () => {
+        authenticated = true;
+        c.set("client", `key:${await keyId(c)}`);
+        await next();
+      });
+    } catch (err) {
+      if (!authenticated && err instanceof ProblemError && err.slug === "unauthorized")
+        await countFailure(c, address);
+      throw err;
+    }
   };
+}
+
+/** Counts a failed authentication for the address; 429 once it is over AUTH_FAILURES' limit. */
+async function countFailure(c: Context<AppEnv>, address: string): Promise<void> {
+  let allowed = true;
+  try {
+    ({ success: allowed } = (await c.env.AUTH_FAILURES?.limit({ key: address })) ?? { success: true });
+  } catch (err) {
+    console.warn(JSON.stringify({ level: "warn", msg: "auth failure limiter failed", error: String(err) }));
+  }
+  if (!allowed) {
+    throw new ProblemError(
+      "rate-limited",
+      `Too many failed authentications; try again in ${AUTH_FAILURE_RETRY_AFTER_S} seconds.`,
+      {},
+      { "Retry-After": String(AUTH_FAILURE_RETRY_AFTER_S) },
+    );
+  }
 }
 
 /** A short, non-reversible name for the key that was accepted: for rate limiting and logs. */
 async function keyId(c: Context<AppEnv>): Promise<string> {
   const bearer = c.req.header("authorization")?.match(/^Bearer\s+(\S+)\s*$/i)?.[1];
-  const key = bearer ?? c.req.header("x-api-key") ?? "";
+  const key = bearer ?? c.req.header("x-api-key")?.trim() ?? "";
   const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(key)));
   return Array.from(digest.subarray(0, 6), (b) => b.toString(16).padStart(2, "0")).join("");
 }

@@ -95,7 +95,11 @@ export async function startWranglerDev(options: {
         "--persist-to",
         state,
         "--show-interactive-dev-session=false",
-        ...Object.entries(options.vars ?? {}).flatMap(([name, value]) => ["--var", `${name}:${value}`]),
+        // Open on purpose (as `npm run dev`) unless the test brings its own API_KEYS.
+        ...Object.entries({
+          ...(options.vars?.API_KEYS ? {} : { OPEN_ACCESS: "true" }),
+          ...options.vars,
+        }).flatMap(([name, value]) => ["--var", `${name}:${value}`]),
       ],
       {
         cwd: root,
