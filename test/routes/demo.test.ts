@@ -36,4 +36,9 @@ describe("GET / (demo page)", () => {
     expect(css.headers.get("content-type")).toBe("text/css; charset=utf-8");
     expect(await css.text()).toContain("@media (prefers-color-scheme: dark)");
   });
+
+  it("keeps the API key in memory only: nothing is written to web storage or cookies", async () => {
+    const script = await (await call("/demo.js")).text();
+    expect(script).not.toMatch(/localStorage|indexedDB|document\.cookie|Storage\.(setItem|getItem)/);
+  });
 });

@@ -232,10 +232,9 @@ async function send(event) {
   if (Object.keys(answers).length) data.append("answers", JSON.stringify(answers));
   const headers = {};
   const key = apiKey.value.trim();
-  if (key) {
-    headers.Authorization = "Bearer " + key;
-    sessionStorage.setItem("dermedge-api-key", key);
-  }
+  // The key stays in this page's memory (the field) only: never in web storage, where any script on
+  // the origin could read it later.
+  if (key) headers.Authorization = "Bearer " + key;
   submit.disabled = true;
   result.hidden = true;
   form.setAttribute("aria-busy", "true");
@@ -264,7 +263,7 @@ camera.addEventListener("change", () => choose(camera));
 lang.addEventListener("change", translate);
 form.addEventListener("submit", send);
 questions.addEventListener("submit", reassess);
-apiKey.value = sessionStorage.getItem("dermedge-api-key") || "";
+sessionStorage.removeItem("dermedge-api-key"); // what earlier versions kept there
 if ((navigator.language || "").toLowerCase().startsWith("zh")) lang.value = "zh";
 translate();
 `;
