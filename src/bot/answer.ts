@@ -4,7 +4,7 @@
  * failures (download, unreadable image, model unavailable) get their own apology; anything else is thrown
  * to the webhook's error boundary, which apologises too.
  */
-import type { Answers, Assessment, Lang } from "../clinical";
+import { type Answers, type Assessment, ImageNotAssessableError, type Lang } from "../clinical";
 import { ImageError } from "../image/types";
 import { MemoryBusyError } from "../lib/memory-budget";
 import { ModelUnavailableError } from "../model/package/load";
@@ -94,7 +94,7 @@ function failureReply(err: unknown, lang: Lang, maxBytes: number): string | null
   // Too many photos are being decoded in this isolate at once.
   if (err instanceof MemoryBusyError) return m.busy;
   // The image decodes but is too degenerate for the quality checks (e.g. 1x1): a retake is the answer.
-  if (err instanceof RangeError) return m.retake;
+  if (err instanceof ImageNotAssessableError) return m.retake;
   return null;
 }
 
