@@ -23,7 +23,8 @@ interface AssessmentResponse {
     status: string;
     findings: { id: string; inCatalogue: boolean; probability: number; imageProbability: number }[];
     symptoms: { recognised: { id: string; negated: boolean }[]; durationDays: number | null };
-    triage: { level: string } | null;
+    triage: { level: string; wordsLevel: string; action: string };
+    questions: { id: string; text: string; raisesTo: string }[];
     advice: string[];
     disclaimer: string;
   };
@@ -160,6 +161,40 @@ describe.skipIf(!modelAvailable)(`POST /v1/assessments (${SKIP_MESSAGE})`, () =>
       }
     });
 
+    it("takes answers to red-flag questions (multipart JSON field, or JSON) and lists the open ones", async () => {
+      const text = "my child has a fever and a rash";
+      const first = (await (await post(multipart(photo, { text, lang: "en" }))).json()) as AssessmentResponse;
+      expect(first.assessment.triage.wordsLevel).toBe("doctor_soon");
+      expect(first.assessment.questions.map((q) => q.id)).toContain("glass_test");
+      expect(first.assessment.questions.find((q) => q.id === "glass_test")?.raisesTo).toBe("emergency");
+      const answers = { glass_test: "yes", drowsy: "no" };
+      for (const res of [
+        await post(multipart(photo, { text, lang: "en", answers: JSON.stringify(answers) })),
+        await call("/v1/assessments", json({ image: base64(photo), text, lang: "en", answers })),
+      ]) {
+        expect(res.status).toBe(200);
+        const { assessment } = (await res.json()) as AssessmentResponse;
+        expect(assessment.triage.level).toBe("emergency");
+        expect(assessment.triage.wordsLevel).toBe("emergency");
+        expect(assessment.questions.map((q) => q.id)).not.toEqual(expect.arrayContaining(["glass_test"]));
+        expect(assessment.questions.map((q) => q.id)).not.toContain("drowsy");
+      }
+    });
+
+    it("triages the words even when the photo cannot be used", async () => {
+      const small = (await (
+        await post(
+          multipart(
+            await fixture("formats/chelsea_tiny_64x40.png"),
+            { text: "my lips are swelling" },
+            "t.png",
+          ),
+        )
+      ).json()) as AssessmentResponse;
+      expect(small.assessment.status).toBe("poor_photo");
+      expect(small.assessment.triage.level).toBe("emergency");
+    });
+
     it("keeps a client's X-Request-Id", async () => {
       const res = await call("/v1/assessments", {
         method: "POST",
@@ -225,6 +260,26 @@ describe.skipIf(!modelAvailable)(`POST /v1/assessments (${SKIP_MESSAGE})`, () =>
         /distinct/,
       ],
       ["an unknown language", async () => post(multipart(await fixture(SKIN), { lang: "fr" })), /lang/],
+      [
+        "answers that are not JSON",
+        async () => post(multipart(await fixture(SKIN), { answers: "{glass_test: yes" })),
+        /answers must be a JSON object/,
+      ],
+      [
+        "an answer to an unknown question",
+        async () =>
+          call("/v1/assessments", json({ image: base64(await fixture(SKIN)), answers: { nonsense: "yes" } })),
+        /answers/,
+      ],
+      [
+        "an answer that is not yes, no or unknown",
+        async () =>
+          call(
+            "/v1/assessments",
+            json({ image: base64(await fixture(SKIN)), answers: { glass_test: "maybe" } }),
+          ),
+        /answers/,
+      ],
       ["no body at all", () => call("/v1/assessments", { method: "POST" }), /multipart\/form-data/],
       [
         "url-encoded form",

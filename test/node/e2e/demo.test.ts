@@ -79,6 +79,22 @@ describe.skipIf(skip)("demo page in headless Chromium against wrangler dev", () 
     expect(existsSync(resolve(output, "demo.png"))).toBe(true);
   });
 
+  it("asks the red-flag questions as checkboxes and re-submits with the answers", async () => {
+    await page.getByLabel("Describe it in your own words (optional)").fill("My child has a fever and a rash");
+    await page.getByRole("button", { name: "Check my skin" }).click();
+    const questions = page.locator("#questions");
+    await questions.waitFor({ state: "visible", timeout: 60_000 });
+    const glass = page.getByLabel(/Press a clear glass/);
+    await expect(glass.isChecked()).resolves.toBe(false);
+    await expect(page.locator("#triage").getAttribute("class")).resolves.not.toMatch(/level-emergency/);
+    await glass.check();
+    await page.getByRole("button", { name: "Update the answer" }).click();
+    await page.locator("#triage.level-emergency").waitFor({ timeout: 60_000 });
+    await expect(page.locator("#advice li").first().textContent()).resolves.toMatch(/emergency number now/);
+    await expect(page.getByLabel(/Press a clear glass/).count()).resolves.toBe(0);
+    await page.screenshot({ path: resolve(output, "demo-questions.png"), fullPage: true });
+  });
+
   it("answers in Chinese when Chinese is picked, and shows a refused photo as an alert", async () => {
     await page.getByLabel("Language of the answer").selectOption("zh");
     await expect(page.locator("#submit").textContent()).resolves.toBe("检查我的皮肤");
