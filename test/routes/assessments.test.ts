@@ -183,13 +183,7 @@ describe.skipIf(!modelAvailable)(`POST /v1/assessments (${SKIP_MESSAGE})`, () =>
 
     it("triages the words even when the photo cannot be used", async () => {
       const small = (await (
-        await post(
-          multipart(
-            await fixture("formats/chelsea_tiny_64x40.png"),
-            { text: "my lips are swelling" },
-            "t.png",
-          ),
-        )
+        await post(multipart(await fixture("tiny"), { text: "my lips are swelling" }, "t.png"))
       ).json()) as AssessmentResponse;
       expect(small.assessment.status).toBe("poor_photo");
       expect(small.assessment.triage.level).toBe("emergency");
