@@ -7,7 +7,7 @@
  */
 import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { writeSyntheticPackage } from "../src/synthetic";
 import { fuzzRequests } from "../test/fuzz/requests";

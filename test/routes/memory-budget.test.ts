@@ -21,7 +21,10 @@ describe("8 concurrent worst-case uploads to one isolate", () => {
       ),
     );
     const statuses = responses.map((r) => r.status);
-    expect(statuses.every((s) => s === 200 || s === 503), statuses.join(",")).toBe(true);
+    expect(
+      statuses.every((s) => s === 200 || s === 503),
+      statuses.join(","),
+    ).toBe(true);
     expect(statuses).toContain(200);
     for (const res of responses) {
       if (res.status !== 503) continue;
