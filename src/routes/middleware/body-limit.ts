@@ -30,6 +30,44 @@ export function bodyLimit(options: BodyLimitOptions = {}): MiddlewareHandler<App
       });
       limits.set(max, limit);
     }
-    return limit(c, next);
+    const body = c.req.raw.body;
+    if (!body) return limit(c, next);
+    const watched = endingEarlyWatched(body);
+    c.req.raw = new Request(c.req.raw, { body: watched.body });
+    try {
+      await limit(c, next);
+    } finally {
+      if (watched.endedEarly()) {
+        // Whatever the parser made of the cut-off body (a 400, or a 500 with the runtime's error), it is
+        // the client's doing: a 400, logged as a warning without a stack.
+        const log = c.get("log");
+        if (log) log.error = undefined;
+        // biome-ignore lint/correctness/noUnsafeFinally: this answer replaces whatever came before
+        throw new ProblemError("invalid-request", "The request body ended early (connection lost?).");
+      }
+    }
   };
+}
+
+/** The body, passed through unbuffered, and whether reading it failed (the client dropped the connection). */
+function endingEarlyWatched(body: ReadableStream<Uint8Array>) {
+  const reader = body.getReader();
+  let failed = false;
+  const watched = new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        try {
+          const chunk = await reader.read();
+          if (chunk.done) controller.close();
+          else controller.enqueue(chunk.value);
+        } catch (err) {
+          failed = true;
+          controller.error(err);
+        }
+      },
+      cancel: (reason) => reader.cancel(reason),
+    },
+    { highWaterMark: 0 },
+  );
+  return { body: watched, endedEarly: () => failed };
 }

@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import type { AppEnv } from "../../../src/routes/env";
 import { bodyLimit, DEFAULT_MAX_BODY_BYTES } from "../../../src/routes/middleware/body-limit";
 import { onError } from "../../../src/routes/problems";
@@ -93,4 +93,66 @@ describe("the body limit middleware (hono/body-limit, answering problem+json)", 
     expect(over.headers.get("content-type")).toBe("application/problem+json");
     expect(state.pulled).toBeLessThanOrEqual(100_000 + CHUNK);
   });
+});
+
+describe("a body that ends early (the client dropped the connection mid-upload)", () => {
+  /** `prefix`, then the stream errors as a dropped connection does. */
+  const breaking = (prefix: Uint8Array) => {
+    let sent = false;
+    return new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent) return controller.error(new TypeError("Network connection lost."));
+        sent = true;
+        controller.enqueue(prefix);
+      },
+    });
+  };
+  const multipartStart = new TextEncoder().encode(
+    '--b0undary\r\nContent-Disposition: form-data; name="image"; filename="p.jpg"\r\n\r\n\xff\xd8\xff\xe0',
+  );
+  const cases: [string, Record<string, string>, Uint8Array][] = [
+    ["multipart, chunked", { "Content-Type": "multipart/form-data; boundary=b0undary" }, multipartStart],
+    [
+      "multipart with a Content-Length",
+      { "Content-Type": "multipart/form-data; boundary=b0undary", "Content-Length": "100000" },
+      multipartStart,
+    ],
+    [
+      "JSON, chunked",
+      { "Content-Type": "application/json" },
+      new TextEncoder().encode('{"image": "/9j/4AAQ'),
+    ],
+    [
+      "JSON with a Content-Length",
+      { "Content-Type": "application/json", "Content-Length": "100000" },
+      new TextEncoder().encode('{"image": "/9j/4AAQ'),
+    ],
+  ];
+
+  // The Worker's app called in-process (callWith), so its body stream errors as workerd's does when the
+  // client goes away; across exports.default.fetch a sender's error arrives as a plain end of the body.
+  for (const [name, headers, prefix] of cases) {
+    it(`is a 400 logged as a warning without a stack: ${name}`, async () => {
+      const lines: string[] = [];
+      const spies = (["log", "info", "warn", "error"] as const).map((level) =>
+        vi
+          .spyOn(console, level)
+          .mockImplementation((...args: unknown[]) => void lines.push(args.map(String).join(" "))),
+      );
+      try {
+        const res = await callWith({}, "/v1/assessments", {
+          method: "POST",
+          headers,
+          body: breaking(prefix),
+        });
+        const problem = await expectProblem(res, 400, "invalid-request");
+        expect(problem.detail).toMatch(/ended early/);
+      } finally {
+        for (const spy of spies) spy.mockRestore();
+      }
+      const request = lines.map((l) => JSON.parse(l)).find((l) => l.msg === "request");
+      expect(request).toMatchObject({ level: "warn", status: 400, problem: "invalid-request" });
+      expect(lines.join("\n")).not.toMatch(/stack|Network connection lost|\bat /);
+    });
+  }
 });
