@@ -28,11 +28,11 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** wrangler.toml without its rate limiter (60 requests a minute would cut the load off), main made absolute. */
+/** wrangler.toml without its request rate limiter (60 a minute would cut the load off), main made absolute. */
 async function benchConfig(): Promise<string> {
   const config = (await readFile(resolve(root, "wrangler.toml"), "utf8"))
     .replace(/^main = "(.+)"$/m, (_, main) => `main = "${resolve(root, main)}"`)
-    .replace(/\[\[ratelimits\]\][^[]*/s, "");
+    .replace(/\[\[ratelimits\]\]\s*name = "RATE_LIMITER"[^[]*/s, "");
   const path = resolve(work, "wrangler.bench.toml");
   await writeFile(path, config);
   return path;
