@@ -94,8 +94,11 @@ assessments.openapi(route, async (c) => {
     { ...input, locale: c.req.header("accept-language") },
     { maxPixels: Number(c.env.MAX_IMAGE_PIXELS) || undefined },
   );
-  const { decodeMs, encodeMs, textMs } = result.timings;
-  log.timings = { model: modelMs, decode: decodeMs, encode: encodeMs, text: textMs };
+  const { decodeMs, encodeMs, textMs, ...rest } = result.timings;
+  // With the caller's own labels, how long their text took would say whether another client had used
+  // them before (cached or not): that timing is left out of Server-Timing and of `timings`.
+  const custom = (input.labels?.length ?? 0) > 0;
+  log.timings = { model: modelMs, decode: decodeMs, encode: encodeMs, ...(custom ? {} : { text: textMs }) };
   log.fields = { ...log.fields, model: result.model.revision };
   return c.json(
     {
@@ -103,7 +106,7 @@ assessments.openapi(route, async (c) => {
       assessment: result.assessment,
       scores: result.scores,
       model: result.model,
-      timings: result.timings,
+      timings: custom ? { decodeMs, encodeMs, ...rest } : result.timings,
     },
     200,
     { "Cache-Control": "no-store" },

@@ -283,7 +283,14 @@ export const AssessmentResponse = z
       .object({
         decodeMs: z.number().openapi({ description: "Decoding and resizing, one streamed pass." }),
         encodeMs: z.number().openapi({ description: "The image encoder." }),
-        textMs: z.number().openapi({ description: "Text embeddings (cached per isolate after the first)." }),
+        textMs: z
+          .number()
+          .optional()
+          .openapi({
+            description:
+              "Text embeddings (cached per isolate after the first); absent with your own labels, whose timing " +
+              "would tell whether another client used them before.",
+          }),
         totalMs: z.number(),
       })
       .openapi({ description: "Milliseconds; also in the Server-Timing header." }),
