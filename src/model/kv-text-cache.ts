@@ -21,14 +21,16 @@ export function kvCachedTextTower(kv: KvStore, revision: string, next: TextTower
   return {
     async encode(prompts) {
       const keys = await Promise.all(prompts.map((p) => textEmbeddingKey(revision, p)));
-      const values = await Promise.all(keys.map((k) => kv.get(k, "arrayBuffer")));
+      // KV is only a cache: a failed read is a miss and a failed write is dropped, never a failed request.
+      const values = await Promise.all(keys.map((k) => kv.get(k, "arrayBuffer").catch(() => null)));
       const cached = new Map(prompts.map((p, i) => [p, values[i] && new Float32Array(values[i])]));
       const embeddings = await fillMissing(prompts, (p) => cached.get(p) ?? undefined, next);
       await Promise.all(
         prompts.flatMap((p, i) => {
           if (cached.get(p)) return [];
           const e = embeddings[i];
-          return [kv.put(keys[i], e.buffer.slice(e.byteOffset, e.byteOffset + e.byteLength) as ArrayBuffer)];
+          const bytes = e.buffer.slice(e.byteOffset, e.byteOffset + e.byteLength) as ArrayBuffer;
+          return [kv.put(keys[i], bytes).catch(() => undefined)];
         }),
       );
       return embeddings;

@@ -1,3 +1,5 @@
+import { ModelUnavailableError } from "./load";
+
 /**
  * Where a model package's files come from: an R2 bucket in the Worker, a directory in Node.
  * Paths are relative to the package root, "/"-separated.
@@ -29,8 +31,29 @@ export interface R2Reader {
  */
 export const R2_RANGE_BYTES = 4 * 1024 * 1024;
 
-export function r2Store(bucket: R2Reader, prefix: string, rangeBytes = R2_RANGE_BYTES): ModelStore {
+export function r2Store(r2: R2Reader, prefix: string, rangeBytes = R2_RANGE_BYTES): ModelStore {
   const root = prefix.replace(/\/+$/, "");
+  // A failed read (R2 down, a dropped body) is a 503 with Retry-After like a missing model, not our bug.
+  const unavailable = (key: string, error: unknown) =>
+    new ModelUnavailableError(
+      "model_storage_unavailable",
+      `cannot read r2://${key}: ${(error as Error).message}`,
+    );
+  const bucket: R2Reader = {
+    async get(key, options) {
+      const object = await r2.get(key, options).catch((error) => {
+        throw unavailable(key, error);
+      });
+      if (!object) return null;
+      return {
+        size: object.size,
+        arrayBuffer: () =>
+          object.arrayBuffer().catch((error) => {
+            throw unavailable(key, error);
+          }),
+      };
+    },
+  };
   return {
     location: `r2://${root}`,
     async read(path) {

@@ -30,7 +30,8 @@ const MODEL_CODES: readonly string[] = [
 /**
  * Calls an internal Worker and parses its answer. A network error, a non-2xx answer or a body `parse`
  * rejects becomes ModelUnavailableError: the upstream's own model code when it sent one (its package is
- * missing or corrupt), `unavailable` otherwise.
+ * missing or corrupt), `unavailable` otherwise. With `timeoutMs`, an answer (body included) that takes
+ * longer is `unavailable` too: the request is aborted and the caller is not kept waiting on a hung Worker.
  */
 export async function callService<T>(
   service: ServiceFetcher,
@@ -38,8 +39,28 @@ export async function callService<T>(
   init: RequestInit,
   unavailable: ModelErrorCode,
   parse: (response: Response) => Promise<T>,
+  timeoutMs?: number,
 ): Promise<T> {
   const name = new URL(url).hostname;
+  if (!timeoutMs) return exchange(service, url, init, unavailable, parse, name);
+  const signal = AbortSignal.timeout(timeoutMs);
+  // Raced as well as passed on: an upstream that ignores the abort still cannot hold the caller.
+  const late = new Promise<never>((_, reject) =>
+    signal.addEventListener("abort", () =>
+      reject(new ModelUnavailableError(unavailable, `${name} did not answer within ${timeoutMs} ms`)),
+    ),
+  );
+  return Promise.race([exchange(service, url, { ...init, signal }, unavailable, parse, name), late]);
+}
+
+async function exchange<T>(
+  service: ServiceFetcher,
+  url: string,
+  init: RequestInit,
+  unavailable: ModelErrorCode,
+  parse: (response: Response) => Promise<T>,
+  name: string,
+): Promise<T> {
   let response: Response;
   try {
     response = await service.fetch(url, init);

@@ -40,8 +40,14 @@ export function visionTailWarmer(tail: ServiceFetcher, revision: string): () => 
   };
 }
 
+/**
+ * How long a photo waits for the tail's answer before a 503. A warm tail answers in well under a second
+ * and a cold one loads its half of the tower in a few; past this it is down or stuck, not slow.
+ */
+export const VISION_TAIL_TIMEOUT_MS = 20_000;
+
 /** The tail as the split image tower sees it (see splitImageTower). */
-export function visionTailClient(tail: ServiceFetcher, revision: string) {
+export function visionTailClient(tail: ServiceFetcher, revision: string, timeoutMs = VISION_TAIL_TIMEOUT_MS) {
   return ({ data, dims }: FloatTensor): Promise<Float32Array> =>
     callService(
       tail,
@@ -61,5 +67,6 @@ export function visionTailClient(tail: ServiceFetcher, revision: string) {
         if (bytes.byteLength === 0 || bytes.byteLength % 4) throw new Error(`${bytes.byteLength} bytes`);
         return new Float32Array(bytes);
       },
+      timeoutMs,
     );
 }

@@ -1,0 +1,124 @@
+import { env } from "cloudflare:workers";
+import ortWasm from "onnxruntime-web/ort-wasm-simd-threaded.wasm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { ClipEngine } from "../../../src/model/engine";
+import type { KvStore } from "../../../src/model/kv-text-cache";
+import { splitImageTower } from "../../../src/model/onnx-towers";
+import { ModelUnavailableError } from "../../../src/model/package/load";
+import type { ServiceFetcher } from "../../../src/model/remote/call";
+import { VISION_TAIL_TIMEOUT_MS, visionTailClient } from "../../../src/model/remote/vision-tail-protocol";
+import { callWith, expectProblem, multipart } from "../../routes/support";
+import { testImage } from "../../support/host-files";
+import { hostPackageStore, putPackageInR2, type TestPackage } from "../../support/model-package";
+
+// Faults inside our system, injected by wrapping the real bindings. Each test opens the Worker's engine
+// for a prefix of its own (the isolate keeps one engine per prefix, built from the bindings it was opened
+// with) and installs the same package as the active one, which the text and vision-tail Workers serve.
+
+async function install(pkg: TestPackage, prefix: string) {
+  await putPackageInR2(env.MODELS, pkg, env.MODEL_PREFIX);
+  return putPackageInR2(env.MODELS, pkg, prefix);
+}
+
+const assess = (overrides: Record<string, unknown>, fields: Record<string, string | string[]> = {}) =>
+  testImage("photo").then((photo) =>
+    callWith(overrides, "/v1/assessments", { method: "POST", body: multipart(photo, fields) }),
+  );
+
+/** KV whose every read and write throws, as a KV outage does. */
+function downKv() {
+  const calls: string[] = [];
+  const kv: KvStore = {
+    async get(key) {
+      calls.push(`get ${key}`);
+      throw new Error("KV GET failed: 503 Service Unavailable");
+    },
+    async put(key) {
+      calls.push(`put ${key}`);
+      throw new Error("KV PUT failed: 503 Service Unavailable");
+    },
+  };
+  return { kv, calls };
+}
+
+async function scoresOf(res: Response) {
+  const body = (await res.json()) as { scores: unknown; assessment: unknown };
+  return { scores: body.scores, assessment: body.assessment };
+}
+
+describe("KV down: text embeddings are a cache", () => {
+  it("catalogue and custom-label assessments still succeed, and give the same answers", async () => {
+    const prefix = "models/kv-down";
+    await install("tiny", prefix);
+    const down = downKv();
+    const labels = { labels: ["a photo of a keloid scar on the ear", "a photo of a tattoo on the arm"] };
+
+    const catalogue = await assess({ MODEL_PREFIX: prefix, TEXT_EMBEDDINGS: down.kv });
+    expect(catalogue.status, await catalogue.clone().text()).toBe(200);
+    const custom = await assess({ MODEL_PREFIX: prefix, TEXT_EMBEDDINGS: down.kv }, labels);
+    expect(custom.status, await custom.clone().text()).toBe(200);
+    // KV was asked (and failed) for the custom labels: the fault was on the path.
+    expect(down.calls.some((c) => c.startsWith("get "))).toBe(true);
+    expect(down.calls.some((c) => c.startsWith("put "))).toBe(true);
+
+    expect(await scoresOf(catalogue)).toEqual(await scoresOf(await assess({})));
+    expect(await scoresOf(custom)).toEqual(await scoresOf(await assess({}, labels)));
+  });
+});
+
+describe("the vision-tail Worker down or slow: 503 within a bound, not a hang", () => {
+  const never: ServiceFetcher = { fetch: () => new Promise<Response>(() => {}) };
+  const dead: ServiceFetcher = { fetch: () => Promise.reject(new Error("Network connection lost.")) };
+  /** The real tail, answering `delayMs` late. */
+  const late = (delayMs: number): ServiceFetcher => ({
+    async fetch(url, init) {
+      await new Promise((r) => setTimeout(r, delayMs));
+      return env.VISION_TAIL.fetch(url, init);
+    },
+  });
+
+  let revision: string;
+  beforeAll(async () => {
+    revision = (await install("tiny-packed", "models/tail-fault")).revision;
+  });
+
+  async function engineWith(tail: ServiceFetcher, timeoutMs: number) {
+    const store = hostPackageStore("tiny-packed", { revision });
+    return ClipEngine.open(
+      store,
+      { ortWasm },
+      { image: (context) => splitImageTower(context, visionTailClient(tail, revision, timeoutMs)) },
+    );
+  }
+
+  for (const [name, tail] of [
+    ["never answers", never],
+    ["answers after the bound", late(2_000)],
+  ] as const) {
+    it(`a tail that ${name}: vision_tail_unavailable at the bound`, async () => {
+      const engine = await engineWith(tail, 300);
+      const photo = await testImage("photo");
+      const started = Date.now();
+      const error = await engine.embedImage(photo).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ModelUnavailableError);
+      expect((error as ModelUnavailableError).code).toBe("vision_tail_unavailable");
+      expect((error as Error).message).toMatch(/within 300 ms/);
+      expect(Date.now() - started).toBeLessThan(1_500);
+    });
+  }
+
+  it("a tail that answers within the bound is used", async () => {
+    const engine = await engineWith(late(50), 5_000);
+    const { embedding } = await engine.embedImage(await testImage("photo"));
+    expect(embedding.length).toBeGreaterThan(0);
+  });
+
+  it("through the Worker: a dead tail is a 503 with Retry-After at once", async () => {
+    const started = Date.now();
+    const res = await assess({ MODEL_PREFIX: "models/tail-fault", VISION_TAIL: dead });
+    const problem = await expectProblem(res, 503, "model-unavailable");
+    expect(problem.reason).toBe("vision_tail_unavailable");
+    expect(res.headers.get("retry-after")).toBeTruthy();
+    expect(Date.now() - started).toBeLessThan(VISION_TAIL_TIMEOUT_MS);
+  });
+});
