@@ -14,8 +14,9 @@ export async function claimOnce(kv: KVNamespace, key: string, ttlSeconds: number
   if (until !== undefined && until > now) return false;
   seen.set(key, now + ttlSeconds * 1000);
   if (seen.size > SEEN_LIMIT) seen.delete(seen.keys().next().value as string);
-  if ((await kv.get(key)) !== null) return false;
-  await kv.put(key, "1", { expirationTtl: ttlSeconds });
+  // KV down: the isolate's set alone decides; a rare duplicate reply is better than none.
+  if ((await kv.get(key).catch(() => null)) !== null) return false;
+  await kv.put(key, "1", { expirationTtl: ttlSeconds }).catch(() => undefined);
   return true;
 }
 

@@ -18,8 +18,13 @@ class ExpiringKvAdapter<T> extends KvAdapter<T> {
     super(kv as never);
   }
 
+  // KV down: the chat goes on without its session (a photo with a caption needs none), not unanswered.
+  override async read(key: string): Promise<T | undefined> {
+    return super.read(key).catch(() => undefined);
+  }
+
   override async write(key: string, value: T): Promise<void> {
-    await this.kv.put(key, JSON.stringify(value), { expirationTtl: this.ttlSeconds });
+    await this.kv.put(key, JSON.stringify(value), { expirationTtl: this.ttlSeconds }).catch(() => undefined);
   }
 }
 
