@@ -660,8 +660,8 @@ export const vocabulary = [
   {
     id: "sensitive_site",
     name: {
-      en: "on the face, hands, feet, genitals or a joint",
-      zh: "在面部、手、脚、生殖器或关节",
+      en: "on the face, hands, arms, legs, feet, genitals or a joint",
+      zh: "在面部、手、手臂、腿、脚、生殖器或关节",
     },
     kind: "site",
     en: "face|hands?|fingers?|palms?|arms?|forearms?|legs?|thighs?|feet|foot|toes?|genitals?|groin|private parts|penis|vagina|vulva|scrotum|joints?|knees?|elbows?",
