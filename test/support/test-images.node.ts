@@ -88,6 +88,18 @@ async function encodeAll(): Promise<Record<TestImage, Uint8Array>> {
       .jpeg({ quality: 85, progressive: true })
       .toBuffer(),
     phone: await sharp(photo).resize(4032, 3024).jpeg({ quality: 85 }).toBuffer(),
+    exifGps: await raw(pixels, 400, 300)
+      .jpeg({ quality: 90 })
+      .withExif({
+        IFD0: { ImageDescription: "CANARY-DESCRIPTION", Make: "CanaryMake", Model: "CanaryModel" },
+        IFD3: {
+          GPSLatitudeRef: "N",
+          GPSLatitude: "51/1 30/1 1234/100",
+          GPSLongitudeRef: "W",
+          GPSLongitude: "0/1 7/1 3999/100",
+        },
+      })
+      .toBuffer(),
     photoPng: await raw(pixels, 400, 300).png().toBuffer(),
     photoWebp: await raw(pixels, 400, 300).webp({ quality: 80 }).toBuffer(),
     photoWebpLossless: await raw(pixels, 400, 300).webp({ lossless: true }).toBuffer(),

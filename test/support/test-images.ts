@@ -13,6 +13,8 @@ export const TEST_IMAGES = {
   portrait: "portrait-progressive.jpg",
   /** The photo scaled up to a phone camera's 4032x3024, baseline 4:2:0: what streaming must not hold. */
   phone: "phone-4032x3024.jpg",
+  /** The photo with EXIF that must never come back: a camera make, a description and GPS coordinates. */
+  exifGps: "photo-exif-gps.jpg",
   photoPng: "photo.png",
   photoWebp: "photo-lossy.webp",
   photoWebpLossless: "photo-lossless.webp",
