@@ -51,7 +51,8 @@ describe.skipIf(skip)("demo page in headless Chromium against wrangler dev", () 
     await page.goto(`${server!.url}/`);
     await expect(page.title()).resolves.toContain("DermEdge");
     await page.locator("#photo").setInputFiles(photo);
-    await expect(page.locator("#preview").isVisible()).resolves.toBe(true);
+    // The preview shows once the browser has read the file: wait for it rather than look at once.
+    await page.locator("#preview").waitFor({ state: "visible", timeout: 10_000 });
     await page
       .getByLabel("Describe it in your own words (optional)")
       .fill("Itchy red patch on my arm for 3 days");
