@@ -9,7 +9,7 @@ import type { ModelStore } from "./package/store";
 import { ensembleEmbedding, l2Normalize, zeroShotProbabilities } from "./scoring";
 import { TextEmbeddingCache } from "./text-cache";
 import { type ClipTokenizer, readTokenizer } from "./tokenizer";
-import type { ImageTower, TextTower } from "./towers";
+import type { ImageTower, TextScope, TextTower } from "./towers";
 
 /** What the host supplies: compiled WASM modules (the Worker imports them, Node compiles them). */
 export interface EngineRuntime {
@@ -150,25 +150,31 @@ export class ClipEngine {
 
   /**
    * Unit-length text embeddings, one per prompt, each encoded alone (see ClipTokenizer.encodeTensor) and
-   * once per isolate per (revision, prompt).
+   * once per isolate per (revision, scope, prompt).
    */
-  async embedTexts(prompts: readonly string[]): Promise<Float32Array[]> {
+  async embedTexts(prompts: readonly string[], scope?: TextScope): Promise<Float32Array[]> {
     const { revision } = this.manifest;
-    const missing = [...new Set(prompts.filter((p) => !textCache.get(revision, p)))];
+    const missing = [...new Set(prompts.filter((p) => !textCache.get(revision, p, scope)))];
     if (missing.length > 0) {
-      const embeddings = await this.textTower.encode(missing);
+      const embeddings = await this.textTower.encode(missing, scope);
       missing.forEach((prompt, i) => {
-        textCache.set(revision, prompt, l2Normalize(embeddings[i]));
+        textCache.set(revision, prompt, l2Normalize(embeddings[i]), scope);
       });
     }
-    return prompts.map((p) => textCache.get(revision, p)!);
+    return prompts.map((p) => textCache.get(revision, p, scope)!);
   }
 
-  /** Zero-shot probabilities of the labels for an image embedding (softmax over the labels). */
-  async classify(image: Float32Array, labels: readonly Label[]): Promise<Classification> {
+  /**
+   * Zero-shot probabilities of the labels for an image embedding (softmax over the labels). `scope` is
+   * whose labels they are (see TextScope): a client's own labels are cached for that client alone.
+   */
+  async classify(image: Float32Array, labels: readonly Label[], scope?: TextScope): Promise<Classification> {
     if (labels.length === 0) throw new Error("classify needs at least one label");
     const started = Date.now();
-    const embeddings = await this.embedTexts(labels.flatMap((l) => l.prompts));
+    const embeddings = await this.embedTexts(
+      labels.flatMap((l) => l.prompts),
+      scope,
+    );
     const textDone = Date.now();
     let offset = 0;
     const labelEmbeddings = labels.map((l) =>

@@ -1,6 +1,6 @@
 import { fillMissing } from "./label-embeddings";
 import { sha256Hex } from "./package/load";
-import type { TextTower } from "./towers";
+import type { TextScope, TextTower } from "./towers";
 
 /** The part of a KV binding the cache needs (structural, so this file has no Worker types). */
 export interface KvStore {
@@ -8,23 +8,29 @@ export interface KvStore {
   put(key: string, value: ArrayBuffer): Promise<void>;
 }
 
-/** Keyed by revision and a hash of the exact prompt (KV keys are capped at 512 bytes; prompts are not). */
-export async function textEmbeddingKey(revision: string, prompt: string): Promise<string> {
-  return `text-embedding/${revision}/${await sha256Hex(new TextEncoder().encode(prompt))}`;
+const sha256 = (text: string) => sha256Hex(new TextEncoder().encode(text));
+
+/**
+ * Keyed by revision, scope and a hash of the exact prompt (KV keys are capped at 512 bytes; prompts are
+ * not). A scope is hashed too: it may name a client's address.
+ */
+export async function textEmbeddingKey(revision: string, prompt: string, scope?: TextScope): Promise<string> {
+  const owner = scope ? `scope/${(await sha256(scope)).slice(0, 32)}/` : "";
+  return `text-embedding/${revision}/${owner}${await sha256(prompt)}`;
 }
 
 /**
  * Text embeddings shared by every isolate of the deployment: a prompt is encoded by `next` (the text
- * Worker) once, then read from KV. Values are the raw float32 bytes.
+ * Worker) once per scope, then read from KV. Values are the raw float32 bytes.
  */
 export function kvCachedTextTower(kv: KvStore, revision: string, next: TextTower): TextTower {
   return {
-    async encode(prompts) {
-      const keys = await Promise.all(prompts.map((p) => textEmbeddingKey(revision, p)));
+    async encode(prompts, scope) {
+      const keys = await Promise.all(prompts.map((p) => textEmbeddingKey(revision, p, scope)));
       // KV is only a cache: a failed read is a miss and a failed write is dropped, never a failed request.
       const values = await Promise.all(keys.map((k) => kv.get(k, "arrayBuffer").catch(() => null)));
       const cached = new Map(prompts.map((p, i) => [p, values[i] && new Float32Array(values[i])]));
-      const embeddings = await fillMissing(prompts, (p) => cached.get(p) ?? undefined, next);
+      const embeddings = await fillMissing(prompts, (p) => cached.get(p) ?? undefined, next, scope);
       await Promise.all(
         prompts.flatMap((p, i) => {
           if (cached.get(p)) return [];

@@ -2,7 +2,7 @@ import { PromiseCache } from "../lib/promise-cache";
 import { readJson } from "./package/load";
 import type { ModelManifest } from "./package/manifest";
 import type { ModelStore } from "./package/store";
-import type { TextTower } from "./towers";
+import type { TextScope, TextTower } from "./towers";
 
 /** Written into the package by `dermedge model install`, listed (size, sha256) in the manifest. */
 export const LABEL_EMBEDDINGS_FILE = "label-embeddings.json";
@@ -47,9 +47,10 @@ export async function readLabelEmbeddings(
 export function precomputedTextTower(store: ModelStore, manifest: ModelManifest, next: TextTower): TextTower {
   const table = new PromiseCache<string, Map<string, Float32Array>>(1);
   return {
-    async encode(prompts) {
+    async encode(prompts, scope) {
       const known = await table.get(manifest.revision, () => readLabelEmbeddings(store, manifest));
-      return fillMissing(prompts, (p) => known.get(p), next);
+      // The table is the same for every client: a prompt found there says nothing about anyone.
+      return fillMissing(prompts, (p) => known.get(p), next, scope);
     },
   };
 }
@@ -59,11 +60,12 @@ export async function fillMissing(
   prompts: readonly string[],
   lookup: (prompt: string) => Float32Array | undefined,
   next: TextTower,
+  scope: TextScope,
 ): Promise<Float32Array[]> {
   const found = prompts.map(lookup);
   const missing = prompts.filter((_, i) => !found[i]);
   if (missing.length === 0) return found as Float32Array[];
-  const fetched = await next.encode(missing);
+  const fetched = await next.encode(missing, scope);
   let j = 0;
   return found.map((e) => e ?? fetched[j++]);
 }

@@ -14,7 +14,13 @@ export interface ImageTower {
   warm?(): void;
 }
 
+/**
+ * Whose prompts these are. Caches keep each scope's embeddings apart, so how fast a prompt is encoded
+ * never tells one client what another asked for. Absent for prompts every client shares (the catalogue's).
+ */
+export type TextScope = string | undefined;
+
 /** Prompts -> raw text embeddings (not normalised), one per prompt, each encoded on its own. */
 export interface TextTower {
-  encode(prompts: readonly string[]): Promise<Float32Array[]>;
+  encode(prompts: readonly string[], scope?: TextScope): Promise<Float32Array[]>;
 }

@@ -91,12 +91,12 @@ assessments.openapi(route, async (c) => {
   // Errors are mapped by onError (problems.ts): only the photo's own faults are 4xx.
   const result = await assessPhoto(
     engine,
-    { ...input, locale: c.req.header("accept-language") },
+    { ...input, locale: c.req.header("accept-language"), client: c.var.client },
     { maxPixels: Number(c.env.MAX_IMAGE_PIXELS) || undefined },
   );
   const { decodeMs, encodeMs, textMs, ...rest } = result.timings;
-  // With the caller's own labels, how long their text took would say whether another client had used
-  // them before (cached or not): that timing is left out of Server-Timing and of `timings`.
+  // The caller's own labels are cached per client (see PhotoRequest.client); their text timing is left
+  // out of Server-Timing and of `timings` as well, so no timing ever says whether a label was seen before.
   const custom = (input.labels?.length ?? 0) > 0;
   log.timings = { model: modelMs, decode: decodeMs, encode: encodeMs, ...(custom ? {} : { text: textMs }) };
   log.fields = { ...log.fields, model: result.model.revision };

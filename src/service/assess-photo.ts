@@ -20,6 +20,11 @@ export interface PhotoRequest {
   locale?: string;
   /** The caller's own labels instead of the catalogue. */
   labels?: readonly string[];
+  /**
+   * Who the caller is (an API key's id, an address): the embeddings of their own labels are cached for
+   * them alone, so no client can learn from timing which labels another used.
+   */
+  client?: string;
   /** Answers to red-flag questions an earlier assessment asked. */
   answers?: Answers;
 }
@@ -70,7 +75,11 @@ export async function assessPhoto(
     ? request.labels.map((label) => ({ id: label, prompts: [label] }))
     : catalogueLabels;
   const gate = await engine.classify(image.embedding, gateLabels);
-  const findings = await engine.classify(image.embedding, labels);
+  const findings = await engine.classify(
+    image.embedding,
+    labels,
+    request.labels?.length ? request.client : undefined,
+  );
   const assessment = assess({
     imageProbabilities: byId(findings.scores),
     gateProbabilities: byId(gate.scores),

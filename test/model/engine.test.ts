@@ -84,6 +84,28 @@ describe("CLIP engine in workerd (tiny synthetic package)", () => {
     expect(later).toBe(first);
   });
 
+  it("caches a client's own prompts for that client alone: another client's first use is encoded afresh", async () => {
+    const asked: { prompts: readonly string[]; scope?: string }[] = [];
+    const counted = await ClipEngine.open(r2Store(env.MODELS, "test/tiny"), runtime, {
+      text: () => ({
+        encode: async (prompts, scope) => {
+          asked.push({ prompts, scope });
+          return prompts.map((_, i) => Float32Array.of(1, i + 1));
+        },
+      }),
+    });
+    const label = `a photo of a label ${crypto.randomUUID()}`;
+    await counted.embedTexts([label], "key:alice");
+    await counted.embedTexts([label], "key:alice");
+    expect(asked).toEqual([{ prompts: [label], scope: "key:alice" }]);
+    await counted.embedTexts([label], "key:bob");
+    await counted.embedTexts([label]);
+    expect(asked.slice(1)).toEqual([
+      { prompts: [label], scope: "key:bob" },
+      { prompts: [label], scope: undefined },
+    ]);
+  });
+
   it("equals the Node engine's outputs for the same package", async () => {
     const reference = await requireHostFile("cache", "node-reference.json");
     const node: { revision: string; images: Record<string, number[]>; texts: number[][] } = JSON.parse(

@@ -17,6 +17,19 @@ describe("TextEmbeddingCache", () => {
     expect([cache.get("r1a", "b"), cache.get("r1", "ab")]).toEqual([v(2), v(3)]);
   });
 
+  it("keeps each scope's entries apart from every other's and from the shared ones", () => {
+    const cache = new TextEmbeddingCache();
+    cache.set("r", "my label", v(1), "key:a");
+    expect(cache.get("r", "my label", "key:a")).toEqual(v(1));
+    expect(cache.get("r", "my label", "key:b")).toBeUndefined();
+    expect(cache.get("r", "my label")).toBeUndefined();
+    cache.set("r", "a rash", v(2));
+    expect(cache.get("r", "a rash", "key:a")).toBeUndefined();
+    // The separators keep (scope, prompt) pairs apart even when their concatenations agree.
+    cache.set("r", "b", v(3), "key:a\u0000");
+    expect(cache.get("r", "\u0000b", "key:a")).toBeUndefined();
+  });
+
   it("drops the least recently used entry over capacity; a read counts as a use", () => {
     const cache = new TextEmbeddingCache(2);
     cache.set("r", "a", v(1));

@@ -1,9 +1,13 @@
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
+import { sha256Hex } from "../../src/model/package/load";
 import { TEXT_EMBEDDING_TTL_S } from "../../src/workers/api/text-tower";
-import { call, fixture, installModel, modelAvailable, multipart, SKIP_MESSAGE } from "./support";
+import { call, callWith, fixture, installModel, modelAvailable, multipart, SKIP_MESSAGE } from "./support";
 
-/** A caller's own labels must not tell another caller they were used before, nor stay in KV for good. */
+/**
+ * A caller's own labels must not tell another caller they were used before (caches are per client and
+ * their text timing is left out), nor stay in KV for good.
+ */
 describe.skipIf(!modelAvailable)(`custom labels and privacy (${modelAvailable ? "" : SKIP_MESSAGE})`, () => {
   let photo: Uint8Array;
   beforeAll(async () => {
@@ -33,6 +37,32 @@ describe.skipIf(!modelAvailable)(`custom labels and privacy (${modelAvailable ? 
     const catalogue = await assess();
     expect(catalogue.timing).toMatch(/\btext;dur=\d/);
     expect(catalogue.timings).toHaveProperty("textMs");
+  });
+
+  it("are cached per API key: another key's first use of the same label is not a cache hit", async () => {
+    const label = `a photo of a label only two clients use ${crypto.randomUUID()}`;
+    const promptHash = await sha256Hex(new TextEncoder().encode(label));
+    const entries = async () => {
+      const { keys } = await env.TEXT_EMBEDDINGS.list({ prefix: "text-embedding/" });
+      return keys.map((k) => k.name).filter((name) => name.endsWith(`/${promptHash}`));
+    };
+    const asKey = async (key: string) => {
+      const res = await callWith({ API_KEYS: "alpha-key-0001, beta-key-0002" }, "/v1/assessments", {
+        method: "POST",
+        headers: { authorization: `Bearer ${key}` },
+        body: multipart(photo, { labels: [label, "a photo of normal skin"] }),
+      });
+      expect(res.status).toBe(200);
+    };
+    await asKey("alpha-key-0001");
+    const [alpha] = await entries();
+    expect(alpha).toMatch(/\/scope\/[0-9a-f]{32}\//);
+    await asKey("alpha-key-0001");
+    expect(await entries()).toEqual([alpha]);
+    await asKey("beta-key-0002");
+    const both = await entries();
+    expect(both).toHaveLength(2); // beta's use missed alpha's entry and wrote its own
+    expect(both.join()).not.toMatch(/alpha|beta/);
   });
 
   it("are written to KV with an expiration (7 days)", async () => {

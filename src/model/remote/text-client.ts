@@ -5,11 +5,11 @@ import { EMBED_PATH, type EmbedRequest, MAX_PROMPTS, unpackEmbeddings } from "./
 /** The text tower run by the text Worker (src/workers/text) behind a service binding. */
 export function remoteTextTower(service: ServiceFetcher, revision: string): TextTower {
   return {
-    async encode(prompts) {
+    async encode(prompts, scope) {
       const embeddings: Float32Array[] = [];
       for (let i = 0; i < prompts.length; i += MAX_PROMPTS) {
         embeddings.push(
-          ...(await encodeBatch(service, { revision, prompts: prompts.slice(i, i + MAX_PROMPTS) })),
+          ...(await encodeBatch(service, { revision, prompts: prompts.slice(i, i + MAX_PROMPTS), scope })),
         );
       }
       return embeddings;

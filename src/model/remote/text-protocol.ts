@@ -1,16 +1,19 @@
 /**
  * The text Worker's one internal endpoint, spoken over the TEXT_ENCODER service binding:
- * POST /embed {revision, prompts} -> the prompts' unit-length float32 embeddings, concatenated.
+ * POST /embed {revision, prompts, scope?} -> the prompts' unit-length float32 embeddings, concatenated.
+ * `scope` is whose prompts they are (see TextScope): the text Worker caches each scope's apart.
  * A revision other than the text Worker's own model is refused with 409, so a caller holding another
  * model never caches vectors from the wrong text tower.
  */
 export const EMBED_PATH = "/embed";
 export const MAX_PROMPTS = 256;
 export const MAX_PROMPT_CHARS = 2000;
+const MAX_SCOPE_CHARS = 200;
 
 export interface EmbedRequest {
   revision: string;
   prompts: string[];
+  scope?: string;
 }
 
 export function isEmbedRequest(body: unknown): body is EmbedRequest {
@@ -20,7 +23,8 @@ export function isEmbedRequest(body: unknown): body is EmbedRequest {
     Array.isArray(b.prompts) &&
     b.prompts.length > 0 &&
     b.prompts.length <= MAX_PROMPTS &&
-    b.prompts.every((p) => typeof p === "string" && p.length <= MAX_PROMPT_CHARS)
+    b.prompts.every((p) => typeof p === "string" && p.length <= MAX_PROMPT_CHARS) &&
+    (b.scope === undefined || (typeof b.scope === "string" && b.scope.length <= MAX_SCOPE_CHARS))
   );
 }
 

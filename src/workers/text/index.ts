@@ -25,7 +25,7 @@ export default {
     }
     const body = await request.json().catch(() => null);
     if (!isEmbedRequest(body)) {
-      return serviceError(400, { code: "bad_request", message: "expected {revision, prompts[]}" });
+      return serviceError(400, { code: "bad_request", message: "expected {revision, prompts[], scope?}" });
     }
     try {
       const engine = await engines.get(env.MODEL_PREFIX, () =>
@@ -37,7 +37,7 @@ export default {
           message: `this text Worker serves revision ${engine.info.revision}`,
         });
       }
-      return new Response(packEmbeddings(await engine.embedTexts(body.prompts)), {
+      return new Response(packEmbeddings(await engine.embedTexts(body.prompts, body.scope)), {
         headers: { "content-type": "application/octet-stream" },
       });
     } catch (error) {

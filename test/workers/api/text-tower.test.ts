@@ -17,13 +17,16 @@ import { putPackageInR2 } from "../../support/model-package";
 /** The real TEXT_ENCODER binding (the text Worker, wrangler.text.toml), counting the calls made through it. */
 function countingEncoder() {
   const calls: string[][] = [];
+  const scopes: (string | undefined)[] = [];
   const service: ServiceFetcher = {
     async fetch(input, init) {
-      calls.push(JSON.parse(init?.body as string).prompts);
+      const body = JSON.parse(init?.body as string);
+      calls.push(body.prompts);
+      scopes.push(body.scope);
       return env.TEXT_ENCODER.fetch(input, init);
     },
   };
-  return { service, calls };
+  return { service, calls, scopes };
 }
 
 /** The text Worker down: its binding fails as a service binding to a dead Worker does. */
@@ -31,12 +34,12 @@ const downEncoder: ServiceFetcher = {
   fetch: () => Promise.reject(new Error("Network connection lost.")),
 };
 
-const embed = (service: ServiceFetcher, revision: string, prompts: string[]) =>
+const embed = (service: ServiceFetcher, revision: string, prompts: string[], scope?: string) =>
   workerTextTower({ TEXT_EMBEDDINGS: env.TEXT_EMBEDDINGS, TEXT_ENCODER: service })({
     store: r2Store(env.MODELS, "models/active"),
     manifest: { revision, files: [] } as never,
     ortWasm,
-  }).encode(prompts);
+  }).encode(prompts, scope);
 
 // Caller labels: not among the precomputed default prompts, so they go to KV and the text Worker.
 const own = ["a photo of a keloid scar on the ear", "a photo of a tattoo on the arm", "a photo of a sunburn"];
@@ -89,6 +92,33 @@ describe("text tower across Workers: text Worker, KV cache, precomputed labels",
     const third = countingEncoder();
     await embed(third.service, revision, [...own].reverse());
     expect(third.calls).toEqual([]);
+  });
+
+  it("keeps a client's own prompts in KV for that client alone, under a hashed scope", async () => {
+    const label = `a photo of a private label ${crypto.randomUUID()}`;
+    const alice = countingEncoder();
+    const [mine] = await embed(alice.service, revision, [label], "ip:192.0.2.7");
+    expect(alice.calls).toEqual([[label]]);
+    expect(alice.scopes).toEqual(["ip:192.0.2.7"]); // the text Worker caches per scope too
+
+    const again = countingEncoder();
+    await embed(again.service, revision, [label], "ip:192.0.2.7");
+    expect(again.calls).toEqual([]);
+
+    // Another client, or the shared cache, has not seen it: encoded afresh, to the same vector.
+    const bob = countingEncoder();
+    const [theirs] = await embed(bob.service, revision, [label], "key:0123456789ab");
+    expect(bob.calls).toEqual([[label]]);
+    expect(Array.from(theirs)).toEqual(Array.from(mine));
+    const shared = countingEncoder();
+    await embed(shared.service, revision, [label]);
+    expect(shared.calls).toEqual([[label]]);
+
+    const { keys } = await env.TEXT_EMBEDDINGS.list({ prefix: `text-embedding/${revision}/scope/` });
+    const scoped = await textEmbeddingKey(revision, label, "ip:192.0.2.7");
+    expect(keys.map((k) => k.name)).toContain(scoped);
+    expect(scoped).toMatch(/^text-embedding\/[^/]+\/scope\/[0-9a-f]{32}\/[0-9a-f]{64}$/);
+    expect(keys.map((k) => k.name).join()).not.toMatch(/192\.0\.2\.7|key:/);
   });
 
   it("with the text Worker down, cached prompts still succeed and only an uncached one fails (503 reason)", async () => {
