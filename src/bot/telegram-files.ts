@@ -35,7 +35,7 @@ export function largestPhoto(
   return fits.reduce((best, s) => (s.width * s.height > best.width * best.height ? s : best));
 }
 
-/** The file's bytes: getFile (retried by auto-retry), then the download, each retried once on failure. */
+/** The file's bytes: getFile (a Bot API call, so retry.ts's policy too), then the download, each retried once. */
 export async function downloadFile(api: Api, config: BotConfig, fileId: string): Promise<Uint8Array> {
   const file = await once(() => api.getFile(fileId), "get_file");
   if (!file.file_path) throw new DownloadError("get_file");
