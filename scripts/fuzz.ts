@@ -2,13 +2,17 @@
  * `npm run test:fuzz -- --n 10000 [--seed 1]`: the big run of the API fuzz (test/routes/fuzz.test.ts is
  * the CI-sized one). Starts `wrangler dev` as a user would, with the tiny synthetic model, sends N seeded
  * fuzzed requests to POST /v1/assessments from loopback, and prints the counts by status code, the
- * maximum latency and the maximum memory (RSS of wrangler's workerd). Exits 1 on any 5xx, on a request
- * over the time bound, or when a valid request fails afterwards.
+ * latencies (median, 99th percentile, maximum, the slowest requests with the load average when they
+ * ran) and the memory: the RSS of wrangler's workerd (all three Workers in one process) and the API
+ * isolate's own accounting (GET /debug/memory: ORT's WASM heap plus the buffers it holds). Exits 1 on
+ * any 5xx, on a request over the time bound, when a valid request fails afterwards, or when the isolate
+ * still holds a photo's buffers once every request has been answered.
  */
 import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
+import type { MemoryReport } from "../src/model/memory";
 import { writeSyntheticPackage } from "../src/synthetic";
 import { fuzzRequests } from "../test/fuzz/requests";
 import { startWranglerDev } from "../test/node/e2e/wrangler-dev";
@@ -16,6 +20,7 @@ import { TEST_IMAGES } from "../test/support/test-images";
 import { writeTestImages } from "../test/support/test-images.node";
 
 const LIMIT_MS = 15_000;
+const mb = (bytes: number) => (bytes / 2 ** 20).toFixed(1);
 // wrangler dev enforces RATE_LIMITER (60 a minute per key): the requests rotate over enough keys.
 const KEYS = Array.from({ length: 400 }, (_, i) => `fuzz-key-${i}`);
 
@@ -45,12 +50,15 @@ async function main(): Promise<void> {
     return startWranglerDev({
       modelDir: join(work, "model"),
       logPath: join(work, "wrangler-dev.log"),
-      vars: { API_KEYS: KEYS.join(",") },
+      vars: { API_KEYS: KEYS.join(","), DEBUG_MEMORY: "1" },
     });
   })();
   const failures: string[] = [];
   const statuses: Record<number, number> = {};
-  let maxLatency = 0;
+  const latencies: { ms: number; index: number; kind: string; status: number; load: number }[] = [];
+  const isolateMemory = async () =>
+    (await (await fetch(`${server.url}/debug/memory`)).json()) as MemoryReport;
+  let isolate = await isolateMemory();
   let maxRss = await workerdRss(server.processGroup);
   const startRss = maxRss;
   const sampler = setInterval(async () => {
@@ -73,12 +81,18 @@ async function main(): Promise<void> {
       }).catch((error: Error) => ({ status: 0, text: async () => error.message }));
       const body = await res.text();
       const ms = performance.now() - started;
-      maxLatency = Math.max(maxLatency, ms);
+      latencies.push({ ms, index: i, kind: request.kind, status: res.status, load: loadavg()[0] });
       statuses[res.status] = (statuses[res.status] ?? 0) + 1;
       if (res.status >= 500 || res.status === 0)
         failures.push(`#${i} ${request.kind}: ${res.status} ${body.slice(0, 200)}`);
       if (ms > LIMIT_MS) failures.push(`#${i} ${request.kind}: ${ms.toFixed(0)} ms`);
-      if (++i % 500 === 0) console.log(`  ${i}/${count}: ${JSON.stringify(statuses)}`);
+      if (++i % 500 === 0) {
+        isolate = await isolateMemory();
+        const rss = await workerdRss(server.processGroup);
+        console.log(
+          `  ${i}/${count}: ${JSON.stringify(statuses)}; RSS ${mb(rss)} MB; isolate ${mb(isolate.totalBytes)} MB (peak ${mb(isolate.peakBytes)})`,
+        );
+      }
     }
     const form = new FormData();
     form.append("image", new File([photos[0] as Uint8Array<ArrayBuffer>], "photo.jpg"));
@@ -88,16 +102,31 @@ async function main(): Promise<void> {
       headers: { authorization: `Bearer ${KEYS[0]}` },
     });
     if (after.status !== 200) failures.push(`a valid request afterwards: ${after.status}`);
+    isolate = await isolateMemory();
+    // Every request has been answered: a buffer still held is a reservation some path never released.
+    if (Object.keys(isolate.heldBytes).length > 0)
+      failures.push(`still held after the run: ${JSON.stringify(isolate.heldBytes)}`);
   } finally {
     clearInterval(sampler);
     await server.stop();
     await rm(work, { recursive: true, force: true });
   }
-  const mb = (bytes: number) => (bytes / 2 ** 20).toFixed(1);
+  const sorted = [...latencies].sort((a, b) => a.ms - b.ms);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]?.ms ?? 0;
   console.log(`\nstatus codes: ${JSON.stringify(statuses)}`);
-  console.log(`max latency: ${maxLatency.toFixed(0)} ms (bound ${LIMIT_MS} ms)`);
+  console.log(
+    `latency: median ${at(0.5).toFixed(0)} ms, p99 ${at(0.99).toFixed(0)} ms, max ${at(1).toFixed(0)} ms (bound ${LIMIT_MS} ms)`,
+  );
+  for (const slow of sorted.slice(-5).reverse()) {
+    console.log(
+      `  #${slow.index} ${slow.kind} -> ${slow.status}: ${slow.ms.toFixed(0)} ms (load average ${slow.load.toFixed(1)})`,
+    );
+  }
   console.log(
     `workerd RSS: ${mb(startRss)} MB at start, ${mb(maxRss)} MB at most (all three Workers, one process)`,
+  );
+  console.log(
+    `API isolate (ORT heap + held buffers): ${mb(isolate.totalBytes)} MB after the run, ${mb(isolate.peakBytes)} MB at most (peak held ${mb(isolate.peakHeldBytes)} MB)`,
   );
   if (failures.length > 0) {
     console.log(`\n${failures.length} failures:\n${failures.slice(0, 20).join("\n")}`);
