@@ -33,7 +33,11 @@ const WORDS: { text?: string; lang?: string }[] = [
   { text: "rash after a new medicine, my lips are fine", lang: "en" },
 ];
 
-const ANSWERS = [{ fever: "yes" }, { glass_test: "no", fever: "no" }, { airway: "unknown" }];
+const ANSWERS: Record<string, string>[] = [
+  { fever: "yes" },
+  { glass_test: "no", fever: "no" },
+  { airway: "unknown" },
+];
 const LABELS = [
   ["a photo of a keloid scar on the ear", "a photo of a tattoo on the arm", "a photo of a sunburn"],
   ["a photo of a wart on a finger", "a photo of normal skin"],
@@ -76,7 +80,13 @@ function request(c: Case, image: Uint8Array): RequestInit {
 }
 
 /** The answer without what differs between two runs of the same request: its id and timings. */
-async function answerOf(res: Response): Promise<{ status: number; body: unknown; totalMs: number }> {
+interface Answer {
+  status: number;
+  body: unknown;
+  totalMs: number;
+}
+
+async function answerOf(res: Response): Promise<Answer> {
   const text = await res.text();
   if (res.status !== 200) return { status: res.status, body: text, totalMs: 0 };
   const { requestId, timings, ...body } = JSON.parse(text) as {
@@ -103,7 +113,7 @@ describe("50 concurrent assessments against one isolate", () => {
 
   it("all succeed and equal the sequential answers", async () => {
     const sequentialStarted = Date.now();
-    const sequential = [];
+    const sequential: Answer[] = [];
     for (const c of all) sequential.push(await send(c));
     const sequentialMs = Date.now() - sequentialStarted;
     for (const [i, answer] of sequential.entries()) {
