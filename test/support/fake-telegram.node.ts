@@ -61,7 +61,9 @@ export interface FakeTelegram {
   close(): Promise<void>;
 }
 
-export async function startFakeTelegram(): Promise<FakeTelegram> {
+/** `token`: the bot token it accepts (the privacy scan brings a random one to look for). */
+export async function startFakeTelegram(options: { token?: string } = {}): Promise<FakeTelegram> {
+  const token = options.token ?? FAKE_BOT_TOKEN;
   const started = Date.now();
   const calls: RecordedCall[] = [];
   const files = new Map<string, { bytes: Uint8Array; declaredSize: number; path: string }>();
@@ -129,7 +131,7 @@ export async function startFakeTelegram(): Promise<FakeTelegram> {
     };
     const fileMatch = url.pathname.match(/^\/file\/bot([^/]+)\/(.+)$/);
     if (fileMatch) {
-      if (fileMatch[1] !== FAKE_BOT_TOKEN) return send(401, { ok: false, error_code: 401 });
+      if (fileMatch[1] !== token) return send(401, { ok: false, error_code: 401 });
       const entry = [...files.entries()].find(([, f]) => f.path === fileMatch[2]);
       if (!entry) return send(404, { ok: false, error_code: 404, description: "Not Found" });
       const left = downloadFailures.get(entry[0]) ?? 0;
@@ -147,8 +149,7 @@ export async function startFakeTelegram(): Promise<FakeTelegram> {
     }
     const apiMatch = url.pathname.match(/^\/bot([^/]+)\/(\w+)$/);
     if (!apiMatch) return send(404, { ok: false, error_code: 404, description: "Not Found" });
-    if (apiMatch[1] !== FAKE_BOT_TOKEN)
-      return send(401, { ok: false, error_code: 401, description: "Unauthorized" });
+    if (apiMatch[1] !== token) return send(401, { ok: false, error_code: 401, description: "Unauthorized" });
     const method = apiMatch[2];
     const body = await readBody(req);
     const payload = body.length ? (JSON.parse(body.toString("utf8")) as Record<string, unknown>) : {};

@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { createWriteStream } from "node:fs";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -25,9 +25,9 @@ export function freePort(): Promise<number> {
   });
 }
 
-function run(args: string[], log: NodeJS.WritableStream): Promise<void> {
+function run(args: string[], log: NodeJS.WritableStream, env: NodeJS.ProcessEnv): Promise<void> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, args, { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, args, { cwd: root, stdio: ["ignore", "pipe", "pipe"], env });
     child.stdout.pipe(log, { end: false });
     child.stderr.pipe(log, { end: false });
     child.once("error", fail);
@@ -39,6 +39,10 @@ export interface DevServer {
   url: string;
   /** The process group of wrangler and its workerd (for measuring their memory). */
   processGroup: number;
+  /** wrangler's DevTools endpoint for the API Worker (the first config). */
+  inspectorUrl: string;
+  /** The local state folder (`--persist-to`): KV and R2 live under its `v3/`. */
+  state: string;
   stop(): Promise<void>;
 }
 
@@ -46,13 +50,17 @@ export interface DevServer {
  * `wrangler dev` (the API Worker and the Workers it binds to, as `npm run dev` runs them) on a free loopback port, with its own local state
  * in a temporary folder holding the given model package as the active model (installed with
  * `dermedge model install --local --persist-to`). Its output goes to `logPath`. `stop` ends the whole
- * process group (wrangler and its workerd) and removes the state.
+ * process group (wrangler and its workerd), waits for the log to be written and removes the state
+ * (unless `keepState`: then the caller reads and removes it).
  */
 export async function startWranglerDev(options: {
   modelDir: string;
   logPath: string;
   /** Extra `[vars]`, e.g. API_KEYS. */
   vars?: Record<string, string>;
+  /** Secrets (API_KEYS, TELEGRAM_BOT_TOKEN...), loaded from an env file as `.dev.vars` would be: wrangler prints them as hidden. */
+  secrets?: Record<string, string>;
+  keepState?: boolean;
 }): Promise<DevServer> {
   const state = await mkdtemp(join(tmpdir(), "dermedge-e2e-"));
   const log = createWriteStream(options.logPath);
@@ -71,14 +79,31 @@ export async function startWranglerDev(options: {
       await exited;
       clearTimeout(timer);
     }
-    log.end();
-    await rm(state, { recursive: true, force: true });
+    await new Promise((done) => log.end(done));
+    if (!options.keepState) await rm(state, { recursive: true, force: true });
+  };
+  // wrangler also appends everything it logs, debug included (the inspector's network events with their
+  // bodies: Telegram file downloads, the bot token in Bot API URLs), to a file under ~/.config/.wrangler/logs;
+  // kept in the state folder instead, so it goes with it.
+  const env = {
+    ...process.env,
+    WRANGLER_SEND_METRICS: "false",
+    NO_COLOR: "1",
+    WRANGLER_LOG_PATH: join(state, "wrangler-debug.log"),
   };
   try {
     await run(
       ["bin/dermedge.mjs", "model", "install", options.modelDir, "--local", "--persist-to", state],
       log,
+      env,
     );
+    const envFile = join(state, "secrets.env");
+    if (options.secrets) {
+      const lines = Object.entries(options.secrets).map(
+        ([name, value]) => `${name}=${JSON.stringify(value)}\n`,
+      );
+      await writeFile(envFile, lines.join(""));
+    }
     const [port, inspectorPort] = [await freePort(), await freePort()];
     child = spawn(
       process.execPath,
@@ -95,9 +120,11 @@ export async function startWranglerDev(options: {
         "--persist-to",
         state,
         "--show-interactive-dev-session=false",
+        // Only these secrets, never a developer's .dev.vars.
+        ...(options.secrets ? ["--env-file", envFile] : []),
         // Open on purpose (as `npm run dev`) unless the test brings its own API_KEYS.
         ...Object.entries({
-          ...(options.vars?.API_KEYS ? {} : { OPEN_ACCESS: "true" }),
+          ...(options.vars?.API_KEYS || options.secrets?.API_KEYS ? {} : { OPEN_ACCESS: "true" }),
           ...options.vars,
         }).flatMap(([name, value]) => ["--var", `${name}:${value}`]),
       ],
@@ -105,14 +132,14 @@ export async function startWranglerDev(options: {
         cwd: root,
         detached: true,
         stdio: ["ignore", "pipe", "pipe"],
-        env: { ...process.env, WRANGLER_SEND_METRICS: "false", NO_COLOR: "1" },
+        env,
       },
     );
     child.stdout?.pipe(log, { end: false });
     child.stderr?.pipe(log, { end: false });
     const url = `http://127.0.0.1:${port}`;
     await waitFor(`${url}/readyz`, child, 120_000);
-    return { url, processGroup: child.pid!, stop };
+    return { url, processGroup: child.pid!, inspectorUrl: `ws://127.0.0.1:${inspectorPort}/ws`, state, stop };
   } catch (err) {
     await stop();
     throw err;
