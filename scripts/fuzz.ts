@@ -3,10 +3,11 @@
  * the CI-sized one). Starts `wrangler dev` as a user would, with the tiny synthetic model, sends N seeded
  * fuzzed requests to POST /v1/assessments from loopback, and prints the counts by status code, the
  * latencies (median, 99th percentile, maximum, the slowest requests with the load average when they
- * ran) and the memory: the RSS of wrangler's workerd (all three Workers in one process) and the API
- * isolate's own accounting (GET /debug/memory: ORT's WASM heap plus the buffers it holds). Exits 1 on
- * any 5xx, on a request over the time bound, when a valid request fails afterwards, or when the isolate
- * still holds a photo's buffers once every request has been answered.
+ * ran) and the memory: the RSS of wrangler's workerd (all three Workers in one process), and the API
+ * isolate's own: its JS heap (from the inspector) and its accounting (GET /debug/memory: ORT's WASM heap
+ * plus the buffers it holds). Exits 1 on any 5xx, on a request over the time bound, when a valid request
+ * fails afterwards, when the isolate still holds a photo's buffers once every request has been answered,
+ * or when the isolate's JS heap in use and its accounted peak together exceed Workers' 128 MB.
  */
 import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { loadavg, tmpdir } from "node:os";
@@ -18,8 +19,10 @@ import { fuzzRequests } from "../test/fuzz/requests";
 import { startWranglerDev } from "../test/node/e2e/wrangler-dev";
 import { TEST_IMAGES } from "../test/support/test-images";
 import { writeTestImages } from "../test/support/test-images.node";
+import { connectHeapProbe } from "./isolate-heap";
 
 const LIMIT_MS = 15_000;
+const ISOLATE_LIMIT_BYTES = 128 * 2 ** 20;
 const mb = (bytes: number) => (bytes / 2 ** 20).toFixed(1);
 // wrangler dev enforces RATE_LIMITER (60 a minute per key): the requests rotate over enough keys.
 const KEYS = Array.from({ length: 400 }, (_, i) => `fuzz-key-${i}`);
@@ -59,10 +62,21 @@ async function main(): Promise<void> {
   const isolateMemory = async () =>
     (await (await fetch(`${server.url}/debug/memory`)).json()) as MemoryReport;
   let isolate = await isolateMemory();
+  const heap = await connectHeapProbe(server.inspectorUrl);
+  let maxHeap = await heap.usage();
+  const sampleHeap = async () => {
+    const now = await heap.usage();
+    maxHeap = {
+      usedBytes: Math.max(maxHeap.usedBytes, now.usedBytes),
+      totalBytes: Math.max(maxHeap.totalBytes, now.totalBytes),
+    };
+    return now;
+  };
   let maxRss = await workerdRss(server.processGroup);
   const startRss = maxRss;
   const sampler = setInterval(async () => {
     maxRss = Math.max(maxRss, await workerdRss(server.processGroup));
+    await sampleHeap().catch(() => {}); // the inspector may be busy while a request runs
   }, 250);
   try {
     const photos = await Promise.all(
@@ -89,8 +103,9 @@ async function main(): Promise<void> {
       if (++i % 500 === 0) {
         isolate = await isolateMemory();
         const rss = await workerdRss(server.processGroup);
+        const js = await sampleHeap();
         console.log(
-          `  ${i}/${count}: ${JSON.stringify(statuses)}; RSS ${mb(rss)} MB; isolate ${mb(isolate.totalBytes)} MB (peak ${mb(isolate.peakBytes)})`,
+          `  ${i}/${count}: ${JSON.stringify(statuses)}; RSS ${mb(rss)} MB; API isolate: JS heap ${mb(js.usedBytes)} of ${mb(js.totalBytes)} MB, ORT + held ${mb(isolate.totalBytes)} MB (peak ${mb(isolate.peakBytes)})`,
         );
       }
     }
@@ -106,8 +121,16 @@ async function main(): Promise<void> {
     // Every request has been answered: a buffer still held is a reservation some path never released.
     if (Object.keys(isolate.heldBytes).length > 0)
       failures.push(`still held after the run: ${JSON.stringify(isolate.heldBytes)}`);
+    await sampleHeap();
+    // Both maxima together bound the isolate's true peak from above. `used` counts garbage not yet
+    // collected too; `total` is what V8 reserved, which grows freely where no limit is set (as here).
+    if (maxHeap.usedBytes + isolate.peakBytes > ISOLATE_LIMIT_BYTES)
+      failures.push(
+        `the API isolate may exceed 128 MB: JS heap ${mb(maxHeap.usedBytes)} MB + ORT and buffers ${mb(isolate.peakBytes)} MB`,
+      );
   } finally {
     clearInterval(sampler);
+    heap.close();
     await server.stop();
     await rm(work, { recursive: true, force: true });
   }
@@ -126,7 +149,7 @@ async function main(): Promise<void> {
     `workerd RSS: ${mb(startRss)} MB at start, ${mb(maxRss)} MB at most (all three Workers, one process)`,
   );
   console.log(
-    `API isolate (ORT heap + held buffers): ${mb(isolate.totalBytes)} MB after the run, ${mb(isolate.peakBytes)} MB at most (peak held ${mb(isolate.peakHeldBytes)} MB)`,
+    `API isolate: JS heap at most ${mb(maxHeap.usedBytes)} MB used of ${mb(maxHeap.totalBytes)} MB; ORT heap + held buffers ${mb(isolate.totalBytes)} MB after the run, ${mb(isolate.peakBytes)} MB at most (peak held ${mb(isolate.peakHeldBytes)} MB)`,
   );
   if (failures.length > 0) {
     console.log(`\n${failures.length} failures:\n${failures.slice(0, 20).join("\n")}`);
