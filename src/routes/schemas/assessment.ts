@@ -78,7 +78,8 @@ const AnswersField = z
 
 const labelsDescription =
   "Your own labels (CLIP prompts such as 'a photo of a skin rash') to rank instead of the catalogue; " +
-  `at most ${LIMITS.labels}, each at most ${LIMITS.labelLength} characters.`;
+  `at most ${LIMITS.labels}, each at most ${LIMITS.labelLength} characters. Their text embeddings are ` +
+  "cached for your API key alone, for at most 7 days.";
 
 /** multipart/form-data: the photo as a file part; `labels` repeated once per label. */
 export const AssessmentForm = z
