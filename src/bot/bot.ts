@@ -22,7 +22,7 @@ const RETRY = { maxRetryAttempts: 3, maxDelaySeconds: 30, initialBackoffSeconds:
 export function createBot(deps: BotDeps, botInfo: UserFromGetMe): Bot<BotContext> {
   const bot = new Bot<BotContext>(deps.config.token, {
     botInfo,
-    client: { apiRoot: deps.config.apiRoot, timeoutSeconds: 30 },
+    client: { apiRoot: deps.config.apiRoot, timeoutSeconds: deps.config.apiTimeoutMs / 1000 },
   });
   bot.api.config.use(retryTelegram(RETRY));
   bot.use((ctx, next) => {

@@ -11,6 +11,10 @@ export interface TelegramBindings {
   BOT_STATE: KVNamespace;
   MAX_BODY_BYTES?: string;
   MAX_IMAGE_PIXELS?: string;
+  /** Milliseconds one Bot API call may take (default 30 s); for tests of a hung Telegram. */
+  TELEGRAM_TIMEOUT_MS?: string;
+  /** Milliseconds a photo's download may take, getFile and retry included (default 20 s); for tests. */
+  TELEGRAM_DOWNLOAD_TIMEOUT_MS?: string;
 }
 
 export interface BotConfig {
@@ -22,11 +26,17 @@ export interface BotConfig {
   /** Largest photo downloaded: Telegram's getFile limit (20 MB) or MAX_BODY_BYTES, whichever is smaller. */
   maxDownloadBytes: number;
   maxPixels?: number;
+  /** One Bot API call's bound, per attempt (grammY's timeoutSeconds; retry.ts retries a timed-out call). */
+  apiTimeoutMs: number;
+  /** The bound of a photo's whole download: getFile, the download and its retry (telegram-files.ts). */
+  downloadTimeoutMs: number;
 }
 
 /** Telegram's Bot API serves files up to 20 MB through getFile. */
 export const TELEGRAM_GET_FILE_LIMIT = 20 * 1000 * 1000;
 const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;
+export const DEFAULT_API_TIMEOUT_MS = 30_000;
+export const DEFAULT_DOWNLOAD_TIMEOUT_MS = 20_000;
 
 /** Null when no token is configured: the bot is off and its route answers 404. */
 export function readBotConfig(env: TelegramBindings): BotConfig | null {
@@ -40,6 +50,8 @@ export function readBotConfig(env: TelegramBindings): BotConfig | null {
     botInfo: parseBotInfo(env.TELEGRAM_BOT_INFO),
     maxDownloadBytes: Math.min(TELEGRAM_GET_FILE_LIMIT, maxBody),
     maxPixels: Number(env.MAX_IMAGE_PIXELS) || undefined,
+    apiTimeoutMs: Number(env.TELEGRAM_TIMEOUT_MS) || DEFAULT_API_TIMEOUT_MS,
+    downloadTimeoutMs: Number(env.TELEGRAM_DOWNLOAD_TIMEOUT_MS) || DEFAULT_DOWNLOAD_TIMEOUT_MS,
   };
 }
 

@@ -16,8 +16,6 @@ export class DownloadError extends Error {
   }
 }
 
-const DOWNLOAD_TIMEOUT_MS = 20_000;
-
 /**
  * The largest size Telegram made of a photo that is within our limits (bytes and pixels); Telegram lists
  * them smallest first, so `photo[0]` is a thumbnail. Null when every size is over the limits.
@@ -37,29 +35,45 @@ export function largestPhoto(
 
 /** The file's bytes: getFile (a Bot API call, so retry.ts's policy too), then the download, each retried once. */
 export async function downloadFile(api: Api, config: BotConfig, fileId: string): Promise<Uint8Array> {
-  const file = await once(() => api.getFile(fileId), "get_file");
+  // One bound for all of it, retries included: the update runs in waitUntil, which the platform ends
+  // 30 s after the webhook's answer, and the patient must still get an apology before then.
+  const started = Date.now();
+  const deadline = AbortSignal.timeout(config.downloadTimeoutMs);
+  const file = await once(
+    () => api.getFile(fileId, deadline as Parameters<Api["getFile"]>[1]),
+    "get_file",
+    deadline,
+  );
   if (!file.file_path) throw new DownloadError("get_file");
   if (file.file_size !== undefined && file.file_size > config.maxDownloadBytes) {
     throw new DownloadError("too_large");
   }
   const url = `${config.apiRoot}/file/bot${config.token}/${file.file_path}`;
-  return once(() => fetchBytes(url, config.maxDownloadBytes), "download");
+  // Each try gets at most half the bound, so a try that hangs leaves time for the retry.
+  const endsAt = started + config.downloadTimeoutMs;
+  const tryBound = () =>
+    AbortSignal.timeout(Math.max(0, Math.min(config.downloadTimeoutMs / 2, endsAt - Date.now())));
+  return once(() => fetchBytes(url, config.maxDownloadBytes, tryBound()), "download", deadline);
 }
 
-/** Tries twice; a too-large file is not retried. */
-async function once<T>(attempt: () => Promise<T>, code: DownloadErrorCode): Promise<T> {
+/** Tries twice, while the deadline allows; a too-large file is not retried. */
+async function once<T>(
+  attempt: () => Promise<T>,
+  code: DownloadErrorCode,
+  deadline: AbortSignal,
+): Promise<T> {
   for (let tries = 1; ; tries++) {
     try {
       return await attempt();
     } catch (err) {
       if (err instanceof DownloadError && err.code === "too_large") throw err;
-      if (tries >= 2) throw new DownloadError(code);
+      if (tries >= 2 || deadline.aborted) throw new DownloadError(code);
     }
   }
 }
 
-async function fetchBytes(url: string, maxBytes: number): Promise<Uint8Array> {
-  const res = await fetch(url, { signal: AbortSignal.timeout(DOWNLOAD_TIMEOUT_MS) });
+async function fetchBytes(url: string, maxBytes: number, signal: AbortSignal): Promise<Uint8Array> {
+  const res = await fetch(url, { signal });
   if (!res.ok || !res.body) throw new Error(`download status ${res.status}`);
   const declared = Number(res.headers.get("content-length"));
   if (declared > maxBytes) {

@@ -2,14 +2,17 @@
  * A fake Telegram Bot API server for the bot's tests: a real HTTP server on loopback, started in Node by
  * vitest.config.ts, that the Worker reaches through TELEGRAM_API_ROOT exactly as it would reach
  * api.telegram.org. It answers the methods the bot uses, serves registered files, records every call, and
- * fails on request (5xx, 429 with retry_after, getFile errors, failed downloads, slow answers).
+ * fails on request (5xx, 429 with retry_after, getFile errors, failed downloads, slow answers, calls and
+ * downloads that hang).
  *
  * The tests (in workerd) steer it through the FAKE_TELEGRAM service binding, `control` below:
  *   GET  /calls?chat=ID | ?file=ID   recorded calls for a chat (chat_id in the payload, or a callback
  *                                   query id "cb-<chat>-..." as the tests make them) or a file id
  *   PUT  /files/FILE_ID              register a file's bytes (header x-declared-size: what getFile reports)
- *   POST /failures                   {method, chatId?, fileId?, status, retryAfter?, times?, delayMs?}
- *   POST /download-failures          {fileId, times}: the file download answers 500 that many times
+ *   POST /failures                   {method, chatId?, fileId?, status, retryAfter?, times?, delayMs?, hang?}
+ *                                   hang: the call is never answered (until the client gives up)
+ *   POST /download-failures          {fileId, times, hang?}: the file download answers 500 that many times,
+ *                                   or hangs: "headers" never answers, "body" sends half the file and stalls
  *   POST /updates                    [update, ...]: what the next getUpdates returns (for bot:dev)
  *   GET  /calls?method=NAME          recorded calls of one method (setWebhook, setMyCommands, ...)
  * Every test uses its own chat and file ids, so test files running at once never see each other's calls.
@@ -39,6 +42,8 @@ export interface RecordedCall {
   /** What the server answered: the sent message for sendMessage (its message_id), or the error code. */
   result?: unknown;
   errorCode?: number;
+  /** The server never answered it (a `hang` failure): the client gave up. */
+  hung?: boolean;
 }
 
 interface Failure {
@@ -53,7 +58,19 @@ interface Failure {
   times: number;
   /** Answer this much later (with the failure or, when status is absent, with success). */
   delayMs?: number;
+  /** Never answer: the connection stays open until the client closes it. */
+  hang?: boolean;
 }
+
+/** A download that hangs: before any header, or after half of the body. */
+type DownloadHang = "headers" | "body";
+
+/** Resolves when the client closes the connection (it timed out or aborted). */
+const clientGone = (res: ServerResponse) =>
+  new Promise<void>((resolve) => {
+    if (res.socket?.destroyed ?? true) resolve();
+    res.on("close", () => resolve());
+  });
 
 export interface FakeTelegram {
   url: string;
@@ -68,7 +85,7 @@ export async function startFakeTelegram(options: { token?: string } = {}): Promi
   const calls: RecordedCall[] = [];
   const files = new Map<string, { bytes: Uint8Array; declaredSize: number; path: string }>();
   const failures: Failure[] = [];
-  const downloadFailures = new Map<string, number>();
+  const downloadFailures = new Map<string, { times: number; hang?: DownloadHang }>();
   let nextMessageId = 1000;
   let queuedUpdates: unknown[] = [];
 
@@ -134,9 +151,22 @@ export async function startFakeTelegram(options: { token?: string } = {}): Promi
       if (fileMatch[1] !== token) return send(401, { ok: false, error_code: 401 });
       const entry = [...files.entries()].find(([, f]) => f.path === fileMatch[2]);
       if (!entry) return send(404, { ok: false, error_code: 404, description: "Not Found" });
-      const left = downloadFailures.get(entry[0]) ?? 0;
-      if (left > 0) {
-        downloadFailures.set(entry[0], left - 1);
+      const failure = downloadFailures.get(entry[0]);
+      if (failure && failure.times > 0) {
+        failure.times--;
+        if (failure.hang) {
+          const bytes = entry[1].bytes;
+          const at = Date.now() - started;
+          calls.push({ method: "downloadFile", payload: { file_id: entry[0] }, at, hung: true });
+          if (failure.hang === "body") {
+            res.writeHead(200, {
+              "content-type": "application/octet-stream",
+              "content-length": bytes.length,
+            });
+            res.write(bytes.subarray(0, bytes.length >> 1));
+          }
+          return clientGone(res);
+        }
         return send(500, { ok: false, error_code: 500, description: "Internal Server Error" });
       }
       calls.push({ method: "downloadFile", payload: { file_id: entry[0] }, at: Date.now() - started });
@@ -156,6 +186,10 @@ export async function startFakeTelegram(options: { token?: string } = {}): Promi
     const call: RecordedCall = { method, payload, at: Date.now() - started };
     calls.push(call);
     const failure = takeFailure(method, payload);
+    if (failure?.hang) {
+      call.hung = true;
+      return clientGone(res);
+    }
     if (failure?.delayMs) await new Promise((r) => setTimeout(r, failure.delayMs));
     if (failure?.status) {
       const status = failure.status;
@@ -222,8 +256,8 @@ export async function startFakeTelegram(options: { token?: string } = {}): Promi
       return new Response(null, { status: 204 });
     }
     if (request.method === "POST" && url.pathname === "/download-failures") {
-      const { fileId: id, times } = (await request.json()) as { fileId: string; times: number };
-      downloadFailures.set(id, times);
+      const failure = (await request.json()) as { fileId: string; times: number; hang?: DownloadHang };
+      downloadFailures.set(failure.fileId, { times: failure.times, hang: failure.hang });
       return new Response(null, { status: 204 });
     }
     if (request.method === "POST" && url.pathname === "/updates") {
