@@ -1,8 +1,7 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import type { ModelManifest } from "../../src/model/package/manifest";
 import { sessionKeys } from "../../src/model/sessions";
-import { requireHostFile } from "../support/host-files";
+import { installFreshPackage } from "../support/fresh-package";
 import { callWith, expectProblem, fixture, multipart } from "./support";
 
 /**
@@ -17,31 +16,6 @@ import { callWith, expectProblem, fixture, multipart } from "./support";
  */
 
 const VISION = "onnx/vision_model_quantized.onnx";
-const encoder = new TextEncoder();
-
-async function sha256Hex(bytes: Uint8Array): Promise<string> {
-  const digest = await crypto.subtle.digest("SHA-256", bytes as Uint8Array<ArrayBuffer>);
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, "0")).join("");
-}
-
-/** tiny-labelled (precomputed catalogue embeddings: no text Worker needed) under `prefix`, as `revision`. */
-async function installAs(prefix: string, revision: string): Promise<void> {
-  const read = (path: string) => requireHostFile("cache", `models/tiny-labelled/${path}`);
-  const manifest: ModelManifest = JSON.parse(new TextDecoder().decode(await read("manifest.json")));
-  const files = [];
-  for (const entry of manifest.files) {
-    let bytes = await read(entry.path);
-    // The precomputed table says which revision made it; it must match the manifest to be used.
-    if (entry.path === "label-embeddings.json") {
-      const table = JSON.parse(new TextDecoder().decode(bytes));
-      bytes = encoder.encode(JSON.stringify({ ...table, revision }));
-    }
-    await env.MODELS.put(`${prefix}/${entry.path}`, bytes);
-    files.push({ ...entry, size: bytes.byteLength, sha256: await sha256Hex(bytes) });
-  }
-  await env.MODELS.put(`${prefix}/manifest.json`, JSON.stringify({ ...manifest, revision, files }));
-}
-
 type Fault = "get" | "body";
 
 /** The real MODELS bucket, whose reads of keys matching `failing` fail while `down` is true. */
@@ -82,7 +56,7 @@ describe("R2 reads that fail while the model loads", () => {
     it(`${name}: 503 model_storage_unavailable with Retry-After, nothing cached, then recovery`, async () => {
       const prefix = `models/r2-fault-${i}`;
       const revision = `r2-fault-${i}-${crypto.randomUUID()}`;
-      await installAs(prefix, revision);
+      await installFreshPackage(prefix, revision);
       const flaky = flakyBucket(fault, failing);
       const photo = await fixture("photo");
       const send = () =>
