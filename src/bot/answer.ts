@@ -33,8 +33,9 @@ function languageHints(ctx: BotContext): { lang?: Lang; locale?: string } {
 export async function assessInquiry(ctx: BotContext, inquiry: Inquiry): Promise<Assessment | null> {
   const { photo, words, answers } = inquiry;
   if (!photo) return assessWords({ text: words ?? "", ...languageHints(ctx), answers });
-  // A failed chat action must not stop the answer.
-  await ctx.replyWithChatAction("typing").catch(() => {});
+  // A courtesy, not waited for: a hung or failing chat action must neither stop nor delay the answer
+  // (its tries and backoffs could outlast the 30 s the update has in waitUntil).
+  void ctx.replyWithChatAction("typing").catch(() => {});
   try {
     const image = await downloadFile(ctx.api, ctx.deps.config, photo.fileId);
     const engine = await ctx.deps.engine();

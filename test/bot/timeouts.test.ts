@@ -91,6 +91,20 @@ describe.skipIf(!modelAvailable)(`Telegram hangs (${SKIP_MESSAGE})`, () => {
     expect(ms).toBeLessThan(DOWNLOAD_TIMEOUT_MS + 5_000);
   });
 
+  it("a 'typing' action that hangs does not hold the answer back", async () => {
+    const chat = new Chat({ languageCode: "en" });
+    const file = await putFile(photo);
+    await hangTelegram("sendChatAction", chat.id, 4);
+    await timed(chat.update({ photo: photoSizes([file], [400]), caption: "itchy red patch" }));
+    const calls = (await chat.calls()) as Call[];
+    const typing = calls.find((c) => c.method === "sendChatAction");
+    const [answer] = await delivered(chat);
+    expect(typing?.hung).toBe(true);
+    expect(answer.payload.text).toContain("<b>Closest matches</b>");
+    // Not after the typing action's tries and backoffs (4 x the bound + 7 s): it is only a courtesy.
+    expect(answer.at - (typing as Call).at).toBeLessThan(API_TIMEOUT_MS + 2_000);
+  });
+
   it("a sendMessage that hangs once is given up at the bound and retried: one answer", async () => {
     const chat = new Chat();
     await hangTelegram("sendMessage", chat.id, 1);
