@@ -1,8 +1,8 @@
 import type { TextScope } from "./towers";
 
-// JSON keeps the parts apart whatever characters they hold.
+// Each part's length keeps the parts apart whatever characters they hold.
 const keyOf = (revision: string, scope: TextScope, prompt: string) =>
-  JSON.stringify([revision, scope ?? null, prompt]);
+  `${revision.length}:${revision}${scope === undefined ? "-" : `${scope.length}:${scope}`}${prompt}`;
 
 /**
  * Text embeddings by (model revision, scope, exact prompt), so a prompt is encoded once per isolate and
