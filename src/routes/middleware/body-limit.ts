@@ -37,6 +37,7 @@ export function bodyLimit(options: BodyLimitOptions = {}): MiddlewareHandler<App
     try {
       await limit(c, next);
     } finally {
+      watched.release();
       if (watched.endedEarly()) {
         // Whatever the parser made of the cut-off body (a 400, or a 500 with the runtime's error), it is
         // the client's doing: a 400, logged as a warning without a stack.
@@ -49,7 +50,11 @@ export function bodyLimit(options: BodyLimitOptions = {}): MiddlewareHandler<App
   };
 }
 
-/** The body, passed through unbuffered, and whether reading it failed (the client dropped the connection). */
+/**
+ * The body, passed through unbuffered; whether reading it failed (the client dropped the connection); and
+ * `release`, which hands the original body back once the request is answered, so that the runtime can
+ * drain what nobody read (a 415 never reads it; workerd logs an error when it cannot).
+ */
 function endingEarlyWatched(body: ReadableStream<Uint8Array>) {
   const reader = body.getReader();
   let failed = false;
@@ -69,5 +74,12 @@ function endingEarlyWatched(body: ReadableStream<Uint8Array>) {
     },
     { highWaterMark: 0 },
   );
-  return { body: watched, endedEarly: () => failed };
+  const release = () => {
+    try {
+      reader.releaseLock();
+    } catch {
+      // Already released, or the stream has ended: nothing to hand back.
+    }
+  };
+  return { body: watched, endedEarly: () => failed, release };
 }

@@ -93,6 +93,15 @@ describe("the body limit middleware (hono/body-limit, answering problem+json)", 
     expect(over.headers.get("content-type")).toBe("application/problem+json");
     expect(state.pulled).toBeLessThanOrEqual(100_000 + CHUNK);
   });
+
+  it("hands an unread body back once answered, so the runtime can drain it (a 415 never reads it)", async () => {
+    const unread = new Hono<AppEnv>()
+      .post("/", bodyLimit({ maxBytes: 100_000 }), (c) => c.text("not read", 415))
+      .onError(onError);
+    const request = new Request("http://dermedge.test/", { method: "POST", body: "plain text" });
+    expect((await unread.request(request)).status).toBe(415);
+    expect(request.body?.locked).toBe(false);
+  });
 });
 
 describe("a body that ends early (the client dropped the connection mid-upload)", () => {
