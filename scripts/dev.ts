@@ -64,5 +64,6 @@ if (openArgs.length > 0) {
 }
 const { code } = await wrangler(["dev", ...configs, ...openArgs, ...process.argv.slice(2)], {
   inherit: true,
+  privateLog: true,
 });
 process.exitCode = code;

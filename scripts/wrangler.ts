@@ -1,24 +1,57 @@
 import { spawn } from "node:child_process";
-import { readdirSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
-import { resolve } from "node:path";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
 import { ACTIVE_PREFIX, MODEL_BUCKET } from "../src/cli/commands/model-install";
 import type { ModelManifest } from "../src/model/package/manifest";
 
 export const root = resolve(import.meta.dirname, "..");
 
+export interface WranglerOptions {
+  quiet?: boolean;
+  inherit?: boolean;
+  /**
+   * wrangler appends every debug message to a file under ~/.config/.wrangler/logs, kept for good; under
+   * `wrangler dev` that includes the Worker's outgoing requests with their bodies (a patient's photo
+   * downloaded from Telegram, the bot token in Bot API URLs). With this set, the file goes to a temporary
+   * folder removed when wrangler exits, unless WRANGLER_LOG_PATH says where the developer wants it.
+   */
+  privateLog?: boolean;
+}
+
 /** Runs wrangler; resolves with its exit code and stdout (stderr passes through unless `quiet`). */
-export function wrangler(args: string[], options: { quiet?: boolean; inherit?: boolean } = {}) {
+export function wrangler(args: string[], options: WranglerOptions = {}) {
   const bin = resolve(createRequire(import.meta.url).resolve("wrangler/package.json"), "../bin/wrangler.js");
+  const logs =
+    options.privateLog && !process.env.WRANGLER_LOG_PATH
+      ? mkdtempSync(join(tmpdir(), "dermedge-wrangler-logs-"))
+      : undefined;
+  const removeLogs = () => logs && rmSync(logs, { recursive: true, force: true });
   return new Promise<{ code: number; stdout: string }>((done, fail) => {
     const child = spawn(process.execPath, [bin, ...args], {
       cwd: root,
       stdio: options.inherit ? "inherit" : ["ignore", "pipe", options.quiet ? "ignore" : "inherit"],
+      env: logs ? { ...process.env, WRANGLER_LOG_PATH: logs } : process.env,
     });
+    // Ctrl-C or a kill must not end this process before wrangler has gone and its log with it.
+    const signals = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
+    const forward = (signal: NodeJS.Signals) => child.kill(signal);
+    if (logs) for (const signal of signals) process.on(signal, forward);
+    const finish = () => {
+      for (const signal of signals) process.off(signal, forward);
+      removeLogs();
+    };
     let stdout = "";
     child.stdout?.on("data", (chunk) => (stdout += chunk));
-    child.on("error", fail);
-    child.on("exit", (code) => done({ code: code ?? 1, stdout }));
+    child.on("error", (error) => {
+      finish();
+      fail(error);
+    });
+    child.on("exit", (code) => {
+      finish();
+      done({ code: code ?? 1, stdout });
+    });
   });
 }
 
