@@ -8,8 +8,8 @@ const VISION = "onnx/vision_model_quantized.onnx";
 
 describe.skipIf(!modelAvailable)(`a model that fails its integrity check (${SKIP_MESSAGE})`, () => {
   it("answers 503 with the reason, caches nothing, and recovers once R2 holds the right bytes", async () => {
-    await putPackageInR2(env.MODELS, "tiny", env.MODEL_PREFIX);
-    const good = await requireHostFile("cache", `models/tiny/${VISION}`);
+    await putPackageInR2(env.MODELS, "tiny-labelled", env.MODEL_PREFIX);
+    const good = await requireHostFile("cache", `models/tiny-labelled/${VISION}`);
     const damaged = good.slice();
     damaged[damaged.length >> 1] ^= 0xff;
     await env.MODELS.put(`${env.MODEL_PREFIX}/${VISION}`, damaged);
