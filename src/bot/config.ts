@@ -35,7 +35,9 @@ export interface BotConfig {
 /** Telegram's Bot API serves files up to 20 MB through getFile. */
 export const TELEGRAM_GET_FILE_LIMIT = 20 * 1000 * 1000;
 const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;
-export const DEFAULT_API_TIMEOUT_MS = 30_000;
+// A Bot API call answers in well under a second; 10 s leaves a hung call room for a retry within the
+// 30 s that waitUntil gives an update after the webhook's answer.
+export const DEFAULT_API_TIMEOUT_MS = 10_000;
 export const DEFAULT_DOWNLOAD_TIMEOUT_MS = 20_000;
 
 /** Null when no token is configured: the bot is off and its route answers 404. */
