@@ -5,7 +5,11 @@ import { PromiseCache } from "../../lib/promise-cache";
 import { ClipEngine, type EngineRuntime } from "../../model/engine";
 import { splitImageTower } from "../../model/onnx-towers";
 import { r2Store } from "../../model/package/store";
-import { visionTailClient, visionTailWarmer } from "../../model/remote/vision-tail-protocol";
+import {
+  VISION_TAIL_TIMEOUT_MS,
+  visionTailClient,
+  visionTailWarmer,
+} from "../../model/remote/vision-tail-protocol";
 import { type TextTowerBindings, workerTextTower } from "./text-tower";
 
 // wrangler hands these over compiled: workerd may not compile WASM from bytes. libwebp's is small (138 KB).
@@ -31,14 +35,18 @@ const engines = new PromiseCache<string, ClipEngine>(1);
  */
 export function getEngine(
   env: Pick<Env, "MODELS" | "MODEL_PREFIX" | "VISION_TAIL"> &
-    TextTowerBindings & { DECODE_MEMORY_BUDGET?: string },
+    TextTowerBindings & { DECODE_MEMORY_BUDGET?: string; VISION_TAIL_TIMEOUT_MS?: string },
 ): Promise<ClipEngine> {
   return engines.get(env.MODEL_PREFIX, () =>
     ClipEngine.open(r2Store(env.MODELS, env.MODEL_PREFIX), runtime(env.DECODE_MEMORY_BUDGET), {
       image: (context) =>
         splitImageTower(
           context,
-          visionTailClient(env.VISION_TAIL, context.manifest.revision),
+          visionTailClient(
+            env.VISION_TAIL,
+            context.manifest.revision,
+            Number(env.VISION_TAIL_TIMEOUT_MS) || VISION_TAIL_TIMEOUT_MS,
+          ),
           visionTailWarmer(env.VISION_TAIL, context.manifest.revision),
         ),
       text: workerTextTower(env),

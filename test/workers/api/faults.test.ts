@@ -80,6 +80,7 @@ describe("the vision-tail Worker down or slow: 503 within a bound, not a hang", 
   let revision: string;
   beforeAll(async () => {
     revision = (await install("tiny-packed", "models/tail-fault")).revision;
+    await install("tiny-packed", "models/tail-hung"); // its own engine, made with the hung tail
   });
 
   async function engineWith(tail: ServiceFetcher, timeoutMs: number) {
@@ -111,6 +112,20 @@ describe("the vision-tail Worker down or slow: 503 within a bound, not a hang", 
     const engine = await engineWith(late(50), 5_000);
     const { embedding } = await engine.embedImage(await testImage("photo"));
     expect(embedding.length).toBeGreaterThan(0);
+  });
+
+  it("through the Worker: a tail that never answers is a 503 with Retry-After at VISION_TAIL_TIMEOUT_MS", async () => {
+    const started = Date.now();
+    const res = await assess({
+      MODEL_PREFIX: "models/tail-hung",
+      VISION_TAIL: never,
+      VISION_TAIL_TIMEOUT_MS: "400",
+    });
+    const problem = await expectProblem(res, 503, "model-unavailable");
+    expect(problem.reason).toBe("vision_tail_unavailable");
+    expect(res.headers.get("retry-after")).toBeTruthy();
+    expect(Date.now() - started).toBeGreaterThanOrEqual(400);
+    expect(Date.now() - started).toBeLessThan(5_000);
   });
 
   it("through the Worker: a dead tail is a 503 with Retry-After at once", async () => {
