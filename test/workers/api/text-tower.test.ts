@@ -5,7 +5,7 @@ import webpWasm from "../../../src/image/webp/wasm-worker";
 import { ClipEngine } from "../../../src/model/engine";
 import { textEmbeddingKey } from "../../../src/model/kv-text-cache";
 import { decodeEmbedding, type LabelEmbeddingsFile } from "../../../src/model/label-embeddings";
-import { ModelUnavailableError } from "../../../src/model/package/load";
+import { ModelUnavailableError, sha256Hex } from "../../../src/model/package/load";
 import { r2Store } from "../../../src/model/package/store";
 import type { ServiceFetcher } from "../../../src/model/remote/call";
 import { assessPhoto } from "../../../src/service/assess-photo";
@@ -99,7 +99,8 @@ describe("text tower across Workers: text Worker, KV cache, precomputed labels",
     const alice = countingEncoder();
     const [mine] = await embed(alice.service, revision, [label], "ip:192.0.2.7");
     expect(alice.calls).toEqual([[label]]);
-    expect(alice.scopes).toEqual(["ip:192.0.2.7"]); // the text Worker caches per scope too
+    // The text Worker caches per scope too; it is told the scope's hash, not the address.
+    expect(alice.scopes).toEqual([await sha256Hex(new TextEncoder().encode("ip:192.0.2.7"))]);
 
     const again = countingEncoder();
     await embed(again.service, revision, [label], "ip:192.0.2.7");
