@@ -11,9 +11,9 @@ export interface TelegramBindings {
   BOT_STATE: KVNamespace;
   MAX_BODY_BYTES?: string;
   MAX_IMAGE_PIXELS?: string;
-  /** Milliseconds one Bot API call may take (default 30 s); for tests of a hung Telegram. */
+  /** Milliseconds one Bot API call may take per try (default 10 s). */
   TELEGRAM_TIMEOUT_MS?: string;
-  /** Milliseconds a photo's download may take, getFile and retry included (default 20 s); for tests. */
+  /** Milliseconds a photo's download may take, getFile and retry included (default 20 s). */
   TELEGRAM_DOWNLOAD_TIMEOUT_MS?: string;
 }
 
