@@ -1,11 +1,10 @@
-import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdtemp, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { pngDecoder } from "../../src/image/png";
+import { runDermedge } from "../support/dermedge-cli.node";
 import { TEST_IMAGES, type TestImage } from "../support/test-images";
 
 const root = resolve(import.meta.dirname, "../..");
@@ -16,18 +15,7 @@ const fixture = (path: string) => resolve(shared, "fixtures", path);
 const image = (name: TestImage) => resolve(root, ".cache/images", TEST_IMAGES[name]);
 const pillowCrop = fixture("reference/preprocess/chelsea_exif_orientation6.png");
 
-async function dermedge(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)("node", [
-      resolve(root, "bin/dermedge.mjs"),
-      ...args,
-    ]);
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const dermedge = (...args: string[]) => runDermedge(args);
 
 async function decodePng(path: string): Promise<Uint8Array> {
   const bytes = new Uint8Array(await readFile(path));

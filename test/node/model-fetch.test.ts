@@ -1,15 +1,13 @@
-import { execFile } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdtemp, readFile, stat } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import { promisify } from "node:util";
+import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { runDermedge } from "../support/dermedge-cli.node";
 
-const root = resolve(import.meta.dirname, "../..");
 const REPO = "Xenova/clip-vit-base-patch32";
 const COMMIT = "0123456789abcdef0123456789abcdef01234567";
 
@@ -83,15 +81,10 @@ beforeEach(() => {
   ranges = [];
 });
 
-async function fetchModel(out: string, hub = endpoint) {
-  const args = [resolve(root, "bin/dermedge.mjs"), "model", "fetch", "--revision", COMMIT, "--out", out];
-  const env = { ...process.env, DERMEDGE_HF_ENDPOINT: hub };
-  try {
-    const { stdout, stderr } = await promisify(execFile)("node", args, { env });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    return error as { code: number; stdout: string; stderr: string };
-  }
+function fetchModel(out: string, hub = endpoint) {
+  return runDermedge(["model", "fetch", "--revision", COMMIT, "--out", out], {
+    env: { ...process.env, DERMEDGE_HF_ENDPOINT: hub },
+  });
 }
 
 const newOut = async () => join(await mkdtemp(join(tmpdir(), "dermedge-fetch-")), "clip");

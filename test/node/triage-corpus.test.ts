@@ -1,30 +1,18 @@
-import { execFile } from "node:child_process";
 import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { guardWords, readScowl } from "../../scripts/typo-guard";
 import { readCorpus } from "../../src/cli/commands/triage-eval";
 import { RED_FLAG_RULES } from "../../src/clinical";
 import { evaluateTriageCorpus } from "../../src/clinical/triage-eval";
 import { TYPO_GUARD } from "../../src/clinical/typo-guard";
+import { runDermedge } from "../support/dermedge-cli.node";
 
 const root = resolve(import.meta.dirname, "../..");
 const corpusDir = resolve(root, "test/clinical/corpus");
 
-async function dermedge(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)("node", [
-      resolve(root, "bin/dermedge.mjs"),
-      ...args,
-    ]);
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const dermedge = (...args: string[]) => runDermedge(args);
 
 describe("the patient-message corpus (test/clinical/corpus)", () => {
   it("has at least 250 messages, half English and half Chinese, covering every rule family", async () => {

@@ -1,11 +1,7 @@
 import { env } from "cloudflare:workers";
+import { sha256Hex } from "../../src/model/package/load";
 import type { ModelManifest } from "../../src/model/package/manifest";
 import { requireHostFile } from "./host-files";
-
-async function sha256Hex(bytes: Uint8Array): Promise<string> {
-  const digest = await crypto.subtle.digest("SHA-256", bytes as Uint8Array<ArrayBuffer>);
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, "0")).join("");
-}
 
 /**
  * tiny-labelled (the catalogue's prompts precomputed, as `dermedge model install` leaves it) in the MODELS
