@@ -129,6 +129,7 @@ export function assess(input: AssessInput): Assessment {
     answers: input.answers,
     config,
     lang,
+    text,
   });
   return {
     catalogueVersion: CATALOGUE_VERSION,
@@ -166,6 +167,7 @@ export function assessWords(input: AssessWordsInput): Assessment {
     answers: input.answers,
     config,
     lang,
+    text: input.text,
   });
   return {
     catalogueVersion: CATALOGUE_VERSION,

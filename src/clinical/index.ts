@@ -6,7 +6,9 @@
 export { type AssessInput, type AssessWordsInput, assess, assessWords } from "./assess";
 export { CATALOGUE_VERSION, catalogue, catalogueEntry, PROMPT_TEMPLATES } from "./catalogue";
 export { type ClinicalConfig, DEFAULT_CLINICAL_CONFIG, MAX_SYMPTOM_WEIGHT, resolveConfig } from "./config";
+export { DERIVED_ATOMS } from "./facts";
 export { chooseLanguage } from "./language";
+export { levelRank, maxLevel } from "./levels";
 export {
   type ClassMetrics,
   type ConfusionMatrix,
@@ -27,8 +29,18 @@ export {
   type QualityThresholds,
 } from "./quality";
 export { QUESTIONS } from "./questions";
-export { RED_FLAG_RULE_DEFS } from "./rules";
+export {
+  BENIGN_PATTERNS,
+  type BenignPattern,
+  type Clause,
+  GROUPS,
+  RED_FLAG_RULES,
+  type RedFlagRule,
+  RULES,
+  type RuleData,
+} from "./rules";
+export { SOURCES, type SourceKey } from "./sources";
 export { parseText, presentSymptoms } from "./symptoms";
-export { levelRank, maxLevel, wordsLevel } from "./triage";
+export { wordsLevel } from "./triage";
 export * from "./types";
 export { type SymptomId, symptomName, vocabulary } from "./vocabulary";

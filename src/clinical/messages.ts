@@ -10,14 +10,12 @@
  * Chinese addresses the patient as 您 and points to care in mainland China (医院皮肤科, 社区医院, 急诊, 120);
  * English keeps a neutral "your local emergency number (112/911/999)".
  */
-import type { GateLabel, Lang, QualityProblemCode, RedFlagRule, TriageLevel } from "./types";
+import type { GateLabel, Lang, QualityProblemCode, TriageLevel } from "./types";
 
 interface Messages {
   readonly levels: Readonly<Record<TriageLevel, string>>;
   /** What to do at each level, with its time frame: the first line of the advice. */
   readonly actions: Readonly<Record<TriageLevel, string>>;
-  /** Why a red-flag rule fired (no time frame: the action line gives it). */
-  readonly rules: Readonly<Record<RedFlagRule, string>>;
   readonly reasons: {
     readonly inPersonReview: (name: string, percent: string) => string;
     readonly finding: (name: string) => string;
@@ -25,7 +23,12 @@ interface Messages {
     readonly uncertain: string;
     readonly persistent: (name: string, days: number, limit: number) => string;
     readonly persistentWords: (days: number) => string;
-    readonly noRedFlag: string;
+    /** Self-care: the words match these benign patterns; says what would make it urgent. */
+    readonly benignPattern: (names: readonly string[]) => string;
+    /** Words that matched no benign pattern and no red flag: a routine check, with what would make it urgent. */
+    readonly unrecognisedWords: string;
+    /** No words and no usable photo. */
+    readonly unrecognisedNoWords: string;
   };
   readonly summary: {
     readonly ok: (matches: string) => string;
@@ -48,6 +51,12 @@ interface Messages {
   readonly alternatives: (items: readonly string[]) => string;
 }
 
+/** Safety-netting: what would make a self-care or routine problem urgent. */
+const EN_SAFETY_NET =
+  "Get medical help today if it spreads quickly, becomes very painful, blisters, or you get a fever or feel unwell; call your local emergency number now (112, 911 or 999) for trouble breathing or swelling of the lips, tongue or face.";
+const ZH_SAFETY_NET =
+  "如果迅速扩散、变得很痛、起水疱，或者出现发烧、精神差，请今天就医；如果呼吸困难或嘴唇、舌头、面部肿胀，请立即拨打120。";
+
 export const messages: Readonly<Record<Lang, Messages>> = {
   en: {
     levels: {
@@ -69,53 +78,6 @@ export const messages: Readonly<Record<Lang, Messages>> = {
       emergency:
         "Call your local emergency number now (112, 911 or 999), or go straight to the nearest emergency department.",
     },
-    rules: {
-      anaphylaxis:
-        "Swelling of the lips, tongue, mouth or throat, a tight throat, a changed voice, or trouble breathing or swallowing can be a severe allergic reaction (anaphylaxis or angio-oedema) that can block the airway.",
-      non_blanching_rash:
-        "Spots that do not fade when a glass is pressed on them can be bleeding under the skin; with a fever or feeling very unwell they can be a sign of meningitis or sepsis.",
-      severe_skin_reaction:
-        "Blistering or peeling skin, or sores in the mouth, eyes or genitals, especially after a new medicine, can be a severe skin reaction (Stevens-Johnson syndrome or toxic epidermal necrolysis).",
-      drug_reaction:
-        "A rash after starting a new medicine can be a reaction to it; with a fever, swelling or swollen glands it can be a serious drug reaction (DRESS). Do not stop a prescribed medicine on your own: tell the doctor who prescribed it.",
-      necrotising_fasciitis:
-        "Pain much worse than the skin looks, very fast spread, or skin turning dark or black can be a deep, fast-moving infection (necrotising fasciitis).",
-      reduced_consciousness:
-        "Unusual drowsiness, confusion, being hard to wake, a fit, or a drooping face or slurred speech needs emergency care whatever the skin looks like.",
-      sepsis:
-        "Fever with mottled or blue-grey skin, a stiff neck, fainting or feeling very unwell can be a sign of sepsis or meningitis.",
-      lymphangitis:
-        "A red streak spreading from a wound or a red area can mean the infection is spreading along the lymph vessels.",
-      orbital_cellulitis:
-        "A red, swollen, painful eyelid can be an infection around the eye; pain on moving the eye, a bulging eye or changes in vision can mean it has spread behind the eye.",
-      zoster_eye:
-        "Shingles or blisters near the eye, on the forehead or on the tip or side of the nose can affect the eye itself and needs an eye check.",
-      shingles:
-        "Blisters in a band on one side of the body, with pain, burning or tingling, can be shingles; antiviral medicine works best when started within 3 days of the rash appearing.",
-      infant_fever:
-        "A fever in a baby under 3 months (38 °C or more) is an emergency; a high fever (39 °C or more) in a baby under 6 months needs a doctor today.",
-      child_fever_rash:
-        "A child with a fever and a rash should be checked by a doctor; a child who is unwell, not drinking or not themselves needs to be seen today.",
-      kawasaki:
-        "A child with a fever for 5 days or more, especially with red eyes, red cracked lips, a rash, or swollen hands, feet or neck glands, should be checked for Kawasaki disease.",
-      immunosuppressed_infection:
-        "With a weak immune system (for example chemotherapy or a transplant), a fever or a spreading or blistering rash can be a serious infection.",
-      pregnancy_varicella:
-        "Chickenpox, shingles or a rash with fever during pregnancy can affect the pregnancy, and antiviral treatment works best when started early; itching in pregnancy can be a liver condition of pregnancy (obstetric cholestasis) that needs a blood test.",
-      diabetic_foot:
-        "With diabetes, a sore, blister, swelling or redness on the foot can become a serious infection; a smell, black skin or fever is more serious still.",
-      burn: "This burn needs to be seen: burns larger than the palm, deep burns (white, charred or numb), chemical or electrical burns, blistering burns on the face, hands, arms, legs, feet or genitals, and burns in vulnerable people need medical care.",
-      pigmented_lesion:
-        "A mole or dark spot that is new, changing in size, shape or colour, larger than 6 mm, bleeding, or a dark streak under a nail should be checked to rule out melanoma.",
-      non_healing_sore:
-        "A sore, scab or spot that has not healed in 4 weeks, or that bleeds or grows, should be checked to rule out skin cancer.",
-      erythema_migrans:
-        "A spreading red ring or bull's-eye rash, especially after a tick bite, can be Lyme disease, which is treated with antibiotics.",
-      eczema_herpeticum:
-        "Eczema that suddenly becomes painful with clusters of blisters or punched-out sores, or with a fever, can be a herpes infection of the eczema (eczema herpeticum).",
-      skin_infection:
-        "A red, painful, warm or swollen area that is spreading, or comes with a fever, can be a skin infection (cellulitis or an abscess) that needs treatment.",
-    },
     reasons: {
       inPersonReview: (name, percent) =>
         `${name} is among the possible matches (${percent}). It always needs to be seen in person, however low the score.`,
@@ -126,8 +88,10 @@ export const messages: Readonly<Record<Lang, Messages>> = {
         `It has lasted about ${days} days; ${name} lasting ${limit} days or more should be checked by a doctor.`,
       persistentWords: (days) =>
         `It has lasted about ${days} days; a skin problem lasting 4 weeks or more should be checked by a doctor.`,
-      noRedFlag:
-        "Nothing in your words is a warning sign. Follow the advice, and see a doctor if you are worried.",
+      benignPattern: (names) =>
+        `What you describe sounds like ${names.join(" or ")}, which usually gets better on its own. ${EN_SAFETY_NET}`,
+      unrecognisedWords: `We could not recognise what you describe as a common, harmless skin problem, so we cannot say it is safe to look after at home: please have a doctor check it. ${EN_SAFETY_NET}`,
+      unrecognisedNoWords: `We could not check the skin from this, so we cannot say it is harmless: if you are worried about it, please have a doctor check it. ${EN_SAFETY_NET}`,
     },
     summary: {
       ok: (matches) =>
@@ -188,47 +152,6 @@ export const messages: Readonly<Record<Lang, Messages>> = {
         "请今天就医：去医院皮肤科门诊；如果已下班或是周末，请去医院急诊。如果明显加重，请立即拨打120。",
       emergency: "请立即拨打120急救电话，或直接去最近医院的急诊科。",
     },
-    rules: {
-      anaphylaxis:
-        "嘴唇、舌头、口腔或喉咙肿胀，喉咙发紧、声音改变，或呼吸、吞咽困难，可能是严重过敏反应（过敏性休克或血管性水肿），可能堵塞气道。",
-      non_blanching_rash:
-        "用玻璃杯按压也不褪色的皮疹可能是皮下出血；如果同时发烧或感觉非常不舒服，可能是脑膜炎或败血症的表现。",
-      severe_skin_reaction:
-        "皮肤起疱或成片脱落，或口腔、眼睛、生殖器溃烂，尤其是在用了新药之后，可能是严重的药物皮肤反应（史蒂文斯-约翰逊综合征或中毒性表皮坏死松解症）。",
-      drug_reaction:
-        "开始用新药后出现皮疹，可能是对药物的反应；如果伴有发烧、肿胀或淋巴结肿大，可能是严重的药物反应（DRESS）。请不要自行停用处方药，应告诉开药的医生。",
-      necrotising_fasciitis:
-        "疼痛远比皮肤看起来严重、扩散非常快，或皮肤发暗、发黑，可能是进展很快的深部感染（坏死性筋膜炎）。",
-      reduced_consciousness:
-        "异常嗜睡、意识不清、很难叫醒、抽搐，或口角歪斜、说话不清，无论皮肤看起来如何，都需要急救。",
-      sepsis: "发烧同时皮肤出现花斑或发青发灰、脖子发硬、晕倒或感觉非常不舒服，可能是败血症或脑膜炎的表现。",
-      lymphangitis: "从伤口或发红处向外蔓延的红线，可能说明感染正沿着淋巴管扩散。",
-      orbital_cellulitis:
-        "眼皮红肿疼痛可能是眼周感染；如果转动眼球时疼、眼球突出或视力改变，可能已扩散到眼眶内。",
-      zoster_eye: "眼睛附近、额头、鼻尖或鼻翼的带状疱疹或水疱，可能累及眼睛本身，需要检查眼睛。",
-      shingles:
-        "身体一侧出现带状分布的水疱，伴有疼痛、灼热或刺痛，可能是带状疱疹；抗病毒药在出疹后3天内开始效果最好。",
-      infant_fever:
-        "不满3个月的婴儿发烧（38°C或以上）需要急救；不满6个月的婴儿高烧（39°C或以上）需要今天就医。",
-      child_fever_rash:
-        "孩子发烧并出皮疹，应请医生检查；如果孩子精神差、不肯喝水或和平时不一样，需要今天就医。",
-      kawasaki:
-        "孩子发烧5天或以上，尤其伴有眼睛发红、口唇红裂、皮疹，或手脚、颈部淋巴结肿胀时，应排查川崎病。",
-      immunosuppressed_infection:
-        "免疫力低下时（例如正在化疗或做过器官移植），发烧或扩散、起疱的皮疹可能是严重感染。",
-      pregnancy_varicella:
-        "孕期出水痘、带状疱疹，或出现伴有发烧的皮疹，可能影响妊娠，抗病毒治疗越早开始效果越好；孕期皮肤瘙痒可能是妊娠期肝内胆汁淤积症，需要验血。",
-      diabetic_foot:
-        "糖尿病患者脚上的伤口、水疱、肿胀或发红可能发展为严重感染；有臭味、皮肤发黑或发烧时更为严重。",
-      burn: "这种烧烫伤需要就医：面积比手掌大、深度烧伤（发白、焦黑或麻木）、化学或电烧伤、面部、手、手臂、腿、脚或生殖器起疱的烧烫伤，以及老人、幼儿、孕妇等的烧烫伤，都需要医疗处理。",
-      pigmented_lesion:
-        "新长出的痣或深色斑点，或大小、形状、颜色有变化、直径超过6毫米、出血，或指甲下出现黑线，应请医生检查以排除黑色素瘤。",
-      non_healing_sore: "4周仍未愈合的溃疡、结痂或斑点，或会出血、在长大的，应请医生检查以排除皮肤癌。",
-      erythema_migrans: "逐渐扩大的红圈或靶形红斑，尤其是在被蜱虫叮咬之后，可能是莱姆病，需要用抗生素治疗。",
-      eczema_herpeticum:
-        "湿疹突然变得疼痛，并出现成簇的水疱或凿孔样小溃疡，或伴有发烧，可能是湿疹合并疱疹病毒感染（疱疹样湿疹）。",
-      skin_infection: "红、痛、烫或肿的区域在扩散，或伴有发烧，可能是需要治疗的皮肤感染（蜂窝织炎或脓肿）。",
-    },
     reasons: {
       inPersonReview: (name, percent) => `${name}是可能的情况之一（${percent}）。无论评分多低，都需要面诊。`,
       finding: (name) => `${name}是可能的情况之一。`,
@@ -236,7 +159,9 @@ export const messages: Readonly<Record<Lang, Messages>> = {
       uncertain: "照片不能明确指向某一种情况，需要医生查看。",
       persistent: (name, days, limit) => `已经持续约${days}天；${name}持续${limit}天或更久，应请医生检查。`,
       persistentWords: (days) => `已经持续约${days}天；皮肤问题持续4周或更久，应请医生检查。`,
-      noRedFlag: "您的描述中没有危险信号。请按建议护理，如有担心请去看医生。",
+      benignPattern: (names) => `您描述的情况像是${names.join("或")}，通常可以自行好转。${ZH_SAFETY_NET}`,
+      unrecognisedWords: `我们没能把您描述的情况识别为常见的、无害的皮肤问题，所以不能说可以在家护理：请让医生看一下。${ZH_SAFETY_NET}`,
+      unrecognisedNoWords: `我们无法据此检查皮肤，所以不能说没有问题：如果您担心，请让医生看一下。${ZH_SAFETY_NET}`,
     },
     summary: {
       ok: (matches) => `可能的情况：${matches}。这些只是供您和医生讨论的可能性，不是诊断。`,

@@ -1,44 +1,152 @@
 /**
- * Red-flag questions: yes/no questions whose answer can change the triage. An assessment lists the ones the
- * patient has not answered (in `answers` or in the words) whose "yes" would raise its level, most urgent first;
- * a client asks them (checkboxes, buttons) and sends the answers back. A "yes" adds the sign and can only raise
- * the level; a "no" beats the words; "unknown" changes nothing and the question is not asked again.
+ * The structured intake: questions whose "yes" adds a sign. Consumer symptom checkers do not trust free text
+ * for red flags, and neither do we:
+ *   core       a short checklist (who it is, an injury, fever or feeling very unwell, airway, pain or fast
+ *              spread, mouth/eye/genital sores) asked whenever the words leave it open;
+ *   follow_up  opened by a core answer or the words (a burn: how big, where, how deep; a bite: broke the skin?);
+ *   red_flag   asked when what was described makes it relevant and a "yes" would raise the level.
+ * Answers only raise: "yes" adds the sign; "no" and "not sure" (unknown) add nothing and never lower what the
+ * words said; an answered question is not asked again, and skipping is allowed.
  */
 import type { AnswerEffect, FactId, Facts } from "./facts";
-import type { Lang, Localised, QuestionId } from "./types";
+import type { Lang, Localised, QuestionId, QuestionKind } from "./types";
 
 export interface QuestionDef {
   readonly id: QuestionId;
+  readonly kind: QuestionKind;
   readonly text: Localised;
   /** Short form quoted in the triggers when answered yes. */
   readonly label: Localised;
+  /** The sign a "yes" adds. */
   readonly yes: FactId;
-  readonly no: readonly FactId[];
-  /** Worth asking here: the question fits what the patient described or what the photo may show. */
+  /** Worth asking here (follow-ups: their parent holds; red flags: what was described makes it relevant). */
   relevant(f: Facts): boolean;
 }
 
-const RASH: readonly FactId[] = [
-  "rash",
-  "blisters",
-  "purpura",
-  "wheals",
-  "redness",
-  "skin_peeling",
-  "pimples",
-];
-const rashLike = (f: Facts) => f.has(...RASH) || [...f.findings].some((id) => id !== "normal_skin");
-const anyFinding = (f: Facts, ids: readonly string[]) => ids.some((id) => f.findings.has(id));
+const any = (f: Facts, atoms: readonly string[]) => atoms.some((a) => f.holds(a));
+const rashLike = (f: Facts) => f.holds("rash_or_finding");
 const infection = (f: Facts) =>
-  f.count("redness", "swelling", "warmth", "pain") >= 2 ||
-  f.has("spreading", "boil", "pus", "red_streak", "eye_swelling") ||
-  anyFinding(f, ["cellulitis", "abscess", "impetigo"]);
-const shingles = (f: Facts) =>
-  f.has("shingles_word") || anyFinding(f, ["herpes_zoster"]) || (f.has("blisters") && f.has("one_side_band"));
+  ["redness", "swelling", "warmth", "pain"].filter((a) => f.holds(a)).length >= 2 ||
+  any(f, ["spreading", "boil", "pus", "red_streak", "eye_swelling", "finding:cellulitis", "finding:abscess"]);
+const ageStated = (f: Facts) => f.ageYears !== null;
+const always = () => true;
 
 export const QUESTIONS: readonly QuestionDef[] = [
+  // ---- core: who it is ---------------------------------------------------------------------------
+  {
+    id: "baby_under_3_months",
+    kind: "core",
+    text: { en: "Is it a baby under 3 months old?", zh: "是否是不满3个月的婴儿？" },
+    label: { en: "a baby under 3 months (answered yes)", zh: "不满3个月的婴儿（回答：是）" },
+    yes: "under_3_months",
+    relevant: (f) => !ageStated(f) && !f.holds("elderly") && !f.holds("pregnant"),
+  },
+  {
+    id: "child",
+    kind: "core",
+    text: { en: "Is it a child (under 16)?", zh: "是否是孩子（16岁以下）？" },
+    label: { en: "a child (answered yes)", zh: "孩子（回答：是）" },
+    yes: "child",
+    relevant: (f) => !ageStated(f) && !any(f, ["infant", "under_3_months", "elderly", "pregnant"]),
+  },
+  {
+    id: "over_70",
+    kind: "core",
+    text: { en: "Is the person 70 or older?", zh: "患者是否70岁或以上？" },
+    label: { en: "aged 70 or over (answered yes)", zh: "70岁或以上（回答：是）" },
+    yes: "elderly",
+    relevant: (f) => !ageStated(f) && !any(f, ["child", "infant", "under_3_months", "pregnant"]),
+  },
+  {
+    id: "pregnant",
+    kind: "core",
+    text: { en: "Are you pregnant?", zh: "您是否怀孕了？" },
+    label: { en: "pregnant (answered yes)", zh: "怀孕（回答：是）" },
+    yes: "pregnant",
+    relevant: (f) =>
+      !f.holds("child") &&
+      !f.holds("age_70_plus") &&
+      (f.ageYears === null || (f.ageYears >= 12 && f.ageYears <= 55)),
+  },
+  // ---- core: an injury ---------------------------------------------------------------------------
+  {
+    id: "burn",
+    kind: "core",
+    text: {
+      en: "Did it come from a burn or scald (fire, a hot drink, hot water, steam, oil)?",
+      zh: "是否由烧伤或烫伤引起（火、热饮、开水、蒸汽、热油）？",
+    },
+    label: { en: "a burn or scald (answered yes)", zh: "烧烫伤（回答：是）" },
+    yes: "burn_injury",
+    relevant: always,
+  },
+  {
+    id: "chemical",
+    kind: "core",
+    text: {
+      en: "Did a chemical get on the skin (acid, alkali, drain cleaner, bleach, cement)?",
+      zh: "皮肤是否接触了化学品（强酸、强碱、管道疏通剂、漂白剂、水泥）？",
+    },
+    label: { en: "a chemical on the skin (answered yes)", zh: "化学品灼伤（回答：是）" },
+    yes: "burn_chemical",
+    relevant: always,
+  },
+  {
+    id: "electric_shock",
+    kind: "core",
+    text: { en: "Was there an electric shock or lightning?", zh: "是否触过电或遭过雷击？" },
+    label: { en: "an electric shock (answered yes)", zh: "触电（回答：是）" },
+    yes: "burn_electrical",
+    relevant: always,
+  },
+  {
+    id: "bite",
+    kind: "core",
+    text: {
+      en: "Was there a bite or scratch by an animal (dog, cat, bat, monkey, snake) or a person?",
+      zh: "是否被动物（狗、猫、蝙蝠、猴子、蛇）或人咬伤、抓伤？",
+    },
+    label: { en: "an animal or human bite (answered yes)", zh: "被动物或人咬伤（回答：是）" },
+    yes: "animal_bite",
+    relevant: always,
+  },
+  {
+    id: "sting",
+    kind: "core",
+    text: {
+      en: "Was there an insect bite or sting (mosquito, bee, wasp, spider, jellyfish)?",
+      zh: "是否被蚊虫叮咬或蜇伤（蚊子、蜜蜂、马蜂、蜘蛛、水母）？",
+    },
+    label: { en: "an insect bite or sting (answered yes)", zh: "蚊虫叮咬或蜇伤（回答：是）" },
+    yes: "bite",
+    relevant: always,
+  },
+  // ---- core: how ill -----------------------------------------------------------------------------
+  {
+    id: "fever",
+    kind: "core",
+    text: {
+      en: "Is there a fever (a temperature of 38 °C / 100.4 °F or more), or shivering?",
+      zh: "是否发烧（体温38°C或以上）或寒战？",
+    },
+    label: { en: "fever (answered yes)", zh: "发烧（回答：是）" },
+    yes: "fever",
+    relevant: always,
+  },
+  {
+    id: "unwell",
+    kind: "core",
+    text: {
+      en: "Does the person feel very unwell (or, for a child, is unusually quiet, not feeding or not drinking)?",
+      zh: "患者是否感觉很不舒服、精神很差（孩子是否异常安静、不吃奶或不喝水）？",
+    },
+    label: { en: "feeling very unwell (answered yes)", zh: "精神很差（回答：是）" },
+    yes: "unwell",
+    relevant: always,
+  },
   {
     id: "airway",
+    kind: "core",
     text: {
       en: "Is there any swelling of the lips, tongue or mouth, a tight throat or hoarse voice, or trouble breathing or swallowing?",
       zh: "是否有嘴唇、舌头或口腔肿胀，喉咙发紧、声音嘶哑，或者呼吸、吞咽困难？",
@@ -48,77 +156,22 @@ export const QUESTIONS: readonly QuestionDef[] = [
       zh: "口唇或喉咙肿胀、呼吸困难（回答：是）",
     },
     yes: "breathing_difficulty",
-    no: [
-      "breathing_difficulty",
-      "airway_swelling",
-      "throat_tightness",
-      "hoarse_voice",
-      "swallowing_difficulty",
-    ],
-    relevant: (f) =>
-      f.has("wheals", "face_swelling", "eye_swelling", "new_food", "new_medicine", "bite", "swelling") ||
-      (f.has("itch") && f.has("widespread")) ||
-      anyFinding(f, ["urticaria", "angioedema", "insect_bites", "drug_eruption", "contact_dermatitis"]),
+    relevant: always,
   },
   {
-    id: "glass_test",
+    id: "pain_out_of_proportion",
+    kind: "core",
     text: {
-      en: "Press a clear glass firmly on the spots: do they stay visible through the glass (do not fade)?",
-      zh: "用透明玻璃杯用力压在皮疹上：隔着杯子看，皮疹是否仍然清楚可见（不褪色）？",
+      en: "Is the pain much worse than the skin looks, or is it spreading within hours?",
+      zh: "疼痛是否远比皮肤看起来严重，或者在几个小时内迅速扩散？",
     },
-    label: { en: "spots that do not fade under a glass (answered yes)", zh: "玻璃杯按压不褪色（回答：是）" },
-    yes: "non_blanching",
-    no: ["non_blanching", "purpura"],
-    relevant: (f) =>
-      (rashLike(f) && (f.has("fever", "unwell", "drowsy") || f.child)) ||
-      f.has("bruising", "purpura") ||
-      anyFinding(f, ["purpura", "measles", "scarlet_fever"]),
-  },
-  {
-    id: "drowsy",
-    text: {
-      en: "Is the person unusually drowsy, confused, floppy or hard to wake?",
-      zh: "患者是否异常嗜睡、意识不清、全身瘫软或很难叫醒？",
-    },
-    label: { en: "drowsy or hard to wake (answered yes)", zh: "嗜睡或叫不醒（回答：是）" },
-    yes: "drowsy",
-    no: ["drowsy"],
-    relevant: (f) => f.has("fever", "unwell", "non_blanching", "purpura") || (f.child && rashLike(f)),
-  },
-  {
-    id: "fever",
-    text: {
-      en: "Is there a fever (a temperature of 38 °C / 100.4 °F or more), or shivering?",
-      zh: "是否发烧（体温38°C或以上）或寒战？",
-    },
-    label: { en: "fever (answered yes)", zh: "发烧（回答：是）" },
-    yes: "fever",
-    no: ["fever"],
-    relevant: (f) =>
-      infection(f) ||
-      f.has(
-        "purpura",
-        "non_blanching",
-        "skin_peeling",
-        "mucosal",
-        "immunosuppressed",
-        "pregnant",
-        "black_tissue",
-      ) ||
-      (f.child && rashLike(f)) ||
-      (f.has("new_medicine") && rashLike(f)) ||
-      (f.has("diabetes") && f.has("foot")) ||
-      anyFinding(f, [
-        "chickenpox",
-        "measles",
-        "scarlet_fever",
-        "kawasaki",
-        "eczema_herpeticum",
-        "hand_foot_mouth",
-      ]),
+    label: { en: "pain far worse than it looks (answered yes)", zh: "疼痛远比外观严重（回答：是）" },
+    yes: "pain_out_of_proportion",
+    relevant: always,
   },
   {
     id: "mouth_eyes_genitals",
+    kind: "core",
     text: {
       en: "Are there sores, blisters or raw areas in the mouth, on the lips, in the eyes or on the genitals, or is skin peeling off?",
       zh: "口腔、嘴唇、眼睛或生殖器是否有溃烂、水疱或破损，或者皮肤是否成片脱落？",
@@ -128,135 +181,198 @@ export const QUESTIONS: readonly QuestionDef[] = [
       zh: "口腔、眼睛或生殖器溃烂（回答：是）",
     },
     yes: "mucosal",
-    no: ["mucosal", "skin_peeling"],
+    relevant: always,
+  },
+  // ---- follow-ups --------------------------------------------------------------------------------
+  {
+    id: "burn_large",
+    kind: "follow_up",
+    text: {
+      en: "Is the burn bigger than the palm of the person's hand?",
+      zh: "烧烫伤面积是否比患者自己的手掌大？",
+    },
+    label: { en: "a burn bigger than the palm (answered yes)", zh: "比手掌大的烧烫伤（回答：是）" },
+    yes: "burn_large",
+    relevant: (f) => f.holds("group:burned") && !f.holds("sunburn_only"),
+  },
+  {
+    id: "burn_site",
+    kind: "follow_up",
+    text: {
+      en: "Is the burn on the face, hands, feet, genitals or over a joint?",
+      zh: "烧烫伤是否在面部、手、脚、生殖器或关节上？",
+    },
+    label: {
+      en: "a burn on the face, hands, feet, genitals or a joint (answered yes)",
+      zh: "面部、手、脚、生殖器或关节的烧烫伤（回答：是）",
+    },
+    yes: "sensitive_site",
+    relevant: (f) => f.holds("group:burned") && !f.holds("sunburn_only"),
+  },
+  {
+    id: "burn_deep",
+    kind: "follow_up",
+    text: {
+      en: "Does the burn look white, waxy, leathery or charred, or does it not hurt at all?",
+      zh: "烧烫伤处是否发白、呈蜡样、皮革样或焦黑，或者完全不痛？",
+    },
+    label: { en: "a deep burn (answered yes)", zh: "深度烧烫伤（回答：是）" },
+    yes: "burn_deep",
+    relevant: (f) => f.holds("group:burned") && !f.holds("sunburn_only"),
+  },
+  {
+    id: "bite_broke_skin",
+    kind: "follow_up",
+    text: { en: "Did the bite or scratch break the skin or draw blood?", zh: "咬伤或抓伤是否破皮或出血？" },
+    label: { en: "a bite that broke the skin (answered yes)", zh: "咬伤破皮（回答：是）" },
+    yes: "broke_skin",
+    relevant: (f) => f.holds("animal_bite"),
+  },
+  // ---- red flags, asked when relevant ------------------------------------------------------------
+  {
+    id: "glass_test",
+    kind: "red_flag",
+    text: {
+      en: "Press a clear glass firmly on the spots: do they stay visible through the glass (do not fade)?",
+      zh: "用透明玻璃杯用力压在皮疹上：隔着杯子看，皮疹是否仍然清楚可见（不褪色）？",
+    },
+    label: { en: "spots that do not fade under a glass (answered yes)", zh: "玻璃杯按压不褪色（回答：是）" },
+    yes: "non_blanching",
     relevant: (f) =>
-      (f.has("new_medicine") && rashLike(f)) ||
-      (f.has("blisters") && f.has("widespread", "fever")) ||
-      f.has("skin_peeling") ||
-      anyFinding(f, ["sjs_ten", "drug_eruption"]),
+      (rashLike(f) && any(f, ["fever", "unwell", "drowsy", "child"])) ||
+      any(f, ["bruising", "purpura", "finding:purpura", "finding:measles", "finding:scarlet_fever"]),
+  },
+  {
+    id: "drowsy",
+    kind: "red_flag",
+    text: {
+      en: "Is the person unusually drowsy, confused, floppy or hard to wake?",
+      zh: "患者是否异常嗜睡、意识不清、全身瘫软或很难叫醒？",
+    },
+    label: { en: "drowsy or hard to wake (answered yes)", zh: "嗜睡或叫不醒（回答：是）" },
+    yes: "drowsy",
+    relevant: (f) =>
+      any(f, ["fever", "unwell", "non_blanching", "purpura", "group:hfmd"]) ||
+      (f.holds("child") && rashLike(f)),
+  },
+  {
+    id: "spreading_fast",
+    kind: "red_flag",
+    text: {
+      en: "Is the redness or swelling spreading quickly, over hours?",
+      zh: "红肿是否在几个小时内迅速扩散？",
+    },
+    label: { en: "spreading fast (answered yes)", zh: "迅速扩散（回答：是）" },
+    yes: "rapid_spread",
+    relevant: (f) => infection(f) || any(f, ["animal_bite", "bite", "black_tissue"]),
+  },
+  {
+    id: "skin_peeling",
+    kind: "red_flag",
+    text: {
+      en: "Is skin peeling or coming off in sheets, or are there large blisters over wide areas?",
+      zh: "皮肤是否成片脱落，或者大片起大疱？",
+    },
+    label: { en: "skin coming off in sheets (answered yes)", zh: "皮肤成片脱落（回答：是）" },
+    yes: "skin_peeling",
+    relevant: (f) => any(f, ["new_medicine", "blisters", "widespread"]) && rashLike(f),
   },
   {
     id: "new_medicine",
+    kind: "red_flag",
     text: {
       en: "Was a new medicine started in the last 8 weeks (including antibiotics or painkillers)?",
       zh: "最近8周内是否开始服用新药（包括抗生素或止痛药）？",
     },
     label: { en: "a new medicine (answered yes)", zh: "新用药（回答：是）" },
     yes: "new_medicine",
-    no: ["new_medicine"],
     relevant: (f) =>
-      (f.has("blisters", "skin_peeling", "mucosal") && f.has("widespread", "fever", "mucosal")) ||
-      (f.has("widespread") && rashLike(f)) ||
-      anyFinding(f, ["drug_eruption", "sjs_ten", "urticaria"]),
+      (any(f, ["blisters", "skin_peeling", "mucosal"]) && any(f, ["widespread", "fever", "mucosal"])) ||
+      (f.holds("widespread") && rashLike(f)) ||
+      any(f, ["finding:drug_eruption", "finding:sjs_ten", "finding:urticaria"]),
   },
   {
-    id: "baby_under_3_months",
-    text: { en: "Is the baby under 3 months old?", zh: "宝宝是否不满3个月？" },
-    label: { en: "a baby under 3 months (answered yes)", zh: "不满3个月的婴儿（回答：是）" },
-    yes: "under_3_months",
-    no: ["under_3_months"],
-    relevant: (f) => f.has("infant") && f.ageYears === null,
-  },
-  {
-    id: "pain_out_of_proportion",
+    id: "one_leg_swollen",
+    kind: "red_flag",
     text: {
-      en: "Is the pain much worse than the skin looks, or is it spreading within hours?",
-      zh: "疼痛是否远比皮肤看起来严重，或者在几个小时内迅速扩散？",
+      en: "Is one leg (calf or thigh) swollen, warm and painful, more than the other?",
+      zh: "是否一条腿（小腿或大腿）比另一条肿、发烫、疼痛？",
     },
-    label: { en: "pain far worse than it looks (answered yes)", zh: "疼痛远比外观严重（回答：是）" },
-    yes: "pain_out_of_proportion",
-    no: ["pain_out_of_proportion", "rapid_spread"],
-    relevant: (f) =>
-      (f.has("pain", "severe_pain", "swelling") &&
-        f.has("redness", "swelling", "spreading", "sore", "black_tissue", "warmth")) ||
-      anyFinding(f, ["cellulitis", "necrotising_fasciitis", "abscess"]),
+    label: { en: "one swollen, painful leg (answered yes)", zh: "单侧腿肿痛（回答：是）" },
+    yes: "one_leg_swelling",
+    relevant: (f) => f.holds("leg") && any(f, ["swelling", "pain", "redness", "warmth"]),
   },
   {
     id: "near_eye",
+    kind: "red_flag",
     text: {
-      en: "Is the rash near the eye, on the forehead, or on the tip or side of the nose, or is your vision affected?",
+      en: "Is the rash near the eye, on the forehead, or on the tip or side of the nose, or is vision affected?",
       zh: "皮疹是否在眼睛附近、额头、鼻尖或鼻翼，或者视力是否受影响？",
     },
     label: { en: "near the eye or on the nose (answered yes)", zh: "在眼周或鼻部（回答：是）" },
     yes: "near_eye",
-    no: ["near_eye", "nose_tip", "forehead"],
-    relevant: (f) => shingles(f) || (f.has("cold_sore") && f.has("blisters")),
+    relevant: (f) =>
+      f.holds("group:shingles") || f.holds("shingles_band") || (f.holds("cold_sore") && f.holds("blisters")),
   },
   {
     id: "immunosuppressed",
+    kind: "red_flag",
     text: {
-      en: "Do you have a weak immune system (for example chemotherapy, a transplant, or medicines that suppress immunity)?",
-      zh: "您的免疫力是否低下（例如正在化疗、做过器官移植，或在用抑制免疫的药物）？",
+      en: "Is the immune system weak (for example chemotherapy, a transplant, or medicines that suppress immunity)?",
+      zh: "患者的免疫力是否低下（例如正在化疗、做过器官移植，或在用抑制免疫的药物）？",
     },
     label: { en: "a weak immune system (answered yes)", zh: "免疫力低下（回答：是）" },
     yes: "immunosuppressed",
-    no: ["immunosuppressed"],
     relevant: (f) =>
-      shingles(f) ||
-      (f.has("fever") && rashLike(f)) ||
-      (f.has("blisters") && f.has("widespread")) ||
+      f.holds("group:shingles") ||
+      (f.holds("fever") && rashLike(f)) ||
+      (f.holds("blisters") && f.holds("widespread")) ||
       infection(f),
   },
   {
-    id: "pregnant",
-    text: { en: "Are you pregnant?", zh: "您是否怀孕了？" },
-    label: { en: "pregnant (answered yes)", zh: "怀孕（回答：是）" },
-    yes: "pregnant",
-    no: ["pregnant"],
-    relevant: (f) =>
-      !f.child &&
-      (f.ageYears === null || (f.ageYears >= 12 && f.ageYears <= 55)) &&
-      (f.has("chickenpox_word", "shingles_word") ||
-        anyFinding(f, ["chickenpox", "herpes_zoster"]) ||
-        (f.has("fever") && rashLike(f))),
-  },
-  {
     id: "diabetes",
-    text: { en: "Do you have diabetes?", zh: "您有糖尿病吗？" },
+    kind: "red_flag",
+    text: { en: "Does the person have diabetes?", zh: "患者有糖尿病吗？" },
     label: { en: "diabetes (answered yes)", zh: "糖尿病（回答：是）" },
     yes: "diabetes",
-    no: ["diabetes"],
     relevant: (f) =>
-      (f.has("foot") &&
-        f.has("sore", "non_healing", "blisters", "redness", "swelling", "pus", "smell", "black_tissue")) ||
-      anyFinding(f, ["diabetic_foot_ulcer"]),
+      (f.holds("foot") &&
+        any(f, ["sore", "non_healing", "blisters", "redness", "swelling", "pus", "smell", "black_tissue"])) ||
+      f.holds("finding:diabetic_foot_ulcer"),
   },
   {
     id: "tick_bite",
-    text: {
-      en: "Were you bitten by a tick in the last month?",
-      zh: "最近一个月内是否被蜱虫（草爬子）叮咬过？",
-    },
+    kind: "red_flag",
+    text: { en: "Was there a tick bite in the last month?", zh: "最近一个月内是否被蜱虫（草爬子）叮咬过？" },
     label: { en: "a tick bite (answered yes)", zh: "蜱虫叮咬（回答：是）" },
     yes: "tick_bite",
-    no: ["tick_bite"],
-    relevant: (f) => f.has("ring_shape", "bullseye") || anyFinding(f, ["erythema_migrans"]),
+    relevant: (f) => any(f, ["ring_shape", "bullseye", "finding:erythema_migrans"]),
   },
   {
     id: "mole_changing",
+    kind: "red_flag",
     text: {
       en: "Has the spot changed in size, shape or colour, or has it bled?",
       zh: "这个斑点的大小、形状或颜色是否有变化，或者出过血？",
     },
     label: { en: "a changing or bleeding spot (answered yes)", zh: "斑点有变化或出血（回答：是）" },
     yes: "changing",
-    no: ["changing", "size_change", "colour_change", "shape_change", "rapid_growth", "bleeding"],
     relevant: (f) =>
-      f.has("mole", "new_lesion") || anyFinding(f, ["naevus", "melanoma", "seborrhoeic_keratosis"]),
+      any(f, ["mole", "new_lesion", "finding:naevus", "finding:melanoma", "finding:seborrhoeic_keratosis"]),
   },
   {
     id: "four_weeks",
+    kind: "red_flag",
     text: {
-      en: "Has the sore been there for 4 weeks or more without healing?",
-      zh: "这个溃疡或伤口是否已经4周或更久仍未愈合？",
+      en: "Has the sore, ulcer or lump been there for 4 weeks or more without healing?",
+      zh: "这个溃疡、伤口或肿块是否已经4周或更久仍未愈合？",
     },
     label: { en: "not healed in 4 weeks (answered yes)", zh: "4周以上未愈合（回答：是）" },
     yes: "lasting_4_weeks",
-    no: ["lasting_4_weeks"],
-    relevant: (f) => f.has("non_healing", "sore") && f.durationDays === null,
+    relevant: (f) => any(f, ["non_healing", "sore", "chronic_wound", "lump"]) && f.durationDays === null,
   },
 ];
 
 export function answerEffects(lang: Lang): Record<string, AnswerEffect> {
-  return Object.fromEntries(QUESTIONS.map((q) => [q.id, { yes: q.yes, no: q.no, label: q.label[lang] }]));
+  return Object.fromEntries(QUESTIONS.map((q) => [q.id, { yes: q.yes, label: q.label[lang] }]));
 }

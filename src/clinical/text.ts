@@ -1,7 +1,8 @@
 /**
  * Prepares the patient's words for the vocabulary, the way people really write them:
  *   - Unicode forms folded (NFKC: "３天" -> "3天"), curly apostrophes straightened;
- *   - ASCII lower-cased, and common traditional characters folded to simplified ("發燒" -> "发烧");
+ *   - ASCII lower-cased, common traditional characters folded to simplified ("發燒" -> "发烧"), and Cantonese
+ *     function words to Mandarin ("冇發燒" -> "没发烧", "好痕" -> "好痒", "BB" -> "宝宝");
  *   - missing apostrophes restored ("dont" -> "don't", "its" -> "it's"), so negation and the patterns see them;
  *   - one-letter typos corrected towards the vocabulary's own words of 5 or more letters ("swolen" -> "swollen",
  *     "blistres" -> "blisters"): one substitution, insertion, deletion or swap of neighbours. A token that is
@@ -70,9 +71,41 @@ const MISSPELLINGS: Readonly<Record<string, string>> = {
 
 /** Traditional characters seen in symptom words, and their simplified forms (one for one, same length). */
 const TRADITIONAL =
-  "發燒癢腫藥皰瘡膚傷紅擴難嚨頭臉懷孕歲個週兩幾沒無從來會後這還變顏點塊處體溫時與氣嗎說聲話親膿癬疹燙問題脫屬圍驗壓斑瘀紫淚睜覺們剛給過幫嘴邊開濕紋種樣蟲鼻額腳斷";
+  "發燒癢腫藥皰瘡膚傷紅擴難嚨頭臉懷孕歲個週兩幾沒無從來會後這還變顏點塊處體溫時與氣嗎說聲話親膿癬疹燙問題脫屬圍驗壓斑瘀紫淚睜覺們剛給過幫嘴邊開濕紋種樣蟲鼻額腳斷風癩熱醫診嚴環狀帶貓觸電擊頸鬆痺針紮嘔驚涼凍悶緊啞瀉壞爛潰瘍療蝕鹼漂滾鍋爐燈線插頭錢屬術後戶遊腦實隻雙條蛇傳顆粒較飛機車輛賽場湯";
 const SIMPLIFIED =
-  "发烧痒肿药疱疮肤伤红扩难咙头脸怀孕岁个周两几没无从来会后这还变颜点块处体温时与气吗说声话亲脓癣疹烫问题脱属围验压斑瘀紫泪睁觉们刚给过帮嘴边开湿纹种样虫鼻额脚断";
+  "发烧痒肿药疱疮肤伤红扩难咙头脸怀孕岁个周两几没无从来会后这还变颜点块处体温时与气吗说声话亲脓癣疹烫问题脱属围验压斑瘀紫泪睁觉们刚给过帮嘴边开湿纹种样虫鼻额脚断风癞热医诊严环状带猫触电击颈松痹针扎呕惊凉冻闷紧哑泻坏烂溃疡疗蚀碱漂滚锅炉灯线插头钱属术后户游脑实只双条蛇传颗粒较飞机车辆赛场汤";
+/**
+ * Cantonese as Hong Kong patients type it, folded to the Mandarin the patterns read, one character for one:
+ * 冇 (not have), 唔 (not), 嘅 (of), 咗 (done), 佢 (he/she), 係 (is), 喺 (at), 啲 (some), 睇 (see), 攰 (tired).
+ * 痕 is "itchy" in Cantonese (好痕) but "a mark" in Mandarin (疤痕, 抓痕): folded only outside those words.
+ * BB (a baby) reads as 宝宝 and 成身 (all over) as 全身.
+ */
+const CANTONESE: Readonly<Record<string, string>> = {
+  冇: "没",
+  唔: "不",
+  嘅: "的",
+  咗: "了",
+  佢: "他",
+  係: "是",
+  喺: "在",
+  啲: "些",
+  睇: "看",
+  攰: "累",
+};
+const NOT_ITCH_BEFORE = new Set([..."疤伤瘢抓划刮印血勒压指伤泪吻"]);
+
+function foldCantonese(chars: string[]): string[] {
+  return chars.map((ch, i) => {
+    if (ch === "痕") return NOT_ITCH_BEFORE.has(chars[i - 1] ?? "") || chars[i + 1] === "迹" ? ch : "痒";
+    if (ch === "成" && chars[i + 1] === "身") return "全";
+    if (ch === "b" && (chars[i + 1] === "b" || chars[i - 1] === "b")) {
+      const start = chars[i - 1] === "b" ? i - 1 : i;
+      const wordChar = /[a-z0-9]/;
+      if (!wordChar.test(chars[start - 1] ?? "") && !wordChar.test(chars[start + 2] ?? "")) return "宝";
+    }
+    return CANTONESE[ch] ?? ch;
+  });
+}
 const TO_SIMPLIFIED = new Map([...TRADITIONAL].map((ch, i) => [ch, [...SIMPLIFIED][i]]));
 
 /**
@@ -162,9 +195,9 @@ export function correctTypo(token: string): string | null {
 
 export function prepareText(raw: string): PreparedText {
   const original = raw.normalize("NFKC").replace(/[\u2018\u2019\u02bc\u00b4`]/g, "'");
-  const folded = [...original]
-    .map((ch) => (ch >= "A" && ch <= "Z" ? ch.toLowerCase() : (TO_SIMPLIFIED.get(ch) ?? ch)))
-    .join("");
+  const folded = foldCantonese(
+    [...original].map((ch) => (ch >= "A" && ch <= "Z" ? ch.toLowerCase() : (TO_SIMPLIFIED.get(ch) ?? ch))),
+  ).join("");
   // Code units, not code points, from here on: `folded` has the same length as `original`.
   let text = "";
   const starts: number[] = [];

@@ -14,26 +14,32 @@
  *   uncertain        -> doctor
  *   persistent       the top finding has lasted at least its `reviewAfterDays` -> doctor; with no finding, a
  *                    skin problem lasting 4 weeks or more -> doctor
- *   no_red_flag      a photo that failed a gate and words without a warning sign -> self_care
- * Questions: each unanswered red-flag question (questions.ts) whose "yes" would raise the level is listed.
+ * With no usable photo and no red flag (the safe default):
+ *   benign_pattern   the words match a benign, self-limiting pattern (rules.ts) with nothing open that makes
+ *                    it more -> self_care, with what would make it urgent
+ *   unrecognised     anything else, words we did not recognise included -> doctor: self-care is a claim that a
+ *                    problem is benign, never what a patient gets when we understood nothing
+ * Questions (questions.ts): the core checklist while the words leave it open, its follow-ups, and each relevant
+ * red-flag question whose "yes" would raise the level.
  */
 import { catalogueEntry } from "./catalogue";
-import type { ClinicalConfig } from "./config";
+import { type ClinicalConfig, DEFAULT_CLINICAL_CONFIG } from "./config";
 import { buildFacts, type Facts } from "./facts";
+import { levelRank, maxLevel } from "./levels";
 import { formatPercent, messages } from "./messages";
 import { answerEffects, QUESTIONS } from "./questions";
-import { RED_FLAG_RULE_DEFS } from "./rules";
-import {
-  type Answers,
-  type AssessmentStatus,
-  type Finding,
-  type Lang,
-  type ParsedText,
-  type RedFlagQuestion,
-  TRIAGE_LEVELS,
-  type Triage,
-  type TriageLevel,
-  type TriageReason,
+import { benignMatches, fireRules } from "./rule-engine";
+import { GROUPS } from "./rules";
+import type {
+  Answers,
+  AssessmentStatus,
+  Finding,
+  Lang,
+  ParsedText,
+  RedFlagQuestion,
+  Triage,
+  TriageLevel,
+  TriageReason,
 } from "./types";
 
 export interface TriageContext {
@@ -44,20 +50,16 @@ export interface TriageContext {
   readonly answers?: Answers;
   readonly config: ClinicalConfig;
   readonly lang: Lang;
+  /** The patient's words as written (to tell "nothing described" from "not recognised"). */
+  readonly text?: string;
 }
 
-/** Questions listed at most, most urgent first. */
-const MAX_QUESTIONS = 5;
+/** Red-flag questions listed at most, most urgent first (the core checklist and follow-ups come first). */
+const MAX_RED_FLAG_QUESTIONS = 5;
 /** A skin problem lasting this long should be checked (NHS: see a GP about a rash that has not gone away). */
 const PERSISTENT_DAYS = 28;
 
-export function levelRank(level: TriageLevel): number {
-  return TRIAGE_LEVELS.indexOf(level);
-}
-
-export function maxLevel(levels: readonly TriageLevel[]): TriageLevel {
-  return levels.reduce((a, b) => (levelRank(b) > levelRank(a) ? b : a), "self_care");
-}
+export { levelRank, maxLevel };
 
 /** Findings close enough to the top to act on: the top K by either ranking, with a non-trivial score. */
 function topFindings(ctx: TriageContext): Finding[] {
@@ -69,18 +71,24 @@ function topFindings(ctx: TriageContext): Finding[] {
   );
 }
 
+function factsOf(ctx: TriageContext, top: readonly Finding[], answers: Answers): Facts {
+  return buildFacts(ctx.parsed, top, answers, answerEffects(ctx.lang), GROUPS);
+}
+
 function redFlags(facts: Facts, lang: Lang): TriageReason[] {
   const m = messages[lang];
-  const reasons: TriageReason[] = [];
-  for (const rule of RED_FLAG_RULE_DEFS) {
-    const fired = rule.evaluate(facts);
-    if (!fired) continue;
-    const said = [...new Set(facts.words(fired.ids))];
-    const triggers = [...said, ...facts.findingNames(fired.findings ?? [])];
-    const message = m.rules[rule.id] + (said.length ? m.youMentioned(said) : "");
-    reasons.push({ rule: rule.id, level: fired.level, message, triggers, source: rule.source });
-  }
-  return reasons;
+  return fireRules(facts).map((fired) => {
+    const said = [...new Set(facts.words(fired.concepts))];
+    const triggers = [...said, ...facts.findingNames(fired.findings)];
+    const message = fired.rule.message[lang] + (said.length ? m.youMentioned(said) : "");
+    return {
+      rule: fired.rule.id as TriageReason["rule"],
+      level: fired.level,
+      message,
+      triggers,
+      source: fired.rule.sources.join("; "),
+    };
+  });
 }
 
 function rankingRules(ctx: TriageContext, top: readonly Finding[]): TriageReason[] {
@@ -138,25 +146,46 @@ function rankingRules(ctx: TriageContext, top: readonly Finding[]): TriageReason
   return reasons;
 }
 
-/** Reasons that need no photo: a long-lasting problem, or nothing at all. */
-function wordsOnlyRules(ctx: TriageContext, flags: readonly TriageReason[]): TriageReason[] {
+/** Reasons that need no photo: a long-lasting problem, and the safe default when nothing raised the level. */
+function wordsOnlyRules(ctx: TriageContext, facts: Facts, flags: readonly TriageReason[]): TriageReason[] {
   const text = messages[ctx.lang].reasons;
   const days = ctx.parsed.durationDays;
   if (ctx.status === "ok" || ctx.status === "uncertain") return [];
+  const reasons: TriageReason[] = [];
   if (days !== null && days >= PERSISTENT_DAYS) {
     const lasting = ctx.parsed.durations.filter((d) => d.days >= PERSISTENT_DAYS).map((d) => d.text);
+    reasons.push({
+      rule: "persistent",
+      level: "doctor",
+      message: text.persistentWords(Math.round(days)),
+      triggers: lasting,
+      source: "NHS Rashes in adults",
+    });
+  }
+  if (flags.length > 0 || reasons.length > 0) return reasons;
+  const benign = benignMatches(facts);
+  if (benign.length > 0) {
+    const names = benign.map((p) => p.name[ctx.lang]);
     return [
       {
-        rule: "persistent",
-        level: "doctor",
-        message: text.persistentWords(Math.round(days)),
-        triggers: lasting,
-        source: "NHS Rashes in adults",
+        rule: "benign_pattern",
+        level: "self_care",
+        message: text.benignPattern(names),
+        triggers: names,
+        source: [...new Set(benign.flatMap((p) => p.sources))].join("; "),
       },
     ];
   }
-  if (flags.length > 0) return [];
-  return [{ rule: "no_red_flag", level: "self_care", message: text.noRedFlag, triggers: [], source: null }];
+  const described = ctx.parsed.mentions.length > 0 || (ctx.text ?? "").trim().length > 0;
+  return [
+    {
+      rule: "unrecognised",
+      level: "doctor",
+      message: described ? text.unrecognisedWords : text.unrecognisedNoWords,
+      triggers: [],
+      source: null,
+    },
+  ];
 }
 
 interface Evaluation {
@@ -166,11 +195,11 @@ interface Evaluation {
 }
 
 function evaluate(ctx: TriageContext, answers: Answers): Evaluation {
-  const effects = answerEffects(ctx.lang);
   const top = topFindings(ctx);
-  const flags = redFlags(buildFacts(ctx.parsed, top, answers, effects), ctx.lang);
-  const wordsFlags = redFlags(buildFacts(ctx.parsed, [], answers, effects), ctx.lang);
-  const reasons = [...flags, ...rankingRules(ctx, top), ...wordsOnlyRules(ctx, flags)].sort(
+  const facts = factsOf(ctx, top, answers);
+  const flags = redFlags(facts, ctx.lang);
+  const wordsFlags = redFlags(factsOf(ctx, [], answers), ctx.lang);
+  const reasons = [...flags, ...rankingRules(ctx, top), ...wordsOnlyRules(ctx, facts, flags)].sort(
     (a, b) => levelRank(b.level) - levelRank(a.level),
   );
   const durationLevel: TriageLevel =
@@ -182,23 +211,29 @@ function evaluate(ctx: TriageContext, answers: Answers): Evaluation {
   };
 }
 
-/** The red-flag questions still open here whose "yes" would raise the level. */
+/**
+ * The questions still open: the core checklist while the words leave an item open, the follow-ups that an
+ * answer or the words opened, and the relevant red-flag questions whose "yes" would raise the level.
+ */
 function openQuestions(ctx: TriageContext, current: Evaluation): RedFlagQuestion[] {
   const answers = ctx.answers ?? {};
-  const facts = buildFacts(ctx.parsed, topFindings(ctx), answers, answerEffects(ctx.lang));
-  const asked: RedFlagQuestion[] = [];
+  const facts = factsOf(ctx, topFindings(ctx), answers);
+  const intake: RedFlagQuestion[] = [];
+  const redFlags: RedFlagQuestion[] = [];
   for (const q of QUESTIONS) {
-    if (Object.hasOwn(answers, q.id) || facts.mentioned(q.yes) || facts.has(q.yes) || !q.relevant(facts))
+    if (Object.hasOwn(answers, q.id) || facts.mentioned(q.yes) || facts.holds(q.yes) || !q.relevant(facts))
       continue;
     const raisesTo = evaluate(ctx, { ...answers, [q.id]: "yes" }).level;
-    if (levelRank(raisesTo) > levelRank(current.level))
-      asked.push({ id: q.id, text: q.text[ctx.lang], raisesTo });
+    const question = { id: q.id, kind: q.kind, text: q.text[ctx.lang], raisesTo };
+    if (q.kind !== "red_flag") intake.push(question);
+    else if (levelRank(raisesTo) > levelRank(current.level)) redFlags.push(question);
   }
-  return asked
+  const urgentFirst = redFlags
     .map((q, order) => ({ q, order }))
     .sort((a, b) => levelRank(b.q.raisesTo) - levelRank(a.q.raisesTo) || a.order - b.order)
-    .slice(0, MAX_QUESTIONS)
+    .slice(0, MAX_RED_FLAG_QUESTIONS)
     .map(({ q }) => q);
+  return [...intake, ...urgentFirst];
 }
 
 export function triage(ctx: TriageContext): { triage: Triage; questions: RedFlagQuestion[] } {
@@ -216,11 +251,21 @@ export function triage(ctx: TriageContext): { triage: Triage; questions: RedFlag
   };
 }
 
-/** The level the words and answers alone ask for: what `dermedge triage-eval` measures. */
-export function wordsLevel(parsed: ParsedText, answers: Answers = {}, lang: Lang = "en"): TriageLevel {
-  const facts = buildFacts(parsed, [], answers, answerEffects(lang));
-  const flags = RED_FLAG_RULE_DEFS.map((r) => r.evaluate(facts)?.level).filter((l): l is TriageLevel => !!l);
-  const persistent: TriageLevel[] =
-    parsed.durationDays !== null && parsed.durationDays >= PERSISTENT_DAYS ? ["doctor"] : [];
-  return maxLevel([...persistent, ...flags]);
+/** The level the words and answers alone ask for, with no photo: what `dermedge triage-eval` measures. */
+export function wordsLevel(
+  parsed: ParsedText,
+  answers: Answers = {},
+  lang: Lang = "en",
+  text = "",
+): TriageLevel {
+  const ctx: TriageContext = {
+    status: "no_photo",
+    findings: [],
+    parsed,
+    answers,
+    config: DEFAULT_CLINICAL_CONFIG,
+    lang,
+    text,
+  };
+  return evaluate(ctx, answers).level;
 }

@@ -1,4 +1,5 @@
 /** Shared types of the clinical module. Pure data: nothing here does I/O. */
+import type { RedFlagRule } from "./rules";
 import type { SymptomId, VocabularyKind } from "./vocabulary";
 
 export type Lang = "en" | "zh";
@@ -133,72 +134,67 @@ export interface Finding {
   readonly urgency: TriageLevel | null;
 }
 
-/** Red-flag rules on the patient's words (and answers); see rules.ts for each one's trigger and source. */
-export const RED_FLAG_RULES = [
-  "anaphylaxis",
-  "non_blanching_rash",
-  "severe_skin_reaction",
-  "drug_reaction",
-  "necrotising_fasciitis",
-  "reduced_consciousness",
-  "sepsis",
-  "lymphangitis",
-  "orbital_cellulitis",
-  "zoster_eye",
-  "shingles",
-  "infant_fever",
-  "child_fever_rash",
-  "kawasaki",
-  "immunosuppressed_infection",
-  "pregnancy_varicella",
-  "diabetic_foot",
-  "burn",
-  "pigmented_lesion",
-  "non_healing_sore",
-  "erythema_migrans",
-  "eczema_herpeticum",
-  "skin_infection",
-] as const;
-export type RedFlagRule = (typeof RED_FLAG_RULES)[number];
-
-/** Rules on the ranked findings, and the words-only baseline. */
+/**
+ * Rules on the ranked findings, and the words-only baseline: `benign_pattern` (the words match a benign pattern
+ * of rules.ts: self-care) or `unrecognised` (nothing recognised as benign: at least a routine doctor).
+ */
 export const FINDING_RULES = [
   "in_person_review",
   "finding",
   "custom_label",
   "uncertain",
   "persistent",
-  "no_red_flag",
+  "benign_pattern",
+  "unrecognised",
 ] as const;
 export type TriageRule = RedFlagRule | (typeof FINDING_RULES)[number];
 
-/** Red-flag questions a patient can answer (`answers`); see questions.ts. */
+/** Questions a patient can answer (`answers`); see questions.ts. */
 export const QUESTION_IDS = [
+  "baby_under_3_months",
+  "child",
+  "over_70",
+  "pregnant",
+  "burn",
+  "chemical",
+  "electric_shock",
+  "bite",
+  "sting",
+  "fever",
+  "unwell",
   "airway",
+  "pain_out_of_proportion",
+  "mouth_eyes_genitals",
+  "burn_large",
+  "burn_site",
+  "burn_deep",
+  "bite_broke_skin",
   "glass_test",
   "drowsy",
-  "fever",
-  "mouth_eyes_genitals",
+  "spreading_fast",
+  "skin_peeling",
   "new_medicine",
-  "baby_under_3_months",
-  "pain_out_of_proportion",
+  "one_leg_swollen",
   "near_eye",
   "immunosuppressed",
-  "pregnant",
   "diabetes",
   "tick_bite",
   "mole_changing",
   "four_weeks",
 ] as const;
 export type QuestionId = (typeof QUESTION_IDS)[number];
+/** core: the intake checklist; follow_up: opened by an answer or the words; red_flag: asked when relevant. */
+export const QUESTION_KINDS = ["core", "follow_up", "red_flag"] as const;
+export type QuestionKind = (typeof QUESTION_KINDS)[number];
 export const ANSWERS = ["yes", "no", "unknown"] as const;
-/** yes raises (the sign is present); no beats the words (absent); unknown leaves the words to decide. */
+/** yes raises (the sign is present); no and unknown (not sure) never lower what the words said. */
 export type AnswerValue = (typeof ANSWERS)[number];
 /** Red-flag question id (QUESTION_IDS) -> answer. Unknown ids are ignored. */
 export type Answers = Readonly<Record<string, AnswerValue>>;
 
 export interface RedFlagQuestion {
   readonly id: QuestionId;
+  readonly kind: QuestionKind;
   /** The question, in the assessment's language. */
   readonly text: string;
   /** The level a "yes" would lead to. */

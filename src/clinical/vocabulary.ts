@@ -33,21 +33,26 @@ const EN_SWELL =
 const EN_LINK =
   "(?:(?:is|are|was|were|has|have|had|got|get|getting|gets|became|become|started|starting|went|gone|go|going|keeps?|kept|look|looks|looked|feel|feels|felt|seem|seems|all|both|also|now|really|very|so|a bit|a little|slightly|kind of|completely|badly|quite|been|up|to|and)\\s+){0,4}";
 const ZH_SWELL =
-  "(?:也|都|全|全都|有点|有些|开始|突然|一下子|变得|很|好|特别|明显|还|又|已经|一直|慢慢|越来越)*(?:肿|浮肿|水肿|胀|鼓起来|变厚|厚了|大了一圈|嘟起来|翻起来)";
+  "(?:也|都|全|全都|就|有点|有些|开始|突然|一下子|变得|很|好|特别|明显|还|又|已经|一直|慢慢|越来越|成个|完全)*(?:肿|浮肿|水肿|胀|鼓起来|变厚|厚了|大了一圈|嘟起来|翻起来)";
 
 /** Body parts whose swelling is read by site (see `siteSwelling`); the group decides the symptom. */
+// The zh lists also hold the English words patients mix into Chinese ("face就肿了", "lips肿了").
 export const SWELLING_SITES = {
   airway_swelling: {
-    en: "lips?|tongue|throat|mouth|gums?|uvula|palate",
-    zh: "嘴唇|口唇|嘴巴|嘴|舌头|舌|喉咙|嗓子眼|嗓子|喉头|咽喉|上颚|牙龈",
+    en: "tongue|throat|uvula|palate",
+    zh: "舌头|舌|喉咙|嗓子眼|嗓子|喉头|咽喉|上颚|tongue|throat",
+  },
+  lip_swelling: {
+    en: "lips?|mouth|gums?",
+    zh: "嘴唇|口唇|嘴巴|嘴|牙龈|lips?|mouth",
   },
   face_swelling: {
     en: "face|cheeks?|jaw|chin|neck",
-    zh: "脸颊|脸部|脸|面部|腮帮子|下巴|脖子|颈部",
+    zh: "脸颊|脸部|脸|面部|腮帮子|下巴|脖子|颈部|face",
   },
   eye_swelling: {
     en: "eyes?|eyelids?|eye lids?|eye area",
-    zh: "眼睛|眼皮|眼睑|眼周|眼圈|眼眶|双眼|眼",
+    zh: "眼睛|眼皮|眼睑|眼周|眼圈|眼眶|双眼|眼|eyes?",
   },
 } as const;
 
@@ -264,14 +269,24 @@ export const vocabulary = [
   // ---- allergy and airway -------------------------------------------------------------------------
   {
     id: "airway_swelling",
-    name: { en: "swelling of the lips, tongue, mouth or throat", zh: "嘴唇、舌头、口腔或喉咙肿胀" },
+    name: { en: "swelling of the tongue or throat", zh: "舌头或喉咙肿胀" },
     kind: "symptom",
     // Matched by site with `siteSwellingSource` (coordinated lists); these catch the rest.
-    en: "(?:lips?|tongue) (?:is |are |feels? )?(?:thick|fat|huge|enormous)|angio-?o?edema",
-    zh: "(?:嘴唇|舌头)(?:肿)?得?像(?:香肠|两根香肠)|血管(?:性)?水肿",
+    en: "tongue (?:is |feels? )?(?:thick|fat|huge|enormous)|angio-?o?edema",
+    zh: "舌头(?:肿)?得?像|血管(?:性)?水肿",
     enAbsent:
-      "(?:lips?|tongue|throat|mouth) (?:is |are |look |looks |seem |seems |feel |feels )?(?:fine|ok|okay|normal|alright|all right|not swollen)",
-    zhAbsent: "(?:嘴唇|舌头|喉咙|嗓子|嘴巴)(?:都|也)?(?:没事|正常|好好的)",
+      "(?:tongue|throat) (?:is |are |look |looks |seem |seems |feel |feels )?(?:fine|ok|okay|normal|alright|all right|not swollen)",
+    zhAbsent: "(?:舌头|喉咙|嗓子)(?:都|也)?(?:没事|正常|好好的)",
+  },
+  {
+    id: "lip_swelling",
+    name: { en: "swelling of the lips or mouth", zh: "嘴唇或口腔肿胀" },
+    kind: "symptom",
+    en: "lips? (?:is |are |feels? )?(?:thick|fat|huge|enormous)|fat lips?|trout pout",
+    zh: "嘴唇(?:肿)?得?像(?:香肠|两根香肠)|香肠嘴",
+    enAbsent:
+      "(?:lips?|mouth) (?:is |are |look |looks |seem |seems |feel |feels )?(?:fine|ok|okay|normal|alright|all right|not swollen)",
+    zhAbsent: "(?:嘴唇|嘴巴)(?:都|也)?(?:没事|正常|好好的)",
   },
   {
     id: "face_swelling",
@@ -299,6 +314,8 @@ export const vocabulary = [
     name: { en: "a hoarse or changed voice", zh: "声音嘶哑或改变" },
     kind: "symptom",
     en: "hoarse(?:ness)?|(?:voice|speech) (?:is |has |sounds? |got |went |became |has become )?(?:changed|different|weird|strange|funny|croaky|raspy|hoarse|muffled)|(?:changed|croaky|raspy|muffled|hoarse) voice|lost (?:my|his|her) voice",
+    enAbsent: "voice (?:is |'s |sounds? )?(?:normal|fine|ok|okay|the same|unchanged)",
+    zhAbsent: "声音(?:都|也)?(?:正常|没变|没事)",
     zh: "声音(?:都|也|有点|有些|一下子|突然)?(?:变了|嘶哑|沙哑|哑了|变哑|发不出|不对)|嗓子哑|说话(?:的)?声音(?:都|也)?(?:变了|哑了|不对)|失声|发不出声",
   },
   {
@@ -314,8 +331,9 @@ export const vocabulary = [
     name: { en: "trouble breathing", zh: "呼吸困难" },
     kind: "symptom",
     en: "(?:trouble|difficulty|difficult|hard|struggling|struggle|problems?|unable) (?:to |with )?breath(?:e|ing)?|(?:can't|cannot|can not|unable to|couldn't) (?:catch (?:my|his|her) )?breath(?:e)?|short(?:ness)? of breath|breathless(?:ness)?|out of breath|gasping|wheez(?:e|es|ed|ing|y)|(?:chest|breathing) (?:is |feels? )?(?:tight|heavy|laboured|labored|noisy)|tight chest|tightness in (?:my |the |his |her )?chest|breathing (?:very |really )?(?:fast|quickly|rapidly|hard)|(?:fast|rapid|noisy|laboured|labored) breathing|stridor",
-    zh: "呼吸困难|喘不(?:过|上)气|透不过气|上不来气|吸不上气|呼吸(?:不畅|急促|费劲|吃力|很急|很快|不过来|不上来)|无法呼吸|不能呼吸|呼吸不了|憋气|憋得慌|气短|气喘|喘(?:气)?(?:困难|费劲|很急|得厉害)|胸(?:口)?(?:发)?(?:闷|紧|憋)|喘鸣|鼻翼扇动",
-    enAbsent: "(?:breathing|breath) (?:is |'s )?(?:fine|ok|okay|normal|good|alright|all right)",
+    zh: "呼吸困难|喘不(?:过|上|到)气|透不(?:过|到|上)(?:来)?气|抖不(?:到|过)气|上不来气|气(?:都)?(?:喘|透)不(?:过来|上来|过|上|到)|喘(?:粗气|大气)|呼吸(?:好|很|有点)?(?:急|快|辛苦|困难)|吸不上气|呼吸(?:不畅|急促|费劲|吃力|很急|很快|不过来|不上来)|无法呼吸|不能呼吸|呼吸不了|憋气|憋得慌|气短|气喘|喘(?:气)?(?:困难|费劲|很急|得厉害)|胸(?:口)?(?:发)?(?:闷|紧|憋)|喘鸣|鼻翼扇动",
+    enAbsent:
+      "(?:breathing|breath) (?:is |'s |seems |looks )?(?:fine|ok|okay|normal|good|alright|all right)|breathing (?:normally|fine|ok)",
     zhAbsent: "呼吸(?:都|也)?(?:正常|没问题|没事|顺畅)",
   },
   {
@@ -433,7 +451,7 @@ export const vocabulary = [
     id: "sore",
     name: { en: "a sore, ulcer or wound", zh: "溃疡、疮或伤口" },
     kind: "symptom",
-    en: "(?:a|an|the|this|that|my|open|little|small|big|large) sores?(?! throat)|sores?(?= (?:on|in|at|under|between) )|sores|ulcers?|ulcerated|wounds?|cuts?|graze[sd]?|scrapes?|incision|stitches",
+    en: "(?:a|an|the|this|that|my|open|little|small|big|large|raw) sores?(?! throat)|sores?(?= (?:on|in|at|under|between) )|sores|ulcers?|ulcerated|wounds?|cuts?|graze[sd]?|scrapes?|incision|stitches|erosions?|craters?",
     zh: "伤口|刀口|溃疡|(?<![痤疥])疮(?!疹)|破口|擦伤|割伤|划伤|口子",
   },
   // ---- the face and eye ----------------------------------------------------------------------------
@@ -619,8 +637,8 @@ export const vocabulary = [
     id: "burn_injury",
     name: { en: "a burn or scald", zh: "烧伤或烫伤" },
     kind: "history",
-    en: "burn(?:ed|t)? (?:myself|my|it|on|by|from|his|her)|(?:a|the|this) burn|burns? (?:on|to)|scald(?:ed|s)?|sunburn(?:t|ed)?|hot (?:water|oil|pan|iron|stove|tea|coffee)|boiling (?:water|oil)|steam",
-    zh: "烫伤|烧伤|烫到|被烫|晒伤|开水|热油|烫了",
+    en: "burn(?:ed|t)? (?:myself|my|it|on|by|from|his|her|their|your)|(?:a|the|this|that) burn|burns? (?:on|to)|scald(?:ed|s|ing)?|sunburn(?:t|ed)?|hot (?:water|oil|pan|iron|stove|tea|coffee|drink|soup|milk|noodles|fat|grease|plate|oven|tray|radiator|exhaust|curling iron|straighteners)|boiling (?:water|oil|hot)|(?:just )?boiled (?:water|kettle)|steam(?:er|ing)?|kettle|(?:oven|stove|hob|iron|cooker|barbecue|bbq|fireworks?|bonfire|candle|lighter|flames?|fire)\\b[^.;!?]{0,30}?\\b(?:touched|grabbed|fell|caught|hit|went up)|(?:touched|grabbed|leaned on|fell (?:on|against)) (?:the |a )?(?:oven|stove|hob|iron|cooker|radiator|exhaust|barbecue|bbq)|set (?:on )?fire|caught fire|flames",
+    zh: "烫伤|烧伤|烫到|被烫|晒伤|淥(?:到|亲|伤)|辣亲|开水|热水|热汤|热粥|热油|滚油|滚水|沸水|热茶|热咖啡|热奶|蒸汽|水壶|暖水瓶|热水袋|烫了|烫着|烫红|燙|火烧|着火|烧到(?:了)?(?:手|脚|腿|胳膊|身上|皮肤)|烤箱|熨斗|鞭炮|烟花",
   },
   {
     id: "sunburn",
@@ -640,15 +658,15 @@ export const vocabulary = [
     id: "burn_chemical",
     name: { en: "a chemical burn", zh: "化学烧伤" },
     kind: "history",
-    en: "(?<!(?:salicylic|glycolic|hyaluronic|azelaic|lactic|retinoic|folic|fusidic|amino|citric|stomach) )acid(?! reflux)|alkali|caustic|lye|drain cleaner|oven cleaner|(?:bleach|chemicals?|cement|wet concrete|quick ?lime) (?:burns?|splash(?:ed)?|spill(?:ed)?|got (?:on|in))|(?:splash|spill|spilt|spilled|splashed) (?:\\w+ ){0,3}?(?:bleach|chemicals?)|chemical burns?",
-    zh: "强酸|强碱|硫酸|盐酸|硝酸|烧碱|火碱|洁厕灵|管道疏通剂|(?:化学品?|漂白(?:剂|水)?|石灰|水泥)(?:溅|烧|灼|泼|洒)|(?:溅|泼|洒)(?:到|了)?[^，。,]{0,4}?(?:化学品?|漂白|石灰)|化学(?:烧伤|灼伤)",
+    en: "(?<!(?:salicylic|glycolic|hyaluronic|azelaic|lactic|retinoic|folic|fusidic|amino|citric|stomach) )acid(?! reflux)|alkali|caustic|lye|drain (?:cleaner|unblocker|opener)|unblocker|oven cleaner|sodium hydroxide|hydrofluoric|battery acid|(?:bleach|chemicals?|cleaner|cement|concrete|lime|solvent)\\b[^.;!?]{0,30}?\\b(?:splash\\w*|spill\\w*|got on|landed on|burn\\w*)|(?:bleach|chemicals?|cement|wet concrete|quick ?lime) (?:burns?|splash(?:ed)?|spill(?:ed)?|got (?:on|in))|(?:splash|spill|spilt|spilled|splashed) (?:\\w+ ){0,3}?(?:bleach|chemicals?)|chemical burns?",
+    zh: "强酸|强碱|硫酸|盐酸|硝酸|烧碱|火碱|氢氧化钠|生石灰|洁厕灵|管道疏通剂|疏通剂|通渠(?:水|粉|剂)|84消毒液|84|消毒液(?:溅|洒|泼)|漂白水|(?:化学品?|漂白(?:剂|水)?|石灰|水泥)(?:溅|烧|灼|泼|洒)|(?:溅|泼|洒)(?:到|了)?[^，。,]{0,4}?(?:化学品?|漂白|石灰)|化学(?:烧伤|灼伤)",
   },
   {
     id: "burn_electrical",
     name: { en: "an electrical burn", zh: "电烧伤" },
     kind: "history",
-    en: "electric(?:al)? (?:shock|burns?|injury)|electrocut\\w*|live wire|power line|struck by lightning|shocked by",
-    zh: "电击|触电|电烧|电灼|被电(?:到|了)|高压电|雷击",
+    en: "electric(?:al)? (?:shock|burns?|injury)|electrocut\\w*|live wire|power line|struck by lightning|lightning strike|shocked by|(?:got|get|gets|was|been) (?:a )?(?:bad )?(?:shock|shocked|zapped)|(?:shock|zap) from (?:a|an|the) (?:socket|plug|wire|cable|outlet|fence|machine)|(?:socket|plug|outlet|wire|cable)\\b[^.;!?]{0,30}?\\b(?:shock|zapped|sparked)",
+    zh: "电击|触电|电烧|电灼|被电(?:到|了|打|击|电)?|电(?:到|打)(?:了)?(?:一下)?|漏电|高压电|雷击|被雷劈|插座(?:冒火|打火|电)",
   },
   {
     id: "burn_deep",
@@ -724,6 +742,133 @@ export const vocabulary = [
     en: "diabet(?:es|ic)|(?:high )?blood sugar|insulin|metformin",
     zh: "糖尿病|血糖(?:高|偏高)|胰岛素|二甲双胍|糖友",
   },
+  // ---- injuries, bites, clots and what comes with them (issue 16) ---------------------------------
+  {
+    id: "animal_bite",
+    name: { en: "a bite or scratch by an animal or a person", zh: "被动物或人咬伤、抓伤" },
+    kind: "history",
+    en: "(?:dog|cat|kitten|puppy|bat|monkey|macaque|rat|mouse|hamster|squirrel|fox|raccoon|ferret|horse|pig|animal|stray|human|person|kid|child|brother|sister|toddler|someone)\\b[^.;!?]{0,25}?\\b(?:bit|bites?|bitten|biting|nipped|scratch(?:ed|es)?|clawed|attacked)|(?:bit|bitten|nipped|scratched|clawed|attacked) (?:by|from) (?:a |an |the |my |our |his |her |their |neighbou?r's |some )?(?:\\w+ )?(?:dog|cat|kitten|puppy|bat|monkey|macaque|rat|mouse|hamster|squirrel|fox|raccoon|animal|stray|person|human|kid|child|boy|girl)|(?:dog|cat|animal|human|monkey|rat) (?:bite|scratch)|fight bite|punched (?:someone|a guy|him) in the (?:mouth|teeth)",
+    zh: "(?:狗|犬|猫|猫咪|小猫|蝙蝠|猴|猴子|老鼠|鼠|仓鼠|松鼠|狐狸|动物|流浪|人|小孩|孩子|弟弟|妹妹|同学)[^，。,.！？]{0,6}?(?:咬|抓|挠)|(?:被|让)(?:[^，。,.！？]{0,6})?(?:狗|犬|猫|蝙蝠|猴|老鼠|鼠|动物|人)(?:[^，。,.！？]{0,4})?(?:咬|抓|挠|舔)|狗咬|猫抓|猫咬|犬伤|狂犬",
+  },
+  {
+    id: "snake_bite",
+    name: { en: "a snakebite", zh: "被蛇咬伤" },
+    kind: "history",
+    en: "snake ?bites?|(?:bit|bitten|struck) by (?:a |an |the )?(?:\\w+ )?(?:snake|adder|viper|rattlesnake|cobra|krait)|(?:snake|adder|viper|rattlesnake|cobra)\\b[^.;!?]{0,20}?\\b(?:bit|bites|bitten|struck)",
+    zh: "蛇咬|被蛇|毒蛇|蝮蛇|竹叶青|眼镜蛇|银环蛇|五步蛇|蛇(?:[^，。,]{0,4})咬",
+  },
+  {
+    id: "bat_contact",
+    name: { en: "contact with a bat", zh: "接触过蝙蝠" },
+    kind: "history",
+    en: "bats?\\b(?! (?:and ball|mitzvah))[^.;!?]{0,30}?\\b(?:room|bedroom|house|touched|handled|flew|landed|picked up)|(?:touched|handled|picked up) (?:a |the )?bat",
+    zh: "蝙蝠",
+  },
+  {
+    id: "broke_skin",
+    name: { en: "the skin was broken", zh: "皮肤破了" },
+    kind: "symptom",
+    en: "broke (?:the )?skin|broken (?:the )?skin|(?:drew|drawn|drawing) blood|puncture(?:d|s)?|punctured|tooth marks? (?:with|and) blood|deep (?:bite|scratch|cut)",
+    zh: "破皮|咬破|抓破|挠破|出血|流血|见血|牙印(?:出血|流血)|皮破了",
+  },
+  {
+    id: "one_leg_swelling",
+    name: { en: "one leg swollen, warm or painful", zh: "单侧腿肿胀、发烫或疼痛" },
+    kind: "symptom",
+    en: "(?:one|my left|my right|the left|the right|left|right|his left|his right|her left|her right) (?:leg|calf|calve|thigh|lower leg)\\b[^.;!?]{0,40}?\\b(?:swollen|swelling|swelled|puffy|bigger|fatter|thicker|tight|hot|warm|throbbing|cramp\\w*)|(?:swollen|swelling|puffy|hot|throbbing) (?:left|right) (?:leg|calf|thigh)|one (?:leg|calf|ankle) (?:is |looks )?(?:bigger|fatter|thicker|more swollen)|calf (?:is |feels )?(?:swollen|hot|tight|hard|throbbing)|swollen calf|(?:leg|calf) (?:is |feels |looks )?(?:swollen|puffy)[^.;!?]{0,40}?\\b(?:flight|flew|plane|drive|surgery|operation|pill|bed rest|cast)",
+    zh: "(?:一条|一只|一边|单侧|左|右|左边|右边)(?:的)?(?:小腿|大腿|腿|脚踝)[^，。,.！？]{0,6}?(?:肿|胀|粗|热|硬|疼|痛)|小腿(?:肚)?(?:[^，。,.！？]{0,4})?(?:肿|胀|发热|发硬|发紧)|(?:一条|一边)腿(?:比另一条|比另外一条)?(?:粗|肿|大)",
+  },
+  {
+    id: "leg",
+    name: { en: "on the leg", zh: "在腿上" },
+    kind: "site",
+    en: "legs?|calf|calves|thighs?|shins?|knees?|ankles?",
+    zh: "腿|小腿|大腿|膝|脚踝",
+  },
+  {
+    id: "chest_pain",
+    name: { en: "chest pain", zh: "胸痛" },
+    kind: "symptom",
+    en: "chest (?:pain|hurts|is hurting|aches?)|pain in (?:my|his|her|the) chest|(?:hurts|pain) (?:when|to) (?:i )?breathe in",
+    zh: "胸(?:口)?(?:痛|疼)|心口(?:痛|疼)|吸气(?:时)?(?:痛|疼)",
+  },
+  {
+    id: "coughing_blood",
+    name: { en: "coughing up blood", zh: "咳血" },
+    kind: "symptom",
+    en: "cough(?:ing|ed)? (?:up )?blood",
+    zh: "咳血|咯血|痰(?:里|中)带血",
+  },
+  {
+    id: "hfmd_word",
+    name: { en: "hand, foot and mouth disease", zh: "手足口病" },
+    kind: "symptom",
+    en: "hand,? foot,? (?:and|&|n) mouth|hfmd",
+    zh: "手足口",
+  },
+  {
+    id: "vomiting",
+    name: { en: "vomiting", zh: "呕吐" },
+    kind: "symptom",
+    en: "vomit(?:s|ing|ed)?|throw(?:ing|s)? up|threw up|being sick|been sick|projectile",
+    zh: "呕吐|吐了|一直吐|老吐|又吐|喷射状",
+  },
+  {
+    id: "jerking",
+    name: { en: "jerking, twitching or startling", zh: "肢体抖动或易惊" },
+    kind: "symptom",
+    en: "jerk(?:s|ing|y)|twitch(?:es|ing|y)|startl(?:es|ing|ed) (?:easily|a lot)|shak(?:ing|es) (?:arms|legs|limbs)|myoclon\\w*|trembl(?:ing|es)",
+    zh: "抖动|肢体抖|手脚(?:发)?抖|惊跳|易惊|一惊一乍|肌阵挛|抽动|惊醒|发抖(?!.{0,2}冷)",
+  },
+  {
+    id: "cold_limbs",
+    name: { en: "cold hands and feet", zh: "手脚冰凉" },
+    kind: "symptom",
+    en: "(?:hands and feet|feet and hands|hands|feet|legs|arms) (?:are |feel |felt )?(?:ice[- ]?)?cold|cold (?:hands|feet|hands and feet)",
+    zh: "手脚(?:发)?(?:冰凉|冰冷|发凉|凉)|四肢(?:发)?(?:冰凉|冰冷|发凉|凉)|手(?:脚)?冰",
+  },
+  {
+    id: "improving",
+    name: { en: "already getting better", zh: "已经在好转" },
+    kind: "history",
+    en: "(?:going|gone|come|coming|went) down|settl(?:ing|ed)|(?:getting|got) better|improv(?:ing|ed)|(?:almost|nearly|mostly) gone|fading|subsid(?:ing|ed)|less swollen",
+    zh: "消了|消下去|在消|消退|(?:慢慢|逐渐|已经)?好转|好多了|好些了|退了|退下去|减轻|小了(?:很多|一些|点)",
+  },
+  {
+    id: "chronic_wound",
+    name: { en: "a leg ulcer or pressure sore", zh: "腿部溃疡或压疮" },
+    kind: "history",
+    en: "(?:leg|venous|varicose|arterial|diabetic|stasis) ulcers?|ulcers? on (?:my|his|her|the) (?:leg|shin|ankle)|bed ?sores?|pressure (?:sores?|ulcers?|injury|area)|decubitus",
+    zh: "褥疮|压疮|老烂腿|静脉曲张(?:性)?溃疡|腿(?:上|部)?(?:的)?溃疡|下肢溃疡|溃疡[^，。,]{0,4}(?:小腿|脚踝)",
+  },
+  {
+    id: "lump",
+    name: { en: "a lump or growth", zh: "肿块或新生物" },
+    kind: "symptom",
+    en: "lumps?|growths?|nodules?|(?:a |the )?bumps? (?:that|which) (?:is |keeps )?(?:growing|getting bigger)",
+    zh: "肿块|肿物|包块|硬块|疙瘩|肉疙瘩|小包|长了(?:个|一个)(?:东西|包)|新生物",
+  },
+  {
+    id: "punched_out",
+    name: { en: "punched-out sores", zh: "凿孔样溃疡" },
+    kind: "symptom",
+    en: "punched[- ]out|(?:little |small )?(?:holes|pits|craters)|pock ?marks",
+    zh: "凿孔|打孔|小坑|小洞|火山口",
+  },
+  {
+    id: "elderly",
+    name: { en: "an older person", zh: "老年人" },
+    kind: "risk",
+    en: "elderly|(?:my )?(?:grandmother|grandfather|grandma|grandpa|granny|nan|nana|grandad) (?:is|has|'s)|pensioner|care home|nursing home|old (?:man|woman|lady|gentleman)",
+    zh: "老人(?:家)?|老年人|高龄|老太太|老爷子|老爷爷|老奶奶|(?:我)?(?:奶奶|爷爷|外婆|外公|姥姥|姥爷)(?:的|她|他)?",
+  },
+  {
+    id: "newborn",
+    name: { en: "a newborn baby (under 4 weeks)", zh: "新生儿（不满4周）" },
+    kind: "risk",
+    en: "newborns?|new-born|neonat\\w*|(?:\\d+|one|two|three|ten|twelve|fifteen|twenty)[- ]days?[- ]old",
+    zh: "新生儿|刚出生|月子里|没满月|未满月|出生(?:才)?(?:\\d+|[一二两三四五六七八九十]+)天",
+  },
   // ---- other descriptions the catalogue uses -------------------------------------------------------
   {
     id: "ring_shape",
@@ -743,8 +888,8 @@ export const vocabulary = [
     id: "one_side_band",
     name: { en: "a band on one side", zh: "单侧带状分布" },
     kind: "symptom",
-    en: "one side|one-sided|band|stripe|strip|belt|line of (?:blisters|spots|bumps)",
-    zh: "一侧|单侧|一边|带状|一条",
+    en: "one side|one-sided|band|stripe|strip|belt|line of (?:blisters|spots|bumps)|(?:round|around|wrapping round|wrapping around|across) (?:the |my |his |her |their )?(?:waist|ribs|side|back|chest|flank|belly|tummy|stomach)",
+    zh: "一侧|单侧|一边|半边|带状|一条|一圈|一片(?:从|沿)|(?:腰|胸|背|肋)(?:上|部|间|周|两侧)?(?:一圈|一条|一带|缠)|缠腰|围着(?:腰|肚子)",
   },
   {
     id: "tingling",

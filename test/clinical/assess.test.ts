@@ -76,9 +76,9 @@ describe("assess: gates", () => {
       expect(a.status).toBe("poor_photo");
       expect(a.findings).toEqual([]);
       expect(a.gates?.certainty).toBeNull();
-      // The words (none here) are still triaged: no warning sign, so self-care, then the photo tips.
-      expect(a.triage.level).toBe("self_care");
-      expect(a.triage.reasons.map((r) => r.rule)).toEqual(["no_red_flag"]);
+      // The words (none here) are still triaged: nothing recognised as benign, so never self-care.
+      expect(a.triage.level).toBe("doctor");
+      expect(a.triage.reasons.map((r) => r.rule)).toEqual(["unrecognised"]);
       expect(a.advice).toEqual([a.triage.action, ...dark.problems.map((p) => p.tip[lang])]);
       expect(a.advice).toHaveLength(3);
     }
@@ -250,6 +250,8 @@ describe("assessWords: words without a photo", () => {
     expect(answered.triage.level).toBe("emergency");
     expect(answered.questions.map((q) => q.id)).not.toContain("baby_under_3_months");
     // Unknown question ids and values are ignored, never an error.
-    expect(assessWords({ text: "itchy", answers: { nonsense: "yes" } }).triage.level).toBe("self_care");
+    expect(assessWords({ text: "mosquito bites", answers: { nonsense: "yes" } }).triage.level).toBe(
+      "self_care",
+    );
   });
 });

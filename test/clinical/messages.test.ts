@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { catalogue, QUESTIONS, RED_FLAG_RULE_DEFS, RED_FLAG_RULES, TRIAGE_LEVELS } from "../../src/clinical";
+import { catalogue, QUESTIONS, RULES, SOURCES, TRIAGE_LEVELS } from "../../src/clinical";
 import { messages } from "../../src/clinical/messages";
 import { vocabulary } from "../../src/clinical/vocabulary";
 
@@ -22,16 +22,17 @@ const patientText = (lang: "en" | "zh") => [
   ...strings(messages[lang]),
   ...catalogue.flatMap((e) => [e.name[lang], e.advice[lang]]),
   ...QUESTIONS.flatMap((q) => [q.text[lang], q.label[lang]]),
+  ...RULES.map((r) => r.message[lang]),
   ...vocabulary.map((v) => v.name[lang]),
 ];
 
 describe("patient-facing text", () => {
   it("has a message for every red-flag rule, and every rule cites its guidance", () => {
-    expect(RED_FLAG_RULE_DEFS.map((r) => r.id).sort()).toEqual([...RED_FLAG_RULES].sort());
-    for (const r of RED_FLAG_RULE_DEFS) {
-      expect(r.source).toMatch(/NICE|NHS|RCOG|AAD|DermNet/);
-      expect(messages.en.rules[r.id].length).toBeGreaterThan(20);
-      expect(messages.zh.rules[r.id]).toMatch(/\p{Script=Han}/u);
+    for (const r of RULES) {
+      expect(r.sources.join("; "), r.id).toMatch(/NICE|NHS|NHC|RCOG|AAD|DermNet/);
+      for (const source of r.sources) expect(Object.hasOwn(SOURCES, source), source).toBe(true);
+      expect(r.message.en.length).toBeGreaterThan(20);
+      expect(r.message.zh).toMatch(/\p{Script=Han}/u);
     }
   });
 

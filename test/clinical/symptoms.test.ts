@@ -49,9 +49,17 @@ describe("symptom vocabulary", () => {
     expect(present("swollen face and tongue")).toEqual(
       expect.arrayContaining(["airway_swelling", "face_swelling"]),
     );
-    expect(present("my lips, tongue and throat are swelling")).toContain("airway_swelling");
-    expect(present("眼睛和嘴巴都肿")).toEqual(expect.arrayContaining(["airway_swelling", "eye_swelling"]));
-    expect(present("嘴唇和舌头都肿起来了")).toContain("airway_swelling");
+    expect(present("my lips, tongue and throat are swelling")).toEqual(
+      expect.arrayContaining(["airway_swelling", "lip_swelling"]),
+    );
+    expect(present("眼睛和嘴巴都肿")).toEqual(expect.arrayContaining(["lip_swelling", "eye_swelling"]));
+    expect(present("眼睛和嘴巴都肿")).not.toContain("airway_swelling");
+    expect(present("嘴唇和舌头都肿起来了")).toEqual(
+      expect.arrayContaining(["airway_swelling", "lip_swelling"]),
+    );
+    // English mixed into Chinese, and Cantonese.
+    expect(present("face就肿了")).toContain("face_swelling");
+    expect(present("我的lips肿起来")).toContain("lip_swelling");
     expect(present("my eyelids are puffy")).toContain("eye_swelling");
     expect(present("my eyelids are puffy")).not.toContain("airway_swelling");
   });
@@ -82,7 +90,7 @@ describe("text preparation", () => {
       { from: "blistres", to: "blisters" },
       { from: "tounge", to: "tongue" },
     ]);
-    expect(parseText("my lip is swolen").mentions.find((m) => m.id === "airway_swelling")?.words).toEqual([
+    expect(parseText("my lip is swolen").mentions.find((m) => m.id === "lip_swelling")?.words).toEqual([
       "my lip is swolen",
     ]);
   });
@@ -106,9 +114,19 @@ describe("text preparation", () => {
     expect(withinOneEdit("fever", "fever")).toBe(false);
   });
 
+  it("reads Cantonese as Hong Kong patients type it", () => {
+    expect(negated("嘴唇都冇腫")).toContain("swelling");
+    expect(present("嘴唇都冇腫")).not.toContain("lip_swelling");
+    expect(negated("唔發燒")).toContain("fever");
+    expect(present("成身好痕")).toEqual(expect.arrayContaining(["itch", "widespread"]));
+    expect(present("手臂有條疤痕")).not.toContain("itch");
+    expect(present("BB出疹")).toEqual(expect.arrayContaining(["infant", "rash"]));
+    expect(present("透唔到氣")).toContain("breathing_difficulty");
+  });
+
   it("folds traditional characters and full-width forms", () => {
     expect(present("嘴唇腫了，呼吸困難")).toEqual(
-      expect.arrayContaining(["airway_swelling", "breathing_difficulty"]),
+      expect.arrayContaining(["lip_swelling", "breathing_difficulty"]),
     );
     expect(present("發燒")).toContain("fever");
     expect(parseText("３天").durationDays).toBe(3);
@@ -156,7 +174,10 @@ describe("negation", () => {
     expect(negated("烧倒是没烧")).toContain("fever");
     expect(negated("fever: no")).toEqual(["fever"]);
     expect(negated("afebrile")).toEqual(["fever"]);
-    expect(negated("my lips are fine")).toContain("airway_swelling");
+    expect(negated("my lips are fine")).toContain("lip_swelling");
+    expect(negated("no trouble breathing, voice normal")).toEqual(
+      expect.arrayContaining(["breathing_difficulty", "hoarse_voice"]),
+    );
     expect(negated("breathing is normal")).toContain("breathing_difficulty");
     expect(negated("体温正常")).toContain("fever");
     expect(negated("denies trouble breathing")).toContain("breathing_difficulty");

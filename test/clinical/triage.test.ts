@@ -219,16 +219,73 @@ const families: {
     rule: "burn",
     fires: [
       ["burned my arm on the oven, bigger than my hand", "emergency"],
-      ["chemical burn from drain cleaner", "emergency"],
       ["scalded my hand with boiling water, it has blistered", "emergency"],
-      ["被硫酸溅到手上了", "emergency"],
       ["孩子被热水烫到胸口，起了水泡", "same_day"],
+      [
+        "my toddler pulled the kettle over, his chest is bright red and blistering, bigger than my whole hand",
+        "emergency",
+      ],
+      ["BB俾熱湯淥到隻手，起咗水泡", "emergency"],
     ],
     quiet: [
       "small burn from a curling iron, red, no blisters",
       "做饭时手指轻微烫了一下，没有起泡",
       "I used salicylic acid on my acne",
     ],
+  },
+  {
+    rule: "chemical_injury",
+    fires: [
+      ["chemical burn from drain cleaner", "emergency"],
+      ["被硫酸溅到手上了", "emergency"],
+      ["splashed drain unblocker on my arm, the skin went white and waxy", "emergency"],
+      ["84消毒液溅到手上，火辣辣的", "emergency"],
+    ],
+    quiet: ["I used salicylic acid on my acne", "my new cleanser stings a bit"],
+  },
+  {
+    rule: "electrical_injury",
+    fires: [
+      ["got a shock from a socket at work, there's a small black mark on my finger", "emergency"],
+      ["被电打了一下，手指有个黑点", "emergency"],
+    ],
+    quiet: ["static shock from the car door, nothing to see"],
+  },
+  {
+    rule: "animal_bite",
+    fires: [
+      ["bitten by a snake on the hike, the ankle is swelling", "emergency"],
+      ["被狗咬破皮了", "same_day"],
+      ["our cat scratched my hand and it bled a bit", "same_day"],
+      ["a bat flew into the bedroom last night", "same_day"],
+    ],
+    quiet: ["mosquito bites on my legs, itchy", "被蚊子咬了几个包"],
+  },
+  {
+    rule: "deep_vein_thrombosis",
+    fires: [
+      ["after a long flight my left calf is swollen, hot and painful", "same_day"],
+      ["right leg swollen and sore since the operation, now short of breath", "emergency"],
+      ["坐了十几个小时飞机，左小腿肿痛发烫", "same_day"],
+    ],
+    quiet: ["both ankles a bit puffy in the evening after standing all day"],
+  },
+  {
+    rule: "newborn_skin",
+    fires: [
+      ["my 10 day old has little blisters on her scalp", "same_day"],
+      ["新生儿身上起了很多红点", "doctor_soon"],
+    ],
+    quiet: ["my 2 year old has a few mosquito bites"],
+  },
+  {
+    rule: "hand_foot_mouth_severe",
+    fires: [
+      ["he has hand foot and mouth, now very sleepy and his arms keep jerking", "emergency"],
+      ["孩子手足口病，今天一直呕吐", "same_day"],
+      ["手足口病，睡觉时老是惊跳，肢体抖动", "emergency"],
+    ],
+    quiet: ["hand foot and mouth, eating and drinking fine, playing"],
   },
   {
     rule: "pigmented_lesion",
@@ -341,10 +398,20 @@ describe("reasons quote the patient's words and cite the guidance", () => {
 
 describe("the words are heard whatever the photo", () => {
   it("triages the words when the photo fails a gate, even without a red flag", () => {
+    // Nothing recognised as benign: at least a routine doctor, never self-care on words we did not understand.
     const notSkin = words("itchy red patch for 3 days");
     expect(notSkin.status).toBe("not_skin");
-    expect(notSkin.triage).toMatchObject({ level: "self_care", wordsLevel: "self_care" });
-    expect(notSkin.triage.reasons.map((r) => r.rule)).toEqual(["no_red_flag"]);
+    expect(notSkin.triage).toMatchObject({ level: "doctor" });
+    expect(notSkin.triage.reasons.map((r) => r.rule)).toEqual(["unrecognised"]);
+    expect(notSkin.triage.reasons[0].message).toMatch(/could not recognise.*fever/);
+    // A benign pattern the words match: self-care, with what would make it urgent.
+    const bites = words("a few mosquito bites on my legs, itchy");
+    expect(bites.triage.level).toBe("self_care");
+    expect(bites.triage.reasons.map((r) => r.rule)).toEqual(["benign_pattern"]);
+    expect(bites.triage.reasons[0].message).toMatch(/insect bite.*spreads quickly/);
+    expect(bites.triage.reasons[0].source).toMatch(/NHS Insect bites and stings/);
+    // Nothing written and nothing usable in the photo: not self-care either.
+    expect(words("").triage.level).toBe("doctor");
     const blurry = assess({
       imageProbabilities: calmImage,
       gateProbabilities: skinPhoto,
@@ -385,11 +452,13 @@ describe("structured answers", () => {
     expect(words("itchy rash", { glass_test: "yes", fever: "yes" }).triage.level).toBe("emergency");
   });
 
-  it("beats the free text: a no removes the sign, unknown leaves the words to decide", () => {
+  it("only raises: a no or not sure never lowers what the words said", () => {
     const text = "rash and trouble breathing";
     expect(words(text).triage.level).toBe("emergency");
-    expect(words(text, { airway: "no" }).triage.level).toBe("self_care");
+    expect(words(text, { airway: "no" }).triage.level).toBe("emergency");
     expect(words(text, { airway: "unknown" }).triage.level).toBe("emergency");
+    expect(words("mosquito bites", { fever: "no", airway: "no", bite: "no" }).triage.level).toBe("self_care");
+    expect(words("mosquito bites", { airway: "yes" }).triage.level).toBe("emergency");
   });
 
   it("lists the open questions whose yes would raise the level, most urgent first, localised", () => {
@@ -398,8 +467,14 @@ describe("structured answers", () => {
     const ids = a.questions.map((q) => q.id);
     expect(ids).toEqual(expect.arrayContaining(["glass_test", "drowsy"]));
     expect(ids).not.toContain("fever");
-    for (const q of a.questions) expect(["same_day", "emergency"]).toContain(q.raisesTo);
-    const ranks = a.questions.map((q) =>
+    // The core checklist comes first, without what the words already said (a child, a fever).
+    const core = a.questions.filter((q) => q.kind === "core").map((q) => q.id);
+    expect(core).toEqual(expect.arrayContaining(["burn", "bite", "airway", "mouth_eyes_genitals", "unwell"]));
+    expect(core).not.toEqual(expect.arrayContaining(["child"]));
+    expect(a.questions.slice(0, core.length).every((q) => q.kind === "core")).toBe(true);
+    const redFlags = a.questions.filter((q) => q.kind === "red_flag");
+    for (const q of redFlags) expect(["same_day", "emergency"]).toContain(q.raisesTo);
+    const ranks = redFlags.map((q) =>
       ["self_care", "doctor", "doctor_soon", "same_day", "emergency"].indexOf(q.raisesTo),
     );
     expect(ranks).toEqual([...ranks].sort((x, y) => y - x));
@@ -418,7 +493,7 @@ describe("structured answers", () => {
     expect(
       words("no fever, spreading and red", { glass_test: "no" }).questions.map((q) => q.id),
     ).not.toContain("glass_test");
-    expect(words("my throat is closing").questions).toEqual([]);
+    expect(words("my throat is closing").questions.filter((q) => q.kind === "red_flag")).toEqual([]);
   });
 
   it("asks the photo's questions too: a possible urticaria asks about the airway", () => {

@@ -11,6 +11,7 @@ import {
   FINDING_RULES,
   type Lang,
   QUESTION_IDS,
+  QUESTION_KINDS,
   type QualityProblemCode,
   RED_FLAG_RULES,
   TRIAGE_LEVELS,
@@ -53,9 +54,9 @@ const Labels = z
   .refine((labels) => new Set(labels).size === labels.length, "labels must be distinct");
 
 const answersDescription =
-  "Answers to the red-flag questions an earlier assessment listed in `questions`: question id -> yes, no or " +
-  "unknown. A yes adds the sign and can only raise the level; a no beats the words (structured answers beat " +
-  "free text); unknown leaves the words to decide and the question is not asked again.";
+  "Answers to the questions an earlier assessment listed in `questions`: question id -> yes, no or unknown " +
+  "(not sure). Answers only raise: a yes adds the sign; a no or unknown adds nothing and never lowers what the " +
+  "patient's own words said. An answered question is not asked again; unanswered questions may be skipped.";
 const Answers = z.partialRecord(z.enum(QUESTION_IDS), z.enum(ANSWERS)).openapi("Answers", {
   description: answersDescription,
   example: { glass_test: "yes", airway: "no" },
@@ -181,6 +182,12 @@ const Triage = z
 const Question = z
   .object({
     id: z.enum(QUESTION_IDS),
+    kind: z.enum(QUESTION_KINDS).openapi({
+      description:
+        "core: the intake checklist (who it is, an injury, fever, airway, pain, mouth/eye/genital sores), asked " +
+        "while the words leave it open; follow_up: opened by an answer or the words; red_flag: relevant here " +
+        "and a yes would raise the level.",
+    }),
     text: z.string().openapi({ description: "The question, in the answer's language." }),
     raisesTo: TriageLevel.openapi({ description: "The level a yes would lead to." }),
   })
@@ -241,8 +248,9 @@ export const AssessmentBody = z
       .readonly()
       .openapi({
         description:
-          "Red-flag questions not yet answered whose yes would raise the level, most urgent first. Ask them and " +
-          "send the answers back in `answers`.",
+          "Questions not yet answered: the core intake checklist first, then follow-ups, then red-flag questions " +
+          "whose yes would raise the level, most urgent first. Ask them (yes / no / not sure) and send the " +
+          "answers back in `answers`; when skipped, show the patient the unchecked warning signs.",
       }),
     summary: z.string(),
     advice: z.array(z.string()).readonly(),
