@@ -3,10 +3,15 @@ import { UsageError } from "./errors";
 
 type Options = NonNullable<ParseArgsConfig["options"]>;
 
-/** parseArgs with strict options and a fixed number of positionals. */
+/**
+ * parseArgs with strict options and a fixed number of positionals; a last positional named "NAME..." takes
+ * any number (none included).
+ */
 export function parse<O extends Options>(args: string[], options: O, positionals: string[]) {
   const parsed = parseArgs({ args, options, allowPositionals: true, strict: true });
-  if (parsed.positionals.length !== positionals.length) {
+  const variadic = positionals.at(-1)?.endsWith("...") ?? false;
+  const fixed = variadic ? positionals.length - 1 : positionals.length;
+  if (variadic ? parsed.positionals.length < fixed : parsed.positionals.length !== fixed) {
     throw new UsageError(`expected ${positionals.join(" ")}; got ${parsed.positionals.length} argument(s)`);
   }
   return parsed;

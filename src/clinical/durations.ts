@@ -81,6 +81,8 @@ const EN_VAGUE: readonly [RegExp, number][] = [
   [/\bfor (?:many |several |a few )?years\b/gi, 730],
 ];
 const EN_RELATIVE: readonly [RegExp, number][] = [
+  [/\b(?:over|during|in|for) the (?:past|last) year\b/gi, 365],
+  [/\b(?:over|during|in|for) the (?:past|last) month\b/gi, 30],
   [/\b(?:yesterday|last night)\b/gi, 1],
   [/\b(?:today|this morning|tonight)\b/gi, 0],
   [/\blast week\b/gi, 7],
@@ -94,9 +96,9 @@ const ZH_DURATION = new RegExp(
   "g",
 );
 const ZH_RELATIVE: readonly [RegExp, number][] = [
-  [/昨天|昨晚/g, 1],
+  [/昨天|昨晚|昨日/g, 1],
   [/前天/g, 2],
-  [/今天|今早|今晚/g, 0],
+  [/今天|今早|今晚|今日/g, 0],
   [/上周|上个?星期|上个?礼拜/g, 7],
   [/上个月/g, 30],
   [/去年/g, 365],
@@ -189,8 +191,40 @@ const CLAIMS: readonly RegExp[] = [
   ),
 ];
 
+/**
+ * Numbers that are an event's time or a frequency, not the rash's duration: "had chemo 3 weeks ago", "bitten
+ * last night", "knee replaced 10 days ago", "a few times a year", "每年都会", "一年几次".
+ */
+const EVENT = `(?:chemo(?:therapy)?|radiotherapy|surgery|operation|op|replaced|transplant|flight|flew|flying|landed|vaccin\\w*|jab|injection|bitten|bit|stung|scratched|travel\\w*|trip|holiday|gave birth|delivery|born|dyed|camping|hiking)`;
+const FREQUENCY_AND_EVENTS: readonly RegExp[] = [
+  /\b(?:\w+\s+){0,2}(?:times?|once|twice)\s+(?:a|an|per|every)\s+(?:day|week|month|year)\b/gi,
+  /\b(?:every|each|per)\s+(?:day|week|month|year|summer|winter|spring)\b/gi,
+  new RegExp(
+    `\\b${EVENT}\\b[^.;!?]{0,30}?\\b${NUM}\\s*(?:hours?|hrs?|days?|weeks?|wks?|months?|mos?|years?|yrs?)\\s+ago\\b`,
+    "gi",
+  ),
+  new RegExp(
+    `\\b${NUM}\\s*(?:hours?|hrs?|days?|weeks?|wks?|months?|years?)\\s+(?:ago\\s+)?(?:after|since) (?:my|the|a|his|her|surgery|the op|chemo)\\b`,
+    "gi",
+  ),
+  /\b(?:last night|yesterday|this morning|today|last week)\b(?=[^.;!?]{0,30}\b(?:bit|bitten|stung|scratched|flew|landed|flight|surgery|operation|chemo|dyed)\b)/gi,
+  /(?:bit|bitten|stung|scratched|flew|landed|flight|dyed (?:my|her|his) hair)\b[^.;!?]{0,12}?\b(?:last night|yesterday|this morning|last week)\b/gi,
+  // How long someone has taken a medicine or smoked, or had a condition: "2 weeks into lamotrigine".
+  new RegExp(`\\b${NUM}\\s*(?:days?|weeks?|wks?|months?)\\s+into\\b`, "gi"),
+  /\b(?:smoked|smoking|been on \w+|on \w+|taking \w+|had (?:it|diabetes|psoriasis|eczema|asthma))\s+for\s+(?:many |several |a few |\d+ )?(?:years|yrs|months)\b/gi,
+  new RegExp(
+    `(?:吃|服|用|打)(?:了)?[^\\d，。,]{1,12}?${ZN}(?:个)?(?:多)?(?:天|周|星期|礼拜|月|年)(?:了)`,
+    "g",
+  ),
+  /每(?:年|个月|月|周|星期|天)|一年(?:[几两三四五]|\d+)次|(?:一|每)年(?:都|总)/g,
+  new RegExp(
+    `(?:化疗|放疗|手术|开刀|打(?:了)?疫苗|被[^，。,]{0,4}(?:咬|蜇|叮|抓)|坐(?:了)?(?:飞机|车)|旅行|出差|吃(?:了)?[^，。,]{0,6}药)[^，。,]{0,6}?${ZN}(?:个)?(?:多)?(?:小时|天|周|星期|礼拜|月|年)(?:前|以前|之前)?`,
+    "g",
+  ),
+];
+
 function claimedSpans(text: string, age: AgeReading | null): Span[] {
-  const spans = CLAIMS.flatMap((re) =>
+  const spans = [...CLAIMS, ...FREQUENCY_AND_EVENTS].flatMap((re) =>
     [...text.matchAll(re)].map((m) => ({ start: m.index, end: m.index + m[0].length })),
   );
   return age ? [...spans, ...age.spans] : spans;
@@ -220,6 +254,19 @@ export function parseDurations(text: string, age: AgeReading | null = parseAgeRe
     if (half === "半" || trailingHalf) count += 0.5;
     if (unit === "年" && count > MAX_YEARS) continue;
     add(m, count * DAYS_PER_UNIT[unit]);
+  }
+  // "day 3" of an illness, "第三天", "第四日": its duration so far.
+  for (const m of text.matchAll(/\bday (\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\b/gi))
+    add(m, enCount(m[1]));
+  for (const m of text.matchAll(new RegExp(`第(${ZH_NUMERAL})(?:天|日)`, "g"))) {
+    const n = parseChineseNumber(m[1]);
+    if (n !== null) add(m, n);
+  }
+  for (const m of text.matchAll(
+    new RegExp(`(?<![月\\d])(${ZH_NUMERAL})(?:个)?(?:多)?日(?![\\d期子本常])`, "g"),
+  )) {
+    const n = parseChineseNumber(m[1]);
+    if (n !== null && n <= 60) add(m, n);
   }
   for (const [pattern, days] of [...EN_VAGUE, ...EN_RELATIVE, ...ZH_RELATIVE]) {
     for (const m of text.matchAll(pattern)) add(m, days);
@@ -277,6 +324,13 @@ const AGE_RULES: readonly AgeRule[] = [
     (m) => Number(m[1]),
   ],
   [/\(\s*(\d{1,3})\s*\)/g, (m) => Number(m[1])],
+  [
+    new RegExp(
+      `(?:\\(\\s*|\\b${PERSON}\\s+)(\\d{1,2})\\s*(months?|mos?|weeks?|wks?|days?)(?:\\s*old)?(?=\\s*\\)|[\\s,.;!?]|$)(?!\\s*(?:ago|of|now|later|pregnant))`,
+      "gi",
+    ),
+    (m) => Number(m[1]) * UNIT_YEARS[enUnit(m[2])],
+  ],
   [/\bin (?:my|his|her|their) (\d)0s\b/gi, (m) => Number(m[1]) * 10 + 5],
   [
     /\bin (?:my|his|her|their) (?:early |mid |late )?(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b/gi,
@@ -291,7 +345,10 @@ const AGE_RULES: readonly AgeRule[] = [
     (m) => zh(m[1], m[2] === "半" ? 0.5 : 0, 1 / 12),
   ],
   [
-    new RegExp(`(${ZH_NUMERAL})(?:多)?(天|周|星期)(?:大|的(?:宝宝|婴儿|孩子|新生儿|小宝宝))`, "g"),
+    new RegExp(
+      `(${ZH_NUMERAL})(?:个)?(?:多)?(天|周|星期|礼拜)(?:大|的(?:宝宝|婴儿|孩子|新生儿|小宝宝|bb|baby))`,
+      "g",
+    ),
     (m) => zh(m[1], 0, m[2] === "天" ? 1 / 365 : 7 / 365),
   ],
   [
@@ -300,15 +357,18 @@ const AGE_RULES: readonly AgeRule[] = [
   ],
   [
     new RegExp(
-      `(?:宝宝|婴儿|孩子|小孩|儿子|女儿|闺女|娃)(?:才|刚|今年|现在|已经)?(?:满)?(${ZH_NUMERAL})(?:个)?(多|半)?(?:个)?(月|周|天)(?![前后以来])`,
+      `(?:宝宝|婴儿|孩子|小孩|儿子|女儿|闺女|娃|bb|baby|仔|囡)(?:先|才|刚|今年|现在|已经)?(?:满)?(${ZH_NUMERAL})(?:个)?(多|半)?(?:个)?(月|周|礼拜|天)(?![前后以来])`,
       "g",
     ),
-    (m) => zh(m[1], m[2] === "半" ? 0.5 : 0, m[3] === "月" ? 1 / 12 : m[3] === "周" ? 7 / 365 : 1 / 365),
+    (m) => zh(m[1], m[2] === "半" ? 0.5 : 0, m[3] === "月" ? 1 / 12 : m[3] === "天" ? 1 / 365 : 7 / 365),
   ],
   [/满月|刚满月/g, () => 1 / 12],
   [/百天/g, () => 100 / 365],
   [
-    new RegExp(`(?:今年|现在)(${ZH_NUMERAL})(?![\\d.]|年|月|天|周|度|点|号|斤|公斤|个)`, "g"),
+    new RegExp(
+      `(?:今年|现在)(${ZH_NUMERAL})(?![\\d.]|年|月|天|周|度|点|号|斤|公斤|个|切|些|样|直|下|会|共|般|定|起|次|片|块)`,
+      "g",
+    ),
     (m) => zh(m[1], 0, 1),
   ],
 ];
@@ -348,12 +408,14 @@ export interface TemperatureReading {
 const NOT_A_TEMPERATURE = "(?!\\s*(?:days?|weeks?|hours?|months?|years?|yrs?|mm|cm|kg|lbs?|%|times|spots))";
 const EN_TEMPERATURES: readonly RegExp[] = [
   new RegExp(
-    `\\b(?:temp(?:erature)?s?|fever|thermometer|reading|running|spiked?|up to|hit|reached|measured|of)\\b\\D{0,12}?(\\d{2,3}(?:\\.\\d+)?)\\s*(?:°|º|degrees?|deg)?\\s*(c|f|celsius|fahrenheit)?(?![\\d.])${NOT_A_TEMPERATURE}`,
+    `\\b(?:temp(?:erature)?s?|fever|thermometer|reading|running|spiked?|up to|hit|reached|measured|of)\\b\\D{0,12}?(\\d{2,3}(?:\\.\\d+)?)\\s*(?:°|º|degrees?|deg)?\\s*(c|f|celsius|fahrenheit)?(?!\\d|\\.\\d)${NOT_A_TEMPERATURE}`,
     "gi",
   ),
   /(\d{2,3}(?:\.\d+)?)\s*(?:°|º|degrees?)\s*(c|f|celsius|fahrenheit)?(?![a-z\d])/gi,
   /(\d{2,3}(?:\.\d+)?)\s*(c|f)?\s+(?=(?:fever|temp(?:erature)?)\b)/gi,
   /\b(\d{2,3}(?:\.\d+)?)\s*(c|f)\b/gi,
+  // A bare reading with one decimal in the fever range ("thermometer says 38.2", "探热38.5") is a temperature.
+  new RegExp(`(?<![\\d.])(3[5-9]\\.\\d|4[0-2]\\.\\d)(?!\\d|\\.\\d)${NOT_A_TEMPERATURE}`, "g"),
 ];
 const ZH_TEMPERATURES: readonly RegExp[] = [
   /(?:体温|烧到|烧了|发烧|高烧|低烧|温度|量了?(?:一下)?(?:体温)?|腋温|耳温|肛温)[^\d。！？，,]{0,4}?(\d{2}(?:\.\d+)?)\s*(度|°c?)?(多|半)?/gi,

@@ -121,7 +121,8 @@ export const QUESTIONS: readonly QuestionDef[] = [
     yes: "bite",
     relevant: always,
   },
-  // ---- core: how ill -----------------------------------------------------------------------------
+  // ---- core: how ill (a yes to the airway question counts as lip swelling, an emergency unless the patient's
+  // own words say breathing is normal and it is going down: the words tell what a compound question cannot) --------------------------------------------------------------------------
   {
     id: "fever",
     kind: "core",
@@ -155,7 +156,7 @@ export const QUESTIONS: readonly QuestionDef[] = [
       en: "swelling of the lips or throat, or trouble breathing (answered yes)",
       zh: "口唇或喉咙肿胀、呼吸困难（回答：是）",
     },
-    yes: "breathing_difficulty",
+    yes: "lip_swelling",
     relevant: always,
   },
   {

@@ -56,8 +56,13 @@ export function fireRules(f: Facts): Fired[] {
   return fired;
 }
 
-/** The benign patterns the words match with nothing that makes them more (GROUPS.alarm, each one's `none`). */
+/**
+ * The benign patterns the words match with nothing that makes them more: no alarm sign (GROUPS.alarm) beyond
+ * those the pattern itself allows, and none of its own exclusions.
+ */
 export function benignMatches(f: Facts): BenignPattern[] {
-  if (f.holds("group:alarm")) return [];
-  return (BENIGN_PATTERNS as readonly BenignPattern[]).filter((p) => clauseHolds(f, p));
+  const alarms = GROUPS.alarm.filter((a) => f.holds(a));
+  return (BENIGN_PATTERNS as readonly BenignPattern[]).filter(
+    (p) => alarms.every((a) => p.allow?.includes(a)) && clauseHolds(f, p),
+  );
 }

@@ -43,6 +43,8 @@ export interface BenignPattern {
   readonly all: readonly Condition[];
   /** Anything here makes it more than the benign pattern. */
   readonly none: readonly string[];
+  /** Alarm signs (GROUPS.alarm) that belong to the pattern itself: a cold sore is a sore on the lip. */
+  readonly allow?: readonly string[];
 }
 
 /** Named groups of concepts, used as `group:<name>`. */
@@ -174,6 +176,12 @@ export const RULES = [
       },
       {
         level: "same_day",
+        all: ["eye_swelling", ["group:allergy_context", "new_product"]],
+        none: ["improving"],
+        when: "swollen eyelids after a food, a medicine, a sting or a product such as hair dye",
+      },
+      {
+        level: "same_day",
         all: [["lip_swelling", "face_swelling"]],
         when: "swelling of the lips or face otherwise (also when it is going down after an antihistamine)",
       },
@@ -217,17 +225,26 @@ export const RULES = [
       },
       {
         level: "emergency",
-        all: ["mucosal", ["blisters", "skin_peeling"], ["new_medicine", "fever", "unwell", "widespread"]],
+        all: [
+          "mucosal",
+          ["blisters", "skin_peeling"],
+          ["new_medicine", "high_risk_drug", "fever", "unwell", "widespread"],
+        ],
         when: "mouth/eye/genital sores with blisters or peeling and a new medicine or fever",
       },
       {
         level: "emergency",
-        all: ["new_medicine", "blisters", ["mucosal", "fever", "unwell", "widespread"]],
+        all: [["new_medicine", "high_risk_drug"], "blisters", ["mucosal", "fever", "unwell", "widespread"]],
         when: "a new medicine with blisters and sores, fever or a widespread rash",
       },
       {
         level: "emergency",
-        all: ["new_medicine", "mucosal", "rash_or_finding", ["fever", "unwell", "widespread"]],
+        all: [
+          ["new_medicine", "high_risk_drug"],
+          "mucosal",
+          "rash_or_finding",
+          ["fever", "unwell", "widespread"],
+        ],
         when: "a new medicine with sores, a rash and fever (SJS/TEN)",
       },
       {
@@ -259,6 +276,11 @@ export const RULES = [
           ["fever", "face_swelling", "neck_lump", "unwell", "blisters", "finding:drug_eruption"],
         ],
         when: "a rash after a new medicine with fever, face swelling, swollen glands, blisters or feeling unwell (DRESS)",
+      },
+      {
+        level: "same_day",
+        all: ["high_risk_drug", "rash_or_finding"],
+        when: "a rash on lamotrigine, carbamazepine, phenytoin, allopurinol, co-trimoxazole or nevirapine (the commonest causes of SJS/TEN)",
       },
       { level: "doctor_soon", all: ["new_medicine", "rash_or_finding"], when: "a rash after a new medicine" },
     ],
@@ -292,7 +314,7 @@ export const RULES = [
       {
         level: "same_day",
         all: ["black_tissue"],
-        none: ["mole", "chronic_wound"],
+        none: ["mole", "chronic_wound", "pressure_area"],
         when: "skin turning black (not a mole, not the edge of a long-standing ulcer or pressure sore)",
       },
       {
@@ -455,14 +477,19 @@ export const RULES = [
     },
     clauses: [
       {
+        level: "emergency",
+        all: ["under_3_months", ["blisters", "pus", "crusting"], ["unwell", "drowsy", "fever"]],
+        when: "blisters or pus spots in a baby under 3 months who is unwell, not feeding, drowsy or feverish (neonatal herpes)",
+      },
+      {
         level: "same_day",
         all: ["under_3_months", ["blisters", "pus", "crusting"]],
         when: "blisters, pus spots or crusts in a baby under 3 months",
       },
       {
-        level: "doctor_soon",
+        level: "doctor",
         all: ["newborn", ["group:rash", "finding:impetigo"]],
-        when: "a rash or spots in a baby under 4 weeks",
+        when: "a rash or spots in a well baby under 4 weeks (most are harmless; a health visitor or doctor checks)",
       },
     ],
   },
@@ -480,9 +507,15 @@ export const RULES = [
         when: "a child with fever and a rash who is unwell",
       },
       {
+        level: "same_day",
+        all: ["under_1_year", "fever", "rash_or_finding"],
+        when: "a baby under 1 year with fever and a rash",
+      },
+      {
         level: "doctor_soon",
         all: ["child", "fever", "rash_or_finding"],
-        when: "a child with fever and a rash",
+        none: ["group:hfmd", "chickenpox_word"],
+        when: "a child with fever and a rash (not chickenpox or hand, foot and mouth, which have their own rules)",
       },
     ],
   },
@@ -685,8 +718,12 @@ export const RULES = [
       },
       {
         level: "same_day",
-        all: ["sunburn_only", "blisters", ["widespread", "burn_large", "fever", "faint", "unwell"]],
-        when: "sunburn with widespread blisters, fever or faintness",
+        all: [
+          "sunburn_only",
+          "blisters",
+          ["widespread", "burn_large", "fever", "faint", "unwell", "under_1_year"],
+        ],
+        when: "sunburn with widespread blisters, fever or faintness, or blistering sunburn in a baby",
       },
     ],
   },
@@ -699,9 +736,21 @@ export const RULES = [
     },
     clauses: [
       {
+        level: "doctor",
+        all: ["burn_chemical", "diluted"],
+        none: ["blisters", "burn_deep", "severe_pain", "near_eye", "burn_large"],
+        when: "a diluted household chemical washed off, with no blisters, deep burn or severe pain",
+      },
+      {
         level: "emergency",
         all: ["burn_chemical"],
+        none: ["diluted"],
         when: "a chemical burn: acid, alkali, drain cleaner or unblocker, oven cleaner, bleach, cement, lime (硫酸, 火碱, 84消毒液, 石灰, 通渠水, ...)",
+      },
+      {
+        level: "emergency",
+        all: ["burn_chemical", ["blisters", "burn_deep", "severe_pain", "near_eye", "burn_large"]],
+        when: "any chemical on the skin with blisters, a deep burn, severe pain, the eyes or a large area",
       },
     ],
   },
@@ -715,8 +764,30 @@ export const RULES = [
     clauses: [
       {
         level: "emergency",
+        all: [
+          "burn_electrical",
+          [
+            "burn_mark",
+            "black_tissue",
+            "burn_deep",
+            "blisters",
+            "burn_injury",
+            "palpitations",
+            "faint",
+            "drowsy",
+            "breathing_difficulty",
+            "chest_pain",
+            "child",
+            "pregnant",
+          ],
+        ],
+        when: "an electric shock or lightning (触电, 被电打, 电亲, ...) with a mark or burn, a racing or irregular heart, fainting, breathlessness or chest pain, or in a child or a pregnant woman",
+      },
+      { level: "emergency", all: ["lightning"], when: "a lightning strike, near or direct" },
+      {
+        level: "same_day",
         all: ["burn_electrical"],
-        when: "an electric shock, electrical burn or lightning strike (触电, 被电打, 电击, ...)",
+        when: "any other electric shock (a doctor checks the heart and what the skin does not show)",
       },
     ],
   },
@@ -741,8 +812,8 @@ export const RULES = [
       },
       {
         level: "emergency",
-        all: ["animal_bite", ["rapid_spread", "fever", "unwell", "group:airway"]],
-        when: "a bite with fast-spreading redness, fever, feeling unwell, or swelling of the throat or trouble breathing",
+        all: ["animal_bite", ["rapid_spread", "fever", "unwell", "group:airway", "heavy_bleeding"]],
+        when: "a bite with bleeding that will not stop or a gaping wound, fast-spreading redness, fever, feeling unwell, or trouble breathing",
       },
       {
         level: "same_day",
@@ -768,6 +839,72 @@ export const RULES = [
         level: "same_day",
         all: ["one_leg_swelling"],
         when: "one leg (calf or thigh) swollen, warm or painful, more than the other",
+      },
+    ],
+  },
+  {
+    id: "erythroderma",
+    sources: ["NICE CKS Psoriasis", "NICE CKS Eczema (atopic)"],
+    message: {
+      en: "Red, scaly or pus-spotted skin over most of the body, especially with shivering or a fever, can be erythroderma or pustular psoriasis: the skin stops controlling temperature and fluids, which needs a doctor today.",
+      zh: "全身大部分皮肤发红、脱屑或布满脓疱，尤其伴有发冷或发烧，可能是红皮病或脓疱型银屑病：皮肤调节体温和水分的功能受损，需要今天就医。",
+    },
+    clauses: [
+      {
+        level: "same_day",
+        all: [
+          "widespread",
+          ["redness", "scaling", "pus"],
+          ["fever", "unwell", "psoriasis_word", "eczema_word"],
+        ],
+        none: ["wheals"],
+        when: "red, scaly or pus-spotted skin all over with shivering, fever, feeling unwell, or known psoriasis or eczema",
+      },
+    ],
+  },
+  {
+    id: "genital_sores",
+    sources: ["NHS Genital herpes"],
+    message: {
+      en: "Painful blisters or sores on the genitals can be a sexually transmitted infection such as genital herpes; a sexual health clinic or doctor can test and treat it, and treatment works best early.",
+      zh: "生殖器部位疼痛的水疱或溃疡，可能是生殖器疱疹等性传播感染；请到医院皮肤性病科或性病门诊检查和治疗，越早治疗效果越好。",
+    },
+    clauses: [
+      {
+        level: "doctor_soon",
+        all: ["genital", ["blisters", "sore"]],
+        when: "blisters or sores on the genitals",
+      },
+    ],
+  },
+  {
+    id: "unexplained_bruising",
+    sources: ["NICE NG12 Suspected cancer"],
+    message: {
+      en: "Bruises you cannot explain, or tiny red or purple dots, with tiredness can come from a problem with the blood: a doctor should arrange a blood test.",
+      zh: "不明原因的淤青或针尖大小的红点、紫点，同时感到很累，可能是血液方面的问题，需要医生安排验血。",
+    },
+    clauses: [
+      {
+        level: "doctor_soon",
+        all: ["bruising", ["unexplained", "tired", "purpura"]],
+        when: "unexplained bruising, or bruising with tiredness or tiny red dots (a blood test within 48 hours)",
+      },
+    ],
+  },
+  {
+    id: "adult_chickenpox",
+    sources: ["NICE CKS Chickenpox", "NHS Chickenpox"],
+    message: {
+      en: "Chickenpox in an adult can be more serious than in a child; antiviral medicine helps most when it is started early, so a doctor should see it.",
+      zh: "成人出水痘可能比儿童严重；抗病毒药越早用效果越好，所以需要让医生看看。",
+    },
+    clauses: [
+      {
+        level: "doctor_soon",
+        all: ["chickenpox_word"],
+        none: ["child"],
+        when: "chickenpox in an adult (or at an unstated age)",
       },
     ],
   },
@@ -822,7 +959,10 @@ export const RULES = [
       },
       {
         level: "doctor_soon",
-        all: ["chronic_wound", ["black_tissue", "group:infection_signs", "smell", "pus"]],
+        all: [
+          ["chronic_wound", "pressure_area"],
+          ["black_tissue", "group:infection_signs", "smell", "pus"],
+        ],
         none: ["fever", "unwell", "rapid_spread"],
         when: "a leg ulcer or pressure sore with black edges, redness, swelling, pain, a smell or pus (without fever)",
       },
@@ -919,6 +1059,21 @@ export const RULES = [
       { level: "same_day", all: ["fever", "boil"], when: "fever with a boil" },
       {
         level: "same_day",
+        all: ["cellulitis_word", ["spreading", "rapid_spread", "fever", "unwell"]],
+        when: "cellulitis that is spreading or comes with fever or feeling unwell",
+      },
+      {
+        level: "same_day",
+        all: [
+          ["chronic_wound", "pressure_area"],
+          ["redness", "spreading"],
+          ["pain", "warmth", "swelling", "severe_pain"],
+        ],
+        when: "a leg ulcer or pressure sore that is getting redder and painful, warm or swollen (infected)",
+      },
+      { level: "doctor_soon", all: ["cellulitis_word"], when: "cellulitis" },
+      {
+        level: "same_day",
         all: ["fever", "spreading", ["redness", "warmth", "swelling"]],
         when: "fever with a spreading red area",
       },
@@ -1004,7 +1159,7 @@ export const BENIGN_PATTERNS = [
     sources: ["NHS Hives"],
     name: { en: "hives (nettle rash)", zh: "荨麻疹（风团）" },
     all: ["wheals"],
-    none: ["fever", "new_medicine", "infant", "pregnant"],
+    none: ["fever", "new_medicine", "infant", "pregnant", "recurrent"],
   },
   {
     id: "heat_rash",
@@ -1025,13 +1180,14 @@ export const BENIGN_PATTERNS = [
     sources: ["NHS Acne"],
     name: { en: "spots or mild acne", zh: "痘痘（轻度痤疮）" },
     all: ["pimples"],
-    none: ["fever", "boil", "widespread", "infant", "new_medicine"],
+    none: ["fever", "boil", "widespread", "infant", "new_medicine", "lump", "severe_pain", "punched_out"],
   },
   {
     id: "cold_sore",
     sources: ["NHS Cold sores"],
     name: { en: "a cold sore", zh: "唇疱疹（上火起的泡）" },
     all: ["cold_sore"],
+    allow: ["mucosal"],
     none: ["fever", "near_eye", "group:eczema", "pregnant", "infant", "child", "widespread"],
   },
   {
@@ -1053,7 +1209,50 @@ export const BENIGN_PATTERNS = [
     sources: ["NHS Hand, foot and mouth disease", "NHC 手足口病诊疗指南（2018年版）"],
     name: { en: "mild hand, foot and mouth disease", zh: "轻症手足口病" },
     all: ["hfmd_word"],
+    allow: ["mucosal"],
     none: ["vomiting", "jerking", "cold_limbs", "temp_39", "fever_days_3", "under_1_year", "pregnant"],
+  },
+  {
+    id: "head_lice",
+    sources: ["NHS Head lice and nits"],
+    name: { en: "head lice", zh: "头虱" },
+    all: ["lice"],
+    none: ["fever", "pus", "spreading"],
+  },
+  {
+    id: "athletes_foot",
+    sources: ["NHS Athlete's foot"],
+    name: { en: "athlete's foot", zh: "脚气（足癣）" },
+    all: ["athletes_foot"],
+    none: ["fever", "diabetes", "spreading", "redness", "swelling", "pus", "smell"],
+  },
+  {
+    id: "warts",
+    sources: ["NHS Warts and verrucas"],
+    name: { en: "a wart or verruca", zh: "疣（瘊子）" },
+    all: ["wart"],
+    none: ["fever", "bleeding", "rapid_growth", "genital", "immunosuppressed", "near_eye"],
+  },
+  {
+    id: "dandruff",
+    sources: ["NHS Dandruff"],
+    name: { en: "dandruff", zh: "头皮屑" },
+    all: ["dandruff"],
+    none: ["fever", "pus", "bleeding", "hair_loss"],
+  },
+  {
+    id: "chafing",
+    sources: ["NHS Rashes in adults"],
+    name: { en: "chafing", zh: "摩擦引起的皮肤擦伤" },
+    all: ["chafing"],
+    none: ["fever", "pus", "spreading", "blisters"],
+  },
+  {
+    id: "nettle_rash",
+    sources: ["NHS Rashes in adults", "NHS Hives"],
+    name: { en: "a nettle sting", zh: "荨麻蜇伤" },
+    all: ["nettles"],
+    none: ["fever", "spreading", "pus"],
   },
 ] as const satisfies readonly BenignPattern[];
 

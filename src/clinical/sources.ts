@@ -77,6 +77,8 @@ export const SOURCES = {
   "NHS Eczema (atopic)": "https://www.nhs.uk/conditions/atopic-eczema/",
   "NHS Impetigo": "https://www.nhs.uk/conditions/impetigo/",
   "NHS Scabies": "https://www.nhs.uk/conditions/scabies/",
+  "NICE CKS Psoriasis": "https://cks.nice.org.uk/topics/psoriasis/",
+  "NHS Genital herpes": "https://www.nhs.uk/conditions/genital-herpes/",
 } as const satisfies Readonly<Record<string, string | null>>;
 
 export type SourceKey = keyof typeof SOURCES;

@@ -22,6 +22,11 @@ export interface CorpusCase {
   /** Expected age in years; null = no age must be read; absent = not checked. */
   readonly ageYears?: number | null;
   readonly answers?: Answers;
+  /**
+   * The answers this patient would give, truthfully, to the intake's questions (held-out corpora): replayed
+   * with the words to measure the answers path.
+   */
+  readonly truth?: Answers;
   /** The rule family or trap the case exercises, for the report. */
   readonly family?: string;
 }
@@ -67,7 +72,7 @@ export function parseCorpus(jsonl: string, source = "corpus"): CorpusCase[] {
     if (!levels.includes(c.min) || !levels.includes(c.max) || levelRank(c.min) > levelRank(c.max)) {
       throw new RangeError(`${where}: min and max must be levels with min <= max`);
     }
-    for (const [q, a] of Object.entries(c.answers ?? {})) {
+    for (const [q, a] of [...Object.entries(c.answers ?? {}), ...Object.entries(c.truth ?? {})]) {
       if (!(QUESTION_IDS as readonly string[]).includes(q) || !(ANSWERS as readonly string[]).includes(a))
         throw new RangeError(`${where}: unknown answer ${q}=${a}`);
     }
@@ -84,11 +89,21 @@ export function triageWords(c: Pick<CorpusCase, "text" | "lang" | "answers">): T
   return assessWords({ text: c.text, lang: c.lang, answers: c.answers }).triage.level;
 }
 
-export function evaluateTriageCorpus(cases: readonly CorpusCase[]): TriageEvalReport {
+/**
+ * `words`: the words (and any answers given with them) alone, as a patient who stops after the first message
+ * is triaged; `answers`: the words with the truthful answers to the intake's questions (`truth`).
+ */
+export type TriagePath = "words" | "answers";
+
+export function evaluateTriageCorpus(
+  cases: readonly CorpusCase[],
+  path: TriagePath = "words",
+): TriageEvalReport {
   if (cases.length === 0) throw new RangeError("no cases to evaluate");
   const confusion = TRIAGE_LEVELS.map(() => TRIAGE_LEVELS.map(() => 0));
   const results = cases.map((c): CaseResult => {
-    const level = triageWords(c);
+    const answers = path === "answers" ? { ...c.truth, ...c.answers } : c.answers;
+    const level = triageWords({ ...c, answers });
     const parsed = parseText(c.text);
     confusion[levelRank(c.min)][levelRank(level)]++;
     return {
@@ -99,10 +114,12 @@ export function evaluateTriageCorpus(cases: readonly CorpusCase[]): TriageEvalRe
       durationDays: parsed.durationDays,
       ageYears: parsed.ageYears,
       // A day either way, or 5%: "a month" is 30 days, "4 weeks" 28.
+      // An expected 0 ("it came up today", or an injury just now) is met by reading no duration at all.
       durationOk:
         c.durationDays === undefined
           ? null
-          : close(parsed.durationDays, c.durationDays, Math.max(1, 0.05 * (c.durationDays ?? 0))),
+          : (c.durationDays === 0 && parsed.durationDays === null) ||
+            close(parsed.durationDays, c.durationDays, Math.max(1, 0.05 * (c.durationDays ?? 0))),
       ageOk:
         c.ageYears === undefined
           ? null
@@ -123,20 +140,22 @@ export function evaluateTriageCorpus(cases: readonly CorpusCase[]): TriageEvalRe
 }
 
 /** The report as the plain-text table `dermedge triage-eval` prints. */
-export function formatTriageReport(report: TriageEvalReport): string {
+export function formatTriageReport(report: TriageEvalReport, path: TriagePath = "words"): string {
   const width = Math.max(...TRIAGE_LEVELS.map((l) => l.length)) + 2;
   const pct = (n: number, d: number) => (d === 0 ? "n/a" : `${((100 * n) / d).toFixed(1)}%`);
   const lines = [
     `messages: ${report.cases} (en ${report.byLang.en}, zh ${report.byLang.zh})`,
     "",
-    "level confusion (rows: expected minimum level, columns: level given from the words)",
+    path === "words"
+      ? "level confusion (rows: expected minimum level, columns: level given from the words)"
+      : "level confusion (rows: expected minimum level, columns: level given from the words and the true answers)",
     `${"".padEnd(width)}${TRIAGE_LEVELS.map((l) => l.padStart(width)).join("")}`,
     ...TRIAGE_LEVELS.map(
       (l, i) => `${l.padEnd(width)}${report.confusion[i].map((n) => String(n).padStart(width)).join("")}`,
     ),
     "",
     `under-triage (below the expected minimum): ${report.underTriage}`,
-    `over-triage (above the expected maximum):  ${report.overTriage}`,
+    `over-triage (above the expected maximum):  ${report.overTriage} (${pct(report.overTriage, report.cases)})`,
     `durations read correctly: ${report.duration.correct}/${report.duration.checked} (${pct(report.duration.correct, report.duration.checked)})`,
     `ages read correctly:      ${report.age.correct}/${report.age.checked} (${pct(report.age.correct, report.age.checked)})`,
   ];

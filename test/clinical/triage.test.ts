@@ -274,7 +274,7 @@ const families: {
     rule: "newborn_skin",
     fires: [
       ["my 10 day old has little blisters on her scalp", "same_day"],
-      ["新生儿身上起了很多红点", "doctor_soon"],
+      ["新生儿身上起了很多红点", "doctor"],
     ],
     quiet: ["my 2 year old has a few mosquito bites"],
   },

@@ -5,6 +5,7 @@ import {
   evaluateTriageCorpus,
   formatTriageReport,
   parseCorpus,
+  type TriagePath,
 } from "../../clinical/triage-eval";
 import { parse } from "../args";
 import { CliError } from "../errors";
@@ -34,25 +35,44 @@ export async function readCorpus(path: string): Promise<CorpusCase[]> {
   return cases;
 }
 
+/** The corpora `dermedge triage-eval` reads when none is named: our own, and the held-out one. */
+export const DEFAULT_CORPORA = ["test/clinical/corpus", "test/clinical/heldout"];
+
 /**
- * `dermedge triage-eval CORPUS [--out report.json]`: triages every message of a JSON Lines corpus from its
- * words alone and prints the expected-vs-actual level confusion table, under- and over-triage, and how well
- * durations and ages are read. Exits 1 when any message is under-triaged.
+ * `dermedge triage-eval [CORPUS ...] [--out report.json]`: triages every message of each JSON Lines corpus
+ * (a folder of .jsonl files, or one file; by default our own corpus and the held-out one), each reported
+ * separately: the expected-vs-actual level confusion table, under- and over-triage, and how well durations
+ * and ages are read, from the words alone; and, where the corpus stores each patient's true answers to the
+ * intake's questions, again with those answers. Exits 1 when any message is under-triaged on either path.
  */
 export async function triageEvalCommand(args: string[]): Promise<void> {
-  const { values, positionals } = parse(args, { out: { type: "string" } }, ["CORPUS"]);
-  const report = evaluateTriageCorpus(await readCorpus(positionals[0]));
-  console.log(formatTriageReport(report));
+  const { values, positionals } = parse(args, { out: { type: "string" } }, ["CORPUS..."]);
+  const corpora = positionals.length > 0 ? positionals : DEFAULT_CORPORA;
+  const reports: Record<string, unknown> = {};
+  let under = 0;
+  for (const [i, corpus] of corpora.entries()) {
+    const cases = await readCorpus(corpus);
+    const paths: TriagePath[] = cases.some((c) => c.truth) ? ["words", "answers"] : ["words"];
+    for (const path of paths) {
+      const report = evaluateTriageCorpus(cases, path);
+      if (i > 0 || path !== "words") console.log("");
+      console.log(`== ${corpus}: ${path === "words" ? "from the words alone" : "with the true answers"} ==`);
+      console.log(formatTriageReport(report, path));
+      under += report.underTriage;
+      const results = report.results.map(({ case: c, ...r }) => ({
+        id: c.id,
+        text: c.text,
+        min: c.min,
+        max: c.max,
+        ...r,
+      }));
+      reports[`${corpus}#${path}`] = { ...report, results };
+    }
+  }
   if (values.out) {
-    const results = report.results.map(({ case: c, ...r }) => ({
-      id: c.id,
-      text: c.text,
-      min: c.min,
-      max: c.max,
-      ...r,
-    }));
-    await writeFile(values.out, `${JSON.stringify({ ...report, results }, null, 2)}\n`);
+    const single = Object.keys(reports).length === 1 ? Object.values(reports)[0] : reports;
+    await writeFile(values.out, `${JSON.stringify(single, null, 2)}\n`);
     console.log(`\nreport written to ${values.out}`);
   }
-  if (report.underTriage > 0) throw new CliError(`${report.underTriage} message(s) under-triaged`);
+  if (under > 0) throw new CliError(`${under} message(s) under-triaged`);
 }
