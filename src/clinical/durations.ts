@@ -208,7 +208,7 @@ const FREQUENCY_AND_EVENTS: readonly RegExp[] = [
     "gi",
   ),
   /\b(?:last night|yesterday|this morning|today|last week)\b(?=[^.;!?]{0,30}\b(?:bit|bitten|stung|scratched|flew|landed|flight|surgery|operation|chemo|dyed)\b)/gi,
-  /(?:bit|bitten|stung|scratched|flew|landed|flight|dyed (?:my|her|his) hair)\b[^.;!?]{0,12}?\b(?:last night|yesterday|this morning|last week)\b/gi,
+  /(?:bit|bitten|stung|scratched|flew|landed|flight|dyed (?:my|her|his) hair)\b[^.;!?]{0,25}?\b(?:last night|yesterday|this morning|last week)\b/gi,
   // How long someone has taken a medicine or smoked, or had a condition: "2 weeks into lamotrigine".
   new RegExp(`\\b${NUM}\\s*(?:days?|weeks?|wks?|months?)\\s+into\\b`, "gi"),
   /\b(?:smoked|smoking|been on \w+|on \w+|taking \w+|had (?:it|diabetes|psoriasis|eczema|asthma))\s+for\s+(?:many |several |a few |\d+ )?(?:years|yrs|months)\b/gi,
@@ -216,7 +216,7 @@ const FREQUENCY_AND_EVENTS: readonly RegExp[] = [
     `(?:吃|服|用|打)(?:了)?[^\\d，。,]{1,12}?${ZN}(?:个)?(?:多)?(?:天|周|星期|礼拜|月|年)(?:了)`,
     "g",
   ),
-  /每(?:年|个月|月|周|星期|天)|一年(?:[几两三四五]|\d+)次|(?:一|每)年(?:都|总)/g,
+  /每(?:年|个月|月|周|星期|天)|一年(?:[几两三四五]|\d+)次|每年(?:都|总)/g,
   new RegExp(
     `(?:化疗|放疗|手术|开刀|打(?:了)?疫苗|被[^，。,]{0,4}(?:咬|蜇|叮|抓)|坐(?:了)?(?:飞机|车)|旅行|出差|吃(?:了)?[^，。,]{0,6}药)[^，。,]{0,6}?${ZN}(?:个)?(?:多)?(?:小时|天|周|星期|礼拜|月|年)(?:前|以前|之前)?`,
     "g",

@@ -909,6 +909,21 @@ export const RULES = [
     ],
   },
   {
+    id: "scarlet_fever",
+    sources: ["NHS Scarlet fever"],
+    message: {
+      en: 'A rough, sandpaper-like red rash with a sore throat, a fever or a bright red "strawberry" tongue can be scarlet fever, which is treated with antibiotics.',
+      zh: "砂纸样的粗糙红疹，伴咽痛、发烧或鲜红的“草莓舌”，可能是猩红热，需要用抗生素治疗。",
+    },
+    clauses: [
+      {
+        level: "doctor_soon",
+        all: ["scarlet_fever_signs"],
+        when: "a sandpaper rash, a strawberry tongue, or scarlet fever named",
+      },
+    ],
+  },
+  {
     id: "pigmented_lesion",
     sources: ["NICE NG12 Suspected cancer", "NHS Melanoma skin cancer"],
     message: {
@@ -998,7 +1013,7 @@ export const RULES = [
       },
       {
         level: "doctor_soon",
-        all: ["tick_bite", ["ring_shape", "spreading", "redness", "rash"]],
+        all: ["tick_bite", ["ring_shape", "spreading", "rash"]],
         when: "a tick bite with a spreading red rash or ring",
       },
     ],
@@ -1158,7 +1173,7 @@ export const BENIGN_PATTERNS = [
     id: "hives",
     sources: ["NHS Hives"],
     name: { en: "hives (nettle rash)", zh: "荨麻疹（风团）" },
-    all: ["wheals"],
+    all: ["hives_word"],
     none: ["fever", "new_medicine", "infant", "pregnant", "recurrent"],
   },
   {
@@ -1180,7 +1195,18 @@ export const BENIGN_PATTERNS = [
     sources: ["NHS Acne"],
     name: { en: "spots or mild acne", zh: "痘痘（轻度痤疮）" },
     all: ["pimples"],
-    none: ["fever", "boil", "widespread", "infant", "new_medicine", "lump", "severe_pain", "punched_out"],
+    none: [
+      "fever",
+      "boil",
+      "widespread",
+      "infant",
+      "new_medicine",
+      "lump",
+      "severe_pain",
+      "punched_out",
+      "scarring",
+      "severe_word",
+    ],
   },
   {
     id: "cold_sore",

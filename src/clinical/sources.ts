@@ -78,6 +78,7 @@ export const SOURCES = {
   "NHS Impetigo": "https://www.nhs.uk/conditions/impetigo/",
   "NHS Scabies": "https://www.nhs.uk/conditions/scabies/",
   "NICE CKS Psoriasis": "https://cks.nice.org.uk/topics/psoriasis/",
+  "NHS Scarlet fever": "https://www.nhs.uk/conditions/scarlet-fever/",
   "NHS Genital herpes": "https://www.nhs.uk/conditions/genital-herpes/",
 } as const satisfies Readonly<Record<string, string | null>>;
 

@@ -99,7 +99,7 @@ export const vocabulary = [
     id: "pain_out_of_proportion",
     name: { en: "pain far worse than it looks", zh: "疼痛远比外观严重" },
     kind: "symptom",
-    en: "(?:pain|hurts?|hurting|agony)\\b[^.;!?]{0,30}?\\b(?:far |much |way |a lot |so much )?(?:worse|more) than (?:it|the skin|the rash|the redness|the wound|it should)(?: looks?| should| looked)?|out of proportion|(?:doesn't|does not|don't) look (?:that |too |very |so )?bad[^.;!?]{0,30}?\\b(?:pain|hurts?|agony|excruciating)",
+    en: "(?:pain|hurts?|hurting|agony)\\b[^.;!?]{0,30}?\\b(?:far |much |way |a lot |so much )?(?:worse|more) than (?:it|the skin|the rash|the redness|the wound|it should)(?: looks?| should| looked)?|out of proportion|(?:doesn't|does not|don't) look (?:that |too |very |so )?bad[^.;!?]{0,30}?\\b(?:pain|hurts?|agony|excruciating)|(?:worse|more) than (?:the|that|this|a) (?:scratch|cut|graze|bite|sore|spot|mark|wound|redness) (?:looks?|should)",
     zh: "(?:疼|痛)(?:得)?(?:比|远比|远远超过)(?:看起来|看上去|外表|表面|外观)|看(?:起来|上去)(?:不|没)(?:怎么|太|很|那么)?(?:严重|厉害)[^。！？]{0,8}?(?:疼|痛)得?(?:厉害|要命|受不了|不行)|(?:疼痛|疼|痛)(?:和|跟)(?:外观|表面|样子)不(?:成比例|相符)|看(?:着|起来|上去)(?:没|不)(?:那么|怎么|太)?(?:严重|厉害)[^。！？]{0,10}?(?:疼|痛)(?:得)?(?:要命|受不了|厉害|不行)",
   },
   {
@@ -141,7 +141,7 @@ export const vocabulary = [
     id: "blisters",
     name: { en: "blisters", zh: "水疱" },
     kind: "symptom",
-    en: "blisters?|blistering|blistered|vesicles?|bullae?|blebs?|fluid[- ]filled (?:bumps?|spots?)",
+    en: "blisters?|blistering|blistered|vesicles?|bullae?|blebs?|fluid[- ]filled (?:bumps?|spots?)|(?:big |huge |large )?bubbles",
     zh: "水泡|水疱|起泡|起疱|小泡|血泡|大疱|大泡|脓疱|(?<!带状|单纯|唇)疱(?!疹)",
   },
   {
@@ -149,7 +149,7 @@ export const vocabulary = [
     name: { en: "skin peeling off in sheets", zh: "皮肤大片剥脱" },
     kind: "symptom",
     en: "(?:skin|it) (?:is |was |keeps |started |has started )?(?:peeling|coming|falling|sloughing|shedding|sliding) off|peel(?:s|ing|ed)? off in (?:sheets|big pieces|large pieces|layers|strips|chunks)|(?:sheets|large areas|big patches|large patches|big pieces) of (?:skin )?(?:are )?(?:peeling|coming off|falling off)|skin (?:is )?coming away|(?:looks?|look) like (?:a |it was |it's been |i was |he was |she was )?(?:burn(?:ed|t)?|scald(?:ed)?)(?! by)|raw (?:skin|areas?|patches?)|skin (?:is |was )?(?:lifting|coming) (?:off|away)|lifting off",
-    zh: "大片(?:脱皮|掉皮|脱落|剥脱)|皮(?:肤)?(?:一碰就|成片|大块|一片一片)(?:地)?(?:掉|脱|剥)|(?:像|跟)(?:被)?(?:烫|烧)(?:伤|了|过)(?:一样|似的)|表皮(?:剥脱|脱落)|皮肤(?:剥脱|脱落)|脱了一层皮|皮(?:[^，。,]{0,6})(?:块|片)(?:[^，。,]{0,3})甩|(?:块|片)皮(?:都)?(?:掉|脱)(?:了|咗)?|皮(?:都)?(?:掉|脱)了",
+    zh: "大片(?:脱皮|掉皮|脱落|剥脱)|皮(?:肤)?(?:一碰就|成片|大块|一片一片)(?:地)?(?:掉|脱|剥)|(?:像|跟)(?:被)?(?:烫|烧)(?:伤|了|过)(?:一样|似的)|表皮(?:剥脱|脱落)|皮肤(?:剥脱|脱落)|脱了一层皮|皮(?:[^，。,]{0,6})(?:块|片)(?:[^，。,]{0,3})甩|(?:块|片)皮(?:都)?(?:掉|脱)(?:了|咗)?|皮(?:都)?(?:掉|脱)了|皮(?:开始|都|成块|一块块)(?:咁)?甩",
   },
   {
     id: "scaling",
@@ -373,7 +373,7 @@ export const vocabulary = [
     name: { en: "sores in the mouth, eyes or genitals", zh: "口腔、眼睛或生殖器溃烂" },
     kind: "symptom",
     en: "(?:sores?|ulcers?|blisters?|raw|peeling|bleeding|crusts?|crusted|crusting|erosions?) (?:in|inside|on|around) (?:my |his |her |the |their )?(?:mouth|lips?|gums?|throat|eyes?|genitals?|private (?:parts|area)|penis|vagina|vulva)|(?:mouth|lip|gum|genital) (?:sores?|ulcers?|blisters?)|(?:lips?|mouth|gums?) (?:are |is |were |was |have |has |got |keep )?(?:\\w+ )?(?:raw|peeling|bleeding|ulcerated|falling apart|shedding|crusted over)|eyes? (?:are |is )?(?:\\w+ )?(?:red and sore|sore and red|gritty|crusted|stuck together)",
-    zh: "(?:嘴唇|嘴里|口腔|口里|嘴巴里|舌头|牙龈|眼睛|生殖器|下体|私处|阴部|龟头|外阴)(?:都|也|里|上|周围)?(?:溃烂|溃疡|烂了|破了|起泡|起疱|糜烂|脱皮出血|出血|结痂|长疮|破溃)|(?:口腔|口|嘴)(?:溃疡|糜烂)|眼睛(?:又红又痛|红肿疼痛|发红刺痛)|(?:嘴里|口里|口入面|嘴巴里|口腔)(?:全|都|好)?(?:烂|溃烂|破)(?:了|晒|咗)?|眼(?:睛)?(?:好|很)?红(?:得|到)?(?:睁不开|肿)",
+    zh: "(?:嘴唇|嘴里|口腔|口里|嘴巴里|舌头|牙龈|眼睛|生殖器|下体|私处|阴部|龟头|外阴)(?:都|也|里|上|周围)?(?:溃烂|溃疡|烂了|破了|起泡|起疱|糜烂|脱皮出血|出血|结痂|长疮|破溃)|(?:口腔|口|嘴)(?:溃疡|糜烂)|眼睛(?:又红又痛|红肿疼痛|发红刺痛)|(?:嘴里|口里|口入面|嘴巴里|口腔)(?:全|都|好)?(?:烂|溃烂|破)(?:了|晒|咗)?|眼(?:睛)?(?:好|很)?红(?:得|到)?(?:睁不开|肿)|(?:口唇|嘴唇)(?:都|也)?(?:烂|破|溃)(?:晒|了|咗)?|(?:嘴里|口里|口腔)(?:有|长了|起了)?(?:ulcers?|溃疡)|(?:eyes?|眼)(?:也|都)?(?:很|好)?红(?:埋|得)?(?:很|又)?痛",
   },
   // ---- how unwell ----------------------------------------------------------------------------------
   {
@@ -582,7 +582,7 @@ export const vocabulary = [
     name: { en: "a recent new medicine", zh: "最近用了新药" },
     kind: "history",
     en: "new (?:medicine|medication|meds|drugs?|pills?|tablets?|prescription|antibiotics?)|(?:started|starting|began|begun|took|taking|was put on|been put on|put me on) (?:taking )?(?:a |an |on |new |some )?(?:medicine|medication|meds|drugs?|pills?|tablets?|antibiotics?|course)|after taking|antibiotics?|amoxicillin|penicillin|allopurinol|carbamazepine|lamotrigine|phenytoin|sulfa|septrin|co-?trimoxazole|nevirapine|ibuprofen|(?:started|starting|began|begun|on|into) (?:taking |on )?\\w*(?:cillin|mycin|statin|pril|sartan|olol|azole|oxacin|cycline|prazole|gine|pine|trigine|purinol|toin|done|triptan|dipine|mab|nib)\\b|(?:weeks?|days?) into (?:a |my |the )?(?:new )?\\w+",
-    zh: "新药|吃了?(?:新的)?药|服了?药|用了?(?:新)?药|换了?药|抗生素|消炎药|头孢|阿莫西林|青霉素|别嘌醇|卡马西平|拉莫三嗪|苯妥英|磺胺|退烧药|布洛芬|打(?:了|完|过)?针|输(?:了|完)?液|吊针|打(?:了|完)?点滴|新的[^，。,]{0,6}药|新[^，。,]{0,4}药|换了[^，。,]{0,4}药|开始吃[^，。,]{0,6}(?:药|片)",
+    zh: "新药|吃了?(?:新的)?药|服了?药|用了?(?:新)?药|换了?药|抗生素|消炎药|头孢|阿莫西林|青霉素|别嘌醇|卡马西平|拉莫三嗪|苯妥英|磺胺|退烧药|布洛芬|打(?:了|完|过)?针|输(?:了|完)?液|吊针|打(?:了|完)?点滴|新的[^，。,]{0,6}药|新[^，。,]{0,4}药|换了[^，。,]{0,4}药|开始吃[^，。,]{0,6}(?:药|片)|新的[a-z]+|新(?:开|换)的",
   },
   {
     id: "new_food",
@@ -637,8 +637,8 @@ export const vocabulary = [
     id: "burn_injury",
     name: { en: "a burn or scald", zh: "烧伤或烫伤" },
     kind: "history",
-    en: "burn(?:ed|t)? (?:myself|my|it|on|by|from|his|her|their|your)|(?:a|the|this|that) burn|burns? (?:on|to)|scald(?:ed|s|ing)?|sunburn(?:t|ed)?|hot (?:water|oil|pan|iron|stove|tea|coffee|drink|soup|milk|noodles|fat|grease|plate|oven|tray|radiator|exhaust|curling iron|straighteners)|boiling (?:water|oil|hot)|(?:just )?boiled (?:water|kettle)|steam(?:er|ing)?|kettle|(?:oven|stove|hob|iron|cooker|barbecue|bbq|fireworks?|bonfire|candle|lighter|flames?|fire)\\b[^.;!?]{0,30}?\\b(?:touched|grabbed|fell|caught|hit|went up)|(?:touched|grabbed|leaned on|fell (?:on|against)) (?:the |a )?(?:oven|stove|hob|iron|cooker|radiator|exhaust|barbecue|bbq)|set (?:on )?fire|caught fire|flames|(?:tea|coffee|soup|noodles?|pot noodle|kettle|pan|pot|bath|cup|mug|bowl)\\b[^.;!?]{0,30}?\\b(?:over|onto|spilled|spilt|knocked|pulled|poured|splashed|tipped|too hot|scald\\w*)|(?:knocked|pulled|spilled|spilt|tipped|poured|dropped) (?:a |the |my |his |her |some )?(?:\\w+ )?(?:tea|coffee|soup|noodles?|kettle|pan|pot|cup|mug|bowl)|bath (?:was )?too hot|hot bath|(?:roasting|baking|oven) (?:tin|tray|dish|shelf)|(?:bbq|barbecue|grill|hob|hair straighteners|straighteners|curling iron|exhaust|radiator|firework|bonfire|sparkler)\\b|burnt|burned",
-    zh: "烫伤|烧伤|烫到|被烫|晒伤|淥(?:到|亲|伤)|辣亲|开水|热水|热汤|热粥|热油|滚油|滚水|沸水|热茶|热咖啡|热奶|蒸汽|水壶|暖水瓶|热水袋|烫了|烫着|烫红|燙|火烧|着火|烧到(?:了)?(?:手|脚|腿|胳膊|身上|皮肤)|烤箱|熨斗|鞭炮|烟花|(?:打翻|弄翻|撞翻|碰翻|泼|洒|倒)(?:了)?[^，。,]{0,8}?(?:汤|粥|茶|咖啡|水|面|奶|油|锅)|锅翻|油溅|溅(?:了)?油|(?:刚|啱)(?:煮|烧)好的|(?:火锅|热锅|油锅|炉子|烤炉|熨斗|卷发棒|排气管|暖气片|炮仗|鞭炮)|燶",
+    en: "burn(?:ed|t)? (?:myself|my|it|on|by|from|his|her|their|your)|(?:a|the|this|that) burn|burns? (?:on|to)|scald(?:ed|s|ing)?|sunburn(?:t|ed)?|hot (?:water|oil|pan|iron|stove|tea|coffee|drink|soup|milk|noodles|fat|grease|plate|oven|tray|radiator|exhaust|curling iron|straighteners)|boiling (?:water|oil|hot)|(?:just )?boiled (?:water|kettle)|steam(?:er|ing)?|kettle|(?:oven|stove|hob|iron|cooker|barbecue|bbq|fireworks?|bonfire|candle|lighter|flames?|fire)\\b[^.;!?]{0,30}?\\b(?:touched|grabbed|fell|caught|hit|went up)|(?:touched|grabbed|leaned on|fell (?:on|against)) (?:the |a )?(?:oven|stove|hob|iron|cooker|radiator|exhaust|barbecue|bbq)|set (?:on )?fire|caught fire|flames|(?:tea|coffee|soup|noodles?|pot noodle|kettle|pan|pot|bath|cup|mug|bowl)\\b[^.;!?]{0,30}?\\b(?:over|onto|spilled|spilt|knocked|pulled|poured|splashed|tipped|too hot|scald\\w*)|(?:knocked|pulled|spilled|spilt|tipped|poured|dropped) (?:a |the |my |his |her |some )?(?:\\w+ )?(?:tea|coffee|soup|noodles?|kettle|pan|pot|cup|mug|bowl)|bath (?:was )?too hot|hot bath|(?:roasting|baking|oven) (?:tin|tray|dish|shelf)|(?:bbq|barbecue|grill|hob|hair straighteners|straighteners|curling iron|exhaust|radiator|firework|bonfire|sparkler)\\b|burnt|burned|(?:coffee|tea|soup|kettle|noodles?)\\b[^.;!?]{0,40}?\\b(?:went|poured|spilled|spilt|all over|all down|down (?:his|her|my|their|the))",
+    zh: "烫伤|烧伤|烫到|被烫|晒伤|淥(?:到|亲|伤)|辣亲|开水|热水|热汤|热粥|热油|滚油|滚水|沸水|热茶|热咖啡|热奶|蒸汽|水壶|暖水瓶|热水袋|烫了|烫着|烫红|燙|火烧|着火|烧到(?:了)?(?:手|脚|腿|胳膊|身上|皮肤)|烤箱|熨斗|鞭炮|烟花|(?:打翻|弄翻|撞翻|碰翻|泼|洒|倒)(?:了)?[^，。,]{0,8}?(?:汤|粥|茶|咖啡|水|面|奶|油|锅)|锅翻|油溅|溅(?:了)?油|(?:刚|啱)(?:煮|烧)好的|(?:火锅|热锅|油锅|炉子|烤炉|熨斗|卷发棒|排气管|暖气片|炮仗|鞭炮)|燶|滚(?:汤|粥|油)|滚烫",
   },
   {
     id: "sunburn",
@@ -652,14 +652,14 @@ export const vocabulary = [
     name: { en: "a burn larger than the palm", zh: "比手掌大的烧烫伤" },
     kind: "symptom",
     en: "(?:bigger|larger|more) than (?:the size of )?(?:my |his |her |their |the |a |an |your )?(?:palm|hand)|(?:size of|as big as) (?:my |his |her |their |a )?(?:hand|palm|dinner plate|plate)|(?:whole|entire|most of (?:my|his|her|the)) (?:arm|leg|back|chest|hand|foot|face|stomach|belly|thigh)|large (?:area|burn|part)|big (?:burn|area)|(?:size of|as big as|bigger than|larger than) (?:my |his |her |their |a |an |the )?(?:whole )?(?:hand|palm|fist)|both (?:thighs|legs|arms|feet|hands)",
-    zh: "比(?:手掌|巴掌|手)(?:还|都)?大|超过(?:手掌|巴掌)|一大片|大面积|整个(?:手臂|胳膊|腿|后背|胸口|肚子|手|脚|脸)|半个(?:身子|后背)|比(?:他|她|我|孩子|宝宝|bb)?(?:的)?(?:一个|一只)?(?:手掌|巴掌|手)(?:还|都)?大|(?:手掌|巴掌)(?:那么|这么|一样|咁)大|两只手|双手|两条腿|整片",
+    zh: "比(?:手掌|巴掌|手)(?:还|都)?大|超过(?:手掌|巴掌)|一大片|大面积|整个(?:手臂|胳膊|腿|后背|胸口|肚子|手|脚|脸)|半个(?:身子|后背)|比(?:他|她|我|孩子|宝宝|bb)?(?:的)?(?:一个|一只)?(?:手掌|巴掌|手)(?:还|都)?大|(?:手掌|巴掌)(?:那么|这么|一样|咁)大|两只手|双手|两条腿|整片|大过(?:成只|一只)?(?:手掌|巴掌)",
   },
   {
     id: "burn_chemical",
     name: { en: "a chemical burn", zh: "化学烧伤" },
     kind: "history",
-    en: "(?<!(?:salicylic|glycolic|hyaluronic|azelaic|lactic|retinoic|folic|fusidic|amino|citric|stomach) )acid(?! reflux)|alkali|caustic|lye|drain (?:cleaner|unblocker|opener)|unblocker|oven cleaner|sodium hydroxide|hydrofluoric|battery acid|(?:bleach|chemicals?|cleaner|cement|concrete|lime|solvent)\\b[^.;!?]{0,30}?\\b(?:splash\\w*|spill\\w*|got on|landed on|burn\\w*)|(?:bleach|chemicals?|cement|wet concrete|quick ?lime) (?:burns?|splash(?:ed)?|spill(?:ed)?|got (?:on|in))|(?:splash|spill|spilt|spilled|splashed) (?:\\w+ ){0,3}?(?:bleach|chemicals?)|chemical burns?|(?:chemical|bleach|acid|alkali|drain|cleaner)\\b[^.;!?]{0,20}?\\b(?:eye|eyes|face)",
-    zh: "强酸|强碱|硫酸|盐酸|硝酸|烧碱|火碱|氢氧化钠|生石灰|洁厕灵|管道疏通剂|疏通剂|通渠(?:水|粉|剂)|84消毒液|84|消毒液(?:溅|洒|泼)|漂白水|(?:化学品?|漂白(?:剂|水)?|石灰|水泥)(?:溅|烧|灼|泼|洒)|(?:溅|泼|洒)(?:到|了)?[^，。,]{0,4}?(?:化学品?|漂白|石灰)|化学(?:烧伤|灼伤)",
+    en: "(?<!(?:salicylic|glycolic|hyaluronic|azelaic|lactic|retinoic|folic|fusidic|amino|citric|stomach) )acid(?! reflux)|alkali|caustic|lye|drain (?:cleaner|unblocker|opener)|unblocker|oven cleaner|sodium hydroxide|hydrofluoric|battery acid|(?:bleach|chemicals?|cleaner|cement|concrete|lime|solvent)\\b[^.;!?]{0,30}?\\b(?:splash\\w*|spill\\w*|got on|landed on|burn\\w*)|(?:bleach|chemicals?|cement|wet concrete|quick ?lime) (?:burns?|splash(?:ed)?|spill(?:ed)?|got (?:on|in))|(?:splash|spill|spilt|spilled|splashed) (?:\\w+ ){0,3}?(?:bleach|chemicals?)|chemical burns?|(?:chemical|bleach|acid|alkali|drain|cleaner)\\b[^.;!?]{0,20}?\\b(?:eye|eyes|face)|(?:oven|drain|toilet|bathroom) (?:spray|cleaner|unblocker)|cleaning (?:the )?oven\\b[^.;!?]{0,40}?\\b(?:spray|splash\\w*|blew|got)",
+    zh: "强酸|强碱|硫酸|盐酸|硝酸|烧碱|火碱|氢氧化钠|生石灰|洁厕灵|管道疏通剂|疏通剂|通渠(?:水|粉|剂)|84消毒液|84|消毒液(?:溅|洒|泼)|漂白水|(?:化学品?|漂白(?:剂|水)?|石灰|水泥)(?:溅|烧|灼|泼|洒)|(?:溅|泼|洒)(?:到|了)?[^，。,]{0,4}?(?:化学品?|漂白|石灰)|化学(?:烧伤|灼伤)|(?:氢氟|硫|盐|硝|草|冰醋)酸|强碱|通水管",
   },
   {
     id: "burn_electrical",
@@ -696,7 +696,7 @@ export const vocabulary = [
     id: "genital",
     name: { en: "in the genital area", zh: "生殖器部位" },
     kind: "site",
-    en: "genitals?|genital area|private (?:parts|area)|penis|vagina|vulva|scrotum|groin|foreskin|labia",
+    en: "genitals?|genital area|private (?:parts|area)|penis|vagina|vulva|scrotum|groin|foreskin|labia|down below|down there|(?:stings?|burns?|hurts?) (?:like anything )?when (?:i|he|she) (?:pee|wee|urinate)",
     zh: "生殖器|下体|私处|阴部|外阴|龟头|包皮|阴囊|腹股沟|下面(?:长|起|有|冒|生)|下身",
   },
   // ---- who the patient is --------------------------------------------------------------------------
@@ -747,8 +747,8 @@ export const vocabulary = [
     id: "animal_bite",
     name: { en: "a bite or scratch by an animal or a person", zh: "被动物或人咬伤、抓伤" },
     kind: "history",
-    en: "(?:dog|cat|kitten|puppy|bat|monkey|macaque|rat|mouse|hamster|squirrel|fox|raccoon|ferret|horse|pig|animal|stray|human|person|kid|child|brother|sister|toddler|someone)\\b[^.;!?]{0,25}?\\b(?:bit|bites?|bitten|biting|nipped|scratch(?:ed|es)?|clawed|attacked)|(?:bit|bitten|nipped|scratched|clawed|attacked) (?:by|from) (?:a |an |the |my |our |his |her |their |neighbou?r's |some )?(?:\\w+ )?(?:dog|cat|kitten|puppy|bat|monkey|macaque|rat|mouse|hamster|squirrel|fox|raccoon|animal|stray|person|human|kid|child|boy|girl)|(?:dog|cat|animal|human|monkey|rat) (?:bite|scratch)|fight bite|punched (?:someone|a guy|him) in the (?:mouth|teeth)",
-    zh: "(?:狗|犬|猫|猫咪|小猫|蝙蝠|猴|猴子|老鼠|鼠|仓鼠|松鼠|狐狸|动物|流浪|人|小孩|孩子|弟弟|妹妹|同学|对方|dog|cat|monkey|bat|rat|puppy|kitten)[^。.！？没不未冇]{0,10}?(?:咬|抓|挠)(?!痒)|(?:被|让|俾|给)(?:[^，。,.！？]{0,6})?(?:狗|犬|猫|蝙蝠|猴|老鼠|鼠|动物|人|对方|别人|dog|cat|monkey|bat|rat)(?:[^，。,.！？]{0,4})?(?:咬|抓|挠)|狗咬|猫抓|猫咬|犬伤",
+    en: "(?:dog|cat|kitten|puppy|bat|monkey|macaque|rat|mouse|hamster|squirrel|fox|raccoon|ferret|horse|pig|animal|stray|human|person|kid|child|brother|sister|toddler|someone)\\b[^.;!?]{0,25}?\\b(?:bit|bites?|bitten|biting|nipped|scratch(?:ed|es)?|clawed|attacked)|(?:bit|bitten|nipped|scratched|clawed|attacked) (?:by|from) (?:a |an |the |my |our |his |her |their |neighbou?r's |some )?(?:\\w+ )?(?:dog|cat|kitten|puppy|bat|monkey|macaque|rat|mouse|hamster|squirrel|fox|raccoon|animal|stray|person|human|kid|child|boy|girl)|(?:dog|cat|animal|human|monkey|rat) (?:bite|scratch)|fight bite|punched (?:someone|a guy|him) in the (?:mouth|teeth)|(?:bit|bitten|nipped|scratched)\\b[^.;!?]{0,25}?\\bby (?:a |an |the |my |our |his |her |some )?(?:\\w+ )?(?:dog|cat|kitten|puppy|bat|monkey|macaque|rat|fox|animal|stray)|(?:on|against|into) (?:someone's|somebody's|his|her|their|a guy's|the other guy's) teeth|knuckle\\b[^.;!?]{0,30}?\\bteeth",
+    zh: "(?:狗|犬|猫|猫咪|小猫|蝙蝠|猴|猴子|老鼠|鼠|仓鼠|松鼠|狐狸|动物|流浪|dog|cat|monkey|bat|rat|puppy|kitten)[^。.！？没不未冇蚊虫蜂]{0,10}?(?:咬|抓|挠)(?!痒)|(?:人|小孩|孩子|同学|对方|别人)(?:咬|抓)(?:了|伤|破)|(?:被|让|俾|给)(?:[^，。,.！？]{0,6})?(?:狗|犬|猫|蝙蝠|猴|老鼠|鼠|动物|人|对方|别人|dog|cat|monkey|bat|rat)(?:[^，。,.！？]{0,4})?(?:咬|抓|挠)|狗咬|猫抓|猫咬|犬伤",
   },
   {
     id: "heavy_bleeding",
@@ -998,6 +998,34 @@ export const vocabulary = [
     en: "keep (?:getting|having|coming back)|keeps (?:coming back|happening|recurring)|on and off|(?:come|comes|coming) back|again and again|recurr\\w*",
     zh: "反复|老是|总是|成日|又(?:起|长|出)|一直(?:起|长|出)",
   },
+  {
+    id: "hives_word",
+    name: { en: "hives", zh: "荨麻疹（风团）" },
+    kind: "symptom",
+    en: "hives|welts?|wheals?|nettle rash|urticaria",
+    zh: "风团|风疹块|风疙瘩|荨麻疹|风癞|起风",
+  },
+  {
+    id: "scarlet_fever_signs",
+    name: { en: "a sandpaper rash or strawberry tongue", zh: "砂纸样皮疹或草莓舌" },
+    kind: "symptom",
+    en: "scarlet fever|scarlatina|sandpaper|strawberry tongue|tongue (?:is )?(?:bright red and bumpy|like a strawberry)",
+    zh: "猩红热|砂纸|草莓舌|杨梅舌",
+  },
+  {
+    id: "scarring",
+    name: { en: "scarring", zh: "留疤" },
+    kind: "symptom",
+    en: "scar(?:s|ring|red)?|pitted|pits",
+    zh: "留(?:坑|疤|印)|疤",
+  },
+  {
+    id: "severe_word",
+    name: { en: "described as severe", zh: "自述严重" },
+    kind: "symptom",
+    en: "(?:really |very )?(?:severe|bad|terrible)(?= (?:acne|spots|rash|eczema))",
+    zh: "(?:很|非常|特别|好)严重",
+  },
   // ---- other descriptions the catalogue uses -------------------------------------------------------
   {
     id: "ring_shape",
@@ -1018,7 +1046,7 @@ export const vocabulary = [
     name: { en: "a band on one side", zh: "单侧带状分布" },
     kind: "symptom",
     en: "one side|one-sided|band|stripe|strip|belt|line of (?:blisters|spots|bumps)|(?:round|around|wrapping round|wrapping around|across) (?:the |my |his |her |their )?(?:waist|ribs|side|back|chest|flank|belly|tummy|stomach)",
-    zh: "一侧|单侧|一边|半边|带状|一条|一圈|一片(?:从|沿)|(?:腰|胸|背|肋)(?:上|部|间|周|两侧)?(?:一圈|一条|一带|缠)|缠腰|围着(?:腰|肚子)",
+    zh: "一侧|单侧|一边|半边|带状|一条|一圈|一片(?:从|沿)|(?:腰|胸|背|肋)(?:上|部|间|周|两侧)?(?:一圈|一条|一带|缠)|缠腰|围着(?:腰|肚子)|(?:只在)?(?:左|右)边(?!的?(?:腿|手|眼))|(?:没|不)过中线|一排|一串",
   },
   {
     id: "tingling",

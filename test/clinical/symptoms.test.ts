@@ -22,7 +22,7 @@ describe("symptom vocabulary", () => {
     ["喘不过气", ["breathing_difficulty"]],
     ["a blister near my eye", ["blisters", "near_eye"]],
     ["started a new medication last week", ["new_medicine"]],
-    ["吃了海鲜以后全身起风团", ["new_food", "rash", "wheals", "widespread"]],
+    ["吃了海鲜以后全身起风团", ["hives_word", "new_food", "rash", "wheals", "widespread"]],
     ["I can't stop scratching", ["itch"]],
     ["痒得受不了", ["itch"]],
   ])("%s", (text, expected) => {

@@ -35,8 +35,8 @@ export async function readCorpus(path: string): Promise<CorpusCase[]> {
   return cases;
 }
 
-/** The corpora `dermedge triage-eval` reads when none is named: our own, and the held-out one. */
-export const DEFAULT_CORPORA = ["test/clinical/corpus", "test/clinical/heldout"];
+/** The corpora `dermedge triage-eval` reads when none is named: our own, and the two held-out ones. */
+export const DEFAULT_CORPORA = ["test/clinical/corpus", "test/clinical/heldout", "test/clinical/heldout-2"];
 
 /**
  * `dermedge triage-eval [CORPUS ...] [--out report.json]`: triages every message of each JSON Lines corpus
