@@ -4,36 +4,45 @@ import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { guardWords, readScowl } from "../../scripts/typo-guard";
 import { readCorpus } from "../../src/cli/commands/triage-eval";
-import { RED_FLAG_RULES } from "../../src/clinical";
+import { assessWords, RED_FLAG_RULES, RULES } from "../../src/clinical";
+import { clinicalCoverageDoc, clinicalRulesDoc } from "../../src/clinical/docs";
+import { clinicalDataProblems } from "../../src/clinical/schema";
 import { evaluateTriageCorpus } from "../../src/clinical/triage-eval";
 import { TYPO_GUARD } from "../../src/clinical/typo-guard";
 import { runDermedge } from "../support/dermedge-cli.node";
 
 const root = resolve(import.meta.dirname, "../..");
 const corpusDir = resolve(root, "test/clinical/corpus");
+const heldoutDirs = [resolve(root, "test/clinical/heldout"), resolve(root, "test/clinical/heldout-2")];
 
 const dermedge = (...args: string[]) => runDermedge(args);
 
 describe("the patient-message corpus (test/clinical/corpus)", () => {
-  it("has at least 250 messages, half English and half Chinese, covering every rule family", async () => {
+  it("has at least 250 messages, half English and half Chinese, with its traps", async () => {
     const cases = await readCorpus(corpusDir);
     expect(cases.length).toBeGreaterThanOrEqual(250);
     const en = cases.filter((c) => c.lang === "en").length;
     const zh = cases.filter((c) => c.lang === "zh").length;
     expect(Math.min(en, zh) / Math.max(en, zh)).toBeGreaterThan(0.9);
     const families = new Set(cases.map((c) => c.family));
-    for (const rule of RED_FLAG_RULES) {
-      expect(families, rule).toContain(rule);
-      for (const lang of ["en", "zh"]) {
-        expect(
-          cases.some((c) => c.family === rule && c.lang === lang),
-          `${rule} in ${lang}`,
-        ).toBe(true);
-      }
-    }
     for (const trap of ["negation", "typos", "durations", "ages", "false_alarm"])
       expect(families).toContain(trap);
     expect(new Set(cases.map((c) => c.id)).size).toBe(cases.length);
+  });
+
+  it("fires every red-flag rule, in English and in Chinese, across our corpus and the held-out ones", async () => {
+    const cases = [
+      ...(await readCorpus(corpusDir)),
+      ...(await readCorpus(heldoutDirs[0])),
+      ...(await readCorpus(heldoutDirs[1])),
+    ];
+    const fired = { en: new Set<string>(), zh: new Set<string>() };
+    for (const c of cases)
+      for (const r of assessWords({ text: c.text, lang: c.lang }).triage.reasons) fired[c.lang].add(r.rule);
+    for (const rule of RED_FLAG_RULES) {
+      expect(fired.en, `${rule} in en`).toContain(rule);
+      expect(fired.zh, `${rule} in zh`).toContain(rule);
+    }
   });
 
   it("under-triages nothing, over-triages nothing, and reads every stated duration and age", async () => {
@@ -47,6 +56,38 @@ describe("the patient-message corpus (test/clinical/corpus)", () => {
     expect(report.duration.checked).toBeGreaterThanOrEqual(30);
     expect(report.age.checked).toBeGreaterThanOrEqual(20);
   });
+});
+
+describe("the held-out corpora (test/clinical/heldout, heldout-2: written from the guidance, not from the rules)", () => {
+  it("hold at least 300 messages in en and zh, each with the true answers to the core checklist", async () => {
+    const cases = await readCorpus(heldoutDirs[0]);
+    expect(cases.length).toBeGreaterThanOrEqual(300);
+    expect(cases.filter((c) => c.lang === "zh").length).toBeGreaterThan(100);
+    const core = [
+      "baby_under_3_months",
+      "child",
+      "over_70",
+      "pregnant",
+      "burn",
+      "chemical",
+      "electric_shock",
+      "bite",
+    ];
+    for (const c of cases) for (const q of core) expect(c.truth, `${c.id} ${q}`).toHaveProperty(q);
+  });
+
+  for (const path of ["words", "answers"] as const) {
+    it(`under-triage 0 and over-triage at most 5% ${path === "words" ? "from the words alone" : "with the true answers"}`, async () => {
+      for (const dir of heldoutDirs) {
+        const report = evaluateTriageCorpus(await readCorpus(dir), path);
+        const under = report.results
+          .filter((r) => r.under)
+          .map((r) => `${r.case.id} ${r.level}: ${r.case.text}`);
+        expect(under, dir).toEqual([]);
+        expect(report.overTriage / report.cases, dir).toBeLessThanOrEqual(0.05);
+      }
+    });
+  }
 });
 
 describe("dermedge triage-eval", () => {
@@ -74,7 +115,7 @@ describe("dermedge triage-eval", () => {
     );
     const under = await dermedge("triage-eval", dir);
     expect(under.code).toBe(1);
-    expect(under.stdout).toMatch(/UNDER-TRIAGED\n {2}x-1: self_care < emergency/);
+    expect(under.stdout).toMatch(/UNDER-TRIAGED\n {2}x-1: doctor < emergency/);
     expect(under.stderr.trim()).toBe("dermedge: 1 message(s) under-triaged");
     await writeFile(join(dir, "x.jsonl"), '{"lang":"fr","text":"x","min":"doctor","max":"doctor"}\n');
     const bad = await dermedge("triage-eval", dir);
@@ -83,11 +124,33 @@ describe("dermedge triage-eval", () => {
   });
 });
 
-describe("docs/clinical-rules.md", () => {
-  it("has a row for every red-flag rule, with its level and source", async () => {
-    const doc = await readFile(resolve(root, "docs/clinical-rules.md"), "utf8");
+describe("the clinical data and its generated docs", () => {
+  it("passes its schema: every atom, source, rule, question and catalogue reference resolves", () => {
+    expect(clinicalDataProblems()).toEqual([]);
+    const broken = {
+      ...RULES[0],
+      sources: ["A blog"],
+      clauses: [{ level: "soonish", all: ["feverr", "group:nope"], when: "a broken clause" }],
+    };
+    const problems = clinicalDataProblems({
+      rules: [broken, RULES[0]] as never,
+      benign: [] as never,
+      coverage: [{ source: "NHS Hives", redFlag: "nothing covers this", level: "doctor" }] as never,
+      groups: {} as never,
+    });
+    expect(problems.join("\n")).toMatch(/source not in sources.ts/);
+    expect(problems.join("\n")).toMatch(/unknown atom feverr/);
+    expect(problems.join("\n")).toMatch(/unknown group nope/);
+    expect(problems.join("\n")).toMatch(/anaphylaxis is listed twice/);
+    expect(problems.join("\n")).toMatch(/must name what covers it/);
+  });
+
+  it("docs/clinical-rules.md and docs/clinical-coverage.md are up to date (npm run docs:clinical)", async () => {
+    expect(await readFile(resolve(root, "docs/clinical-rules.md"), "utf8")).toBe(clinicalRulesDoc());
+    expect(await readFile(resolve(root, "docs/clinical-coverage.md"), "utf8")).toBe(clinicalCoverageDoc());
+    const doc = clinicalRulesDoc();
     for (const rule of RED_FLAG_RULES)
-      expect(doc, rule).toMatch(new RegExp(`^\\| \`${rule}\` \\|.*\\|.*(NICE|NHS|RCOG|AAD)`, "m"));
+      expect(doc, rule).toMatch(new RegExp(`^\\| \`${rule}\` \\|.*\\|.*(NICE|NHS|NHC|RCOG|AAD)`, "m"));
   });
 });
 
