@@ -10,6 +10,7 @@ import { MemoryBusyError } from "../lib/memory-budget";
 import { ModelUnavailableError } from "../model/package/load";
 import { assessPhoto } from "../service/assess-photo";
 import { assessWords } from "../service/assess-words";
+import { checklistItems, sendChecklist } from "./checklist";
 import type { BotContext, PhotoRef } from "./context";
 import { langOf } from "./language";
 import { botMessages } from "./messages";
@@ -56,8 +57,9 @@ export async function assessInquiry(ctx: BotContext, inquiry: Inquiry): Promise<
 }
 
 /**
- * Assesses and answers; the red-flag questions follow when there are any. Words that are an emergency on
- * their own are answered from the words at once: the photo cannot lower the level, only delay the advice.
+ * Assesses and answers. Words that are an emergency on their own are answered from the words at once: the
+ * photo cannot lower the level, only delay the advice. Otherwise, while the core checklist is open, it is asked
+ * first (checklist.ts) and the answer follows it; then the follow-up and red-flag questions.
  */
 export async function assessAndReply(ctx: BotContext, inquiry: Inquiry): Promise<void> {
   if (inquiry.photo && inquiry.words) {
@@ -70,7 +72,13 @@ export async function assessAndReply(ctx: BotContext, inquiry: Inquiry): Promise
   }
   const assessment = await assessInquiry(ctx, inquiry);
   if (!assessment) return;
+  const checkable = assessment.status !== "poor_photo" && assessment.status !== "not_skin";
+  const askFirst = checkable && assessment.triage.level !== "emergency";
+  // With KV down the ticks could not be kept: answer now, with the unchecked warning signs under it.
+  if (askFirst && !ctx.session.kvDown && (await sendChecklist(ctx, assessment, inquiry))) return;
   await sendAssessment(ctx, assessment);
+  const unchecked = askFirst ? checklistItems(assessment).map((i) => i.text) : [];
+  if (unchecked.length > 0) await ctx.reply(botMessages[assessment.lang].uncheckedSigns(unchecked));
   // A photo that could not be used: keep the words, so the retake is assessed with them.
   if ((assessment.status === "poor_photo" || assessment.status === "not_skin") && inquiry.words) {
     ctx.session.pendingWords = inquiry.words;

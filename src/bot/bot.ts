@@ -6,6 +6,7 @@ import { Bot } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { BotConfig } from "./config";
 import type { BotContext, BotDeps } from "./context";
+import { checklist } from "./features/checklist";
 import { commands } from "./features/commands";
 import { fallbacks } from "./features/fallbacks";
 import { group } from "./features/group";
@@ -31,7 +32,7 @@ export function createBot(deps: BotDeps, botInfo: UserFromGetMe): Bot<BotContext
   });
   bot.use(chatSession(deps.kv));
   bot.use(chatRateLimit());
-  bot.use(group, commands, questions, photo, text, fallbacks);
+  bot.use(group, commands, checklist, questions, photo, text, fallbacks);
   return bot;
 }
 

@@ -25,6 +25,20 @@ export interface OpenQuestions {
   level: string | null;
 }
 
+/** The core intake checklist sent before the answer, awaiting ticks and Done or Skip (checklist.ts). */
+export interface OpenChecklist {
+  messageId: number;
+  lang: Lang;
+  /** Core question ids and their short texts, in the order shown. */
+  items: { id: string; text: string }[];
+  /** Ids ticked so far. */
+  ticked: string[];
+  answers: Answers;
+  /** What is assessed once the checklist is done or skipped. */
+  photo?: PhotoRef;
+  words?: string;
+}
+
 /** What a chat keeps, in KV for at most 30 minutes (session.ts). Never photo bytes or an assessment. */
 export interface SessionData {
   /** Chosen with /language or a deep link; else Telegram's language_code decides. */
@@ -34,6 +48,9 @@ export interface SessionData {
   /** Words sent without a photo, waiting for one. */
   pendingWords?: string;
   questions?: OpenQuestions;
+  checklist?: OpenChecklist;
+  /** KV could not be read for this update (never stored): nothing that waits for a button is asked. */
+  kvDown?: boolean;
 }
 
 export interface BotDeps {

@@ -23,9 +23,17 @@ export interface BotMessages {
   albumFirstOnly: string;
   working: string;
   /** Heading of each part of an answer. */
-  headings: { findings: string; symptoms: string; advice: string; questions: string };
+  headings: { findings: string; symptoms: string; advice: string; questions: string; checklist: string };
   durationDays: (days: number) => string;
   ageYears: (years: number) => string;
+  /** The core checklist, asked before the answer. */
+  checklistIntro: string;
+  checklistDone: string;
+  checklistSkip: string;
+  checklistAnswered: (ticked: readonly string[]) => string;
+  checklistSkipped: string;
+  /** Under an answer given without the checklist: what was not checked. */
+  uncheckedSigns: (signs: readonly string[]) => string;
   questionsIntro: string;
   answerLabels: { yes: string; no: string; unknown: string };
   questionsDone: string;
@@ -91,9 +99,19 @@ const en: BotMessages = {
     symptoms: "What you told me",
     advice: "What to do",
     questions: "A few questions",
+    checklist: "Quick safety check",
   },
   durationDays: (days) => `for about ${days} day${days === 1 ? "" : "s"}`,
   ageYears: (years) => `age ${years}`,
+  checklistIntro:
+    "Before I answer: tap everything below that applies (tap again to untick), then Done. If none applies, just tap Done. You can also skip.",
+  checklistDone: "✅ Done",
+  checklistSkip: "Skip",
+  checklistAnswered: (ticked) =>
+    ticked.length ? `You ticked: ${ticked.join("; ")}. None of the others.` : "None of these. Thank you.",
+  checklistSkipped: "Skipped. Nothing was assumed.",
+  uncheckedSigns: (signs) =>
+    `These warning signs were not checked. If any of them applies, the advice may be more urgent: tell me, or see a doctor:\n• ${signs.join("\n• ")}`,
   questionsIntro: "Your answers can change how urgent this is. Please tap an answer for each:",
   answerLabels: { yes: "Yes", no: "No", unknown: "Not sure" },
   questionsDone: "Thank you for answering.",
@@ -163,9 +181,19 @@ const zh: BotMessages = {
     symptoms: "您提到的情况",
     advice: "建议",
     questions: "几个问题",
+    checklist: "安全检查",
   },
   durationDays: (days) => `约${days}天`,
   ageYears: (years) => `${years}岁`,
+  checklistIntro:
+    "在回答之前：请点选下面所有符合的情况（再点一次可取消），然后点“完成”。如果都不符合，直接点“完成”。也可以跳过。",
+  checklistDone: "✅ 完成",
+  checklistSkip: "跳过",
+  checklistAnswered: (ticked) =>
+    ticked.length ? `您选择了：${ticked.join("、")}。其余都没有。` : "以上都没有。谢谢您。",
+  checklistSkipped: "已跳过，我们没有做任何假设。",
+  uncheckedSigns: (signs) =>
+    `以下危险信号没有确认。如果有任何一项符合，就医可能需要更紧急：请告诉我，或去看医生：\n• ${signs.join("\n• ")}`,
   questionsIntro: "您的回答可能会改变就医的紧急程度。请逐一点选：",
   answerLabels: { yes: "是", no: "否", unknown: "不确定" },
   questionsDone: "谢谢您的回答。",

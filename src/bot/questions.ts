@@ -15,7 +15,8 @@ export const ANSWER_CODES: Readonly<Record<string, AnswerValue>> = { y: "yes", n
 
 /** Sends the assessment's questions and remembers them; forgets earlier ones when there are none. */
 export async function askQuestions(ctx: BotContext, assessment: Assessment, inquiry: Inquiry): Promise<void> {
-  const items = assessment.questions.map(({ id, text }) => ({ id, text }));
+  // The core checklist was asked before the answer (checklist.ts): follow-ups and red flags remain.
+  const items = assessment.questions.filter((q) => q.kind !== "core").map(({ id, text }) => ({ id, text }));
   if (items.length === 0) {
     ctx.session.questions = undefined;
     return;

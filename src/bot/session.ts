@@ -18,13 +18,15 @@ class ExpiringKvAdapter<T> extends KvAdapter<T> {
     super(kv as never);
   }
 
-  // KV down: the chat goes on without its session (a photo with a caption needs none), not unanswered.
+  // KV down: the chat goes on with an empty session marked `kvDown` (a photo with a caption needs none), not
+  // unanswered; nothing that waits for a button is asked, since its state could not be kept.
   override async read(key: string): Promise<T | undefined> {
-    return super.read(key).catch(() => undefined);
+    return super.read(key).catch(() => ({ kvDown: true }) as T);
   }
 
   override async write(key: string, value: T): Promise<void> {
-    await this.kv.put(key, JSON.stringify(value), { expirationTtl: this.ttlSeconds }).catch(() => undefined);
+    const { kvDown: _, ...kept } = value as T & { kvDown?: boolean };
+    await this.kv.put(key, JSON.stringify(kept), { expirationTtl: this.ttlSeconds }).catch(() => undefined);
   }
 }
 

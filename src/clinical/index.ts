@@ -28,7 +28,7 @@ export {
   ImageNotAssessableError,
   type QualityThresholds,
 } from "./quality";
-export { QUESTIONS } from "./questions";
+export { QUESTIONS, shortText } from "./questions";
 export {
   BENIGN_PATTERNS,
   type BenignPattern,

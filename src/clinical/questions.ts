@@ -15,6 +15,8 @@ export interface QuestionDef {
   readonly id: QuestionId;
   readonly kind: QuestionKind;
   readonly text: Localised;
+  /** The checklist's wording of a core question, short enough for a button. */
+  readonly short?: Localised;
   /** Short form quoted in the triggers when answered yes. */
   readonly label: Localised;
   /** The sign a "yes" adds. */
@@ -36,6 +38,7 @@ export const QUESTIONS: readonly QuestionDef[] = [
   {
     id: "baby_under_3_months",
     kind: "core",
+    short: { en: "A baby under 3 months", zh: "不满3个月的婴儿" },
     text: { en: "Is it a baby under 3 months old?", zh: "是否是不满3个月的婴儿？" },
     label: { en: "a baby under 3 months (answered yes)", zh: "不满3个月的婴儿（回答：是）" },
     yes: "under_3_months",
@@ -44,6 +47,7 @@ export const QUESTIONS: readonly QuestionDef[] = [
   {
     id: "child",
     kind: "core",
+    short: { en: "A child (under 16)", zh: "孩子（16岁以下）" },
     text: { en: "Is it a child (under 16)?", zh: "是否是孩子（16岁以下）？" },
     label: { en: "a child (answered yes)", zh: "孩子（回答：是）" },
     yes: "child",
@@ -52,6 +56,7 @@ export const QUESTIONS: readonly QuestionDef[] = [
   {
     id: "over_70",
     kind: "core",
+    short: { en: "Aged 70 or over", zh: "70岁或以上" },
     text: { en: "Is the person 70 or older?", zh: "患者是否70岁或以上？" },
     label: { en: "aged 70 or over (answered yes)", zh: "70岁或以上（回答：是）" },
     yes: "elderly",
@@ -60,6 +65,7 @@ export const QUESTIONS: readonly QuestionDef[] = [
   {
     id: "pregnant",
     kind: "core",
+    short: { en: "Pregnant", zh: "怀孕" },
     text: { en: "Are you pregnant?", zh: "您是否怀孕了？" },
     label: { en: "pregnant (answered yes)", zh: "怀孕（回答：是）" },
     yes: "pregnant",
@@ -72,6 +78,7 @@ export const QUESTIONS: readonly QuestionDef[] = [
   {
     id: "burn",
     kind: "core",
+    short: { en: "A burn or scald", zh: "烧伤或烫伤" },
     text: {
       en: "Did it come from a burn or scald (fire, a hot drink, hot water, steam, oil)?",
       zh: "是否由烧伤或烫伤引起（火、热饮、开水、蒸汽、热油）？",
@@ -83,6 +90,7 @@ export const QUESTIONS: readonly QuestionDef[] = [
   {
     id: "chemical",
     kind: "core",
+    short: { en: "A chemical on the skin", zh: "化学品接触皮肤" },
     text: {
       en: "Did a chemical get on the skin (acid, alkali, drain cleaner, bleach, cement)?",
       zh: "皮肤是否接触了化学品（强酸、强碱、管道疏通剂、漂白剂、水泥）？",
@@ -94,6 +102,7 @@ export const QUESTIONS: readonly QuestionDef[] = [
   {
     id: "electric_shock",
     kind: "core",
+    short: { en: "An electric shock", zh: "触电" },
     text: { en: "Was there an electric shock or lightning?", zh: "是否触过电或遭过雷击？" },
     label: { en: "an electric shock (answered yes)", zh: "触电（回答：是）" },
     yes: "burn_electrical",
@@ -102,6 +111,7 @@ export const QUESTIONS: readonly QuestionDef[] = [
   {
     id: "bite",
     kind: "core",
+    short: { en: "An animal or human bite", zh: "被动物或人咬伤" },
     text: {
       en: "Was there a bite or scratch by an animal (dog, cat, bat, monkey, snake) or a person?",
       zh: "是否被动物（狗、猫、蝙蝠、猴子、蛇）或人咬伤、抓伤？",
@@ -113,6 +123,7 @@ export const QUESTIONS: readonly QuestionDef[] = [
   {
     id: "sting",
     kind: "core",
+    short: { en: "An insect bite or sting", zh: "蚊虫叮咬或蜇伤" },
     text: {
       en: "Was there an insect bite or sting (mosquito, bee, wasp, spider, jellyfish)?",
       zh: "是否被蚊虫叮咬或蜇伤（蚊子、蜜蜂、马蜂、蜘蛛、水母）？",
@@ -126,6 +137,7 @@ export const QUESTIONS: readonly QuestionDef[] = [
   {
     id: "fever",
     kind: "core",
+    short: { en: "Fever or shivering", zh: "发烧或寒战" },
     text: {
       en: "Is there a fever (a temperature of 38 °C / 100.4 °F or more), or shivering?",
       zh: "是否发烧（体温38°C或以上）或寒战？",
@@ -137,6 +149,7 @@ export const QUESTIONS: readonly QuestionDef[] = [
   {
     id: "unwell",
     kind: "core",
+    short: { en: "Feeling very unwell", zh: "精神很差" },
     text: {
       en: "Does the person feel very unwell (or, for a child, is unusually quiet, not feeding or not drinking)?",
       zh: "患者是否感觉很不舒服、精神很差（孩子是否异常安静、不吃奶或不喝水）？",
@@ -148,6 +161,7 @@ export const QUESTIONS: readonly QuestionDef[] = [
   {
     id: "airway",
     kind: "core",
+    short: { en: "Swollen lips or throat, or trouble breathing", zh: "嘴唇或喉咙肿、呼吸困难" },
     text: {
       en: "Is there any swelling of the lips, tongue or mouth, a tight throat or hoarse voice, or trouble breathing or swallowing?",
       zh: "是否有嘴唇、舌头或口腔肿胀，喉咙发紧、声音嘶哑，或者呼吸、吞咽困难？",
@@ -162,6 +176,7 @@ export const QUESTIONS: readonly QuestionDef[] = [
   {
     id: "pain_out_of_proportion",
     kind: "core",
+    short: { en: "Pain far worse than it looks, or fast spread", zh: "疼得远比看起来重，或扩散很快" },
     text: {
       en: "Is the pain much worse than the skin looks, or is it spreading within hours?",
       zh: "疼痛是否远比皮肤看起来严重，或者在几个小时内迅速扩散？",
@@ -173,6 +188,7 @@ export const QUESTIONS: readonly QuestionDef[] = [
   {
     id: "mouth_eyes_genitals",
     kind: "core",
+    short: { en: "Sores in the mouth, eyes or genitals, or peeling skin", zh: "口腔、眼睛或生殖器溃烂，或皮肤脱落" },
     text: {
       en: "Are there sores, blisters or raw areas in the mouth, on the lips, in the eyes or on the genitals, or is skin peeling off?",
       zh: "口腔、嘴唇、眼睛或生殖器是否有溃烂、水疱或破损，或者皮肤是否成片脱落？",
@@ -373,6 +389,12 @@ export const QUESTIONS: readonly QuestionDef[] = [
     relevant: (f) => any(f, ["non_healing", "sore", "chronic_wound", "lump"]) && f.durationDays === null,
   },
 ];
+
+/** The checklist's short wording of a question (its full text when it has none). */
+export function shortText(id: string, lang: Lang): string | undefined {
+  const q = QUESTIONS.find((x) => x.id === id);
+  return q ? (q.short ?? q.text)[lang] : undefined;
+}
 
 export function answerEffects(lang: Lang): Record<string, AnswerEffect> {
   return Object.fromEntries(QUESTIONS.map((q) => [q.id, { yes: q.yes, label: q.label[lang] }]));

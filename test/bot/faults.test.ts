@@ -27,8 +27,10 @@ describe.skipIf(!modelAvailable)(`bot faults (${SKIP_MESSAGE})`, () => {
     // The sessions and dedupe were asked (and failed): the fault was on the path.
     expect(down.calls.some((c) => c.startsWith("get session:"))).toBe(true);
     expect(down.calls.some((c) => c.startsWith("get update:"))).toBe(true);
-    const [answer] = await chat.messages();
+    // With KV down the checklist's ticks could not be kept: the answer comes at once, unchecked signs listed.
+    const [answer, unchecked] = await chat.messages();
     expect(answer.payload.text).toContain("<b>Closest matches</b>");
+    expect(unchecked.payload.text).toMatch(/^These warning signs were not checked/);
     // Delivered again to the same isolate while KV is down: the isolate's own set still says "seen".
     await deliver(update, { env: { BOT_STATE: down.kv } });
     expect((await chat.messages()).filter((m) => m.payload.text?.includes("Closest matches"))).toHaveLength(

@@ -43,7 +43,7 @@ describe.skipIf(!modelAvailable)(`photos (${SKIP_MESSAGE})`, () => {
     return { sizes: photoSizes([small, medium, large], [90, 320, 1280]), large, small, medium };
   }
 
-  it("a photo with a caption is assessed at once: typing, then triage, findings, symptoms, advice, disclaimer", async () => {
+  it("a photo with a caption: typing, the core checklist first, then triage, findings, symptoms, advice, disclaimer", async () => {
     const chat = new Chat({ languageCode: "en" });
     const { sizes, large } = await skinPhoto();
     await chat.sendPhoto(sizes, "itchy red patch for 3 days");
@@ -52,7 +52,14 @@ describe.skipIf(!modelAvailable)(`photos (${SKIP_MESSAGE})`, () => {
     expect(calls[0].payload.action).toBe("typing");
     // The largest size, not photo[0].
     expect(methods(await callsForFile(large))).toEqual(["getFile", "downloadFile"]);
-    const [answer, ...rest] = await chat.messages();
+    // Before any answer: one message of checklist buttons, with Done and Skip.
+    expect(await chat.sent()).toHaveLength(1);
+    const { items } = await chat.checklist();
+    expect(items).toEqual(expect.arrayContaining(["☐ A burn or scald", "☐ Fever or shivering"]));
+    const { buttons } = await chat.lastKeyboard();
+    expect(buttons.slice(-2).map((b) => b.data)).toEqual(["c:done", "c:skip"]);
+    await chat.answerChecklist();
+    const [answer, ...rest] = (await chat.messages()).slice(1);
     expect(answer.payload.parse_mode).toBe("HTML");
     const text = answer.payload.text ?? "";
     const lines = text.split("\n");
@@ -88,13 +95,15 @@ describe.skipIf(!modelAvailable)(`photos (${SKIP_MESSAGE})`, () => {
       sizes[2].file_id,
     );
     await chat.press(buttons[0].data, messageId);
-    const sent = await chat.sent({ questions: false });
+    await chat.answerChecklist();
+    const sent = await chat.sent({ questions: false, checklist: false });
     expect(sent).toHaveLength(2);
     expect(sent[1]).toContain("<b>What you told me</b>");
     expect(sent[1]).toMatch(/itch/i);
     // Pressed again: the photo is no longer waiting.
+    const before = (await chat.sent()).length;
     await chat.press(buttons[0].data, messageId);
-    expect(await chat.sent()).toHaveLength(2);
+    expect(await chat.sent()).toHaveLength(before);
     expect((await chat.calls()).at(-1)).toMatchObject({
       method: "answerCallbackQuery",
       payload: { text: en.expired },
@@ -107,9 +116,12 @@ describe.skipIf(!modelAvailable)(`photos (${SKIP_MESSAGE})`, () => {
     await chat.sendPhoto(sizes);
     const { messageId } = await chat.lastKeyboard();
     await chat.press("w:skip", messageId);
-    const sent = await chat.sent({ questions: false });
-    expect(sent).toHaveLength(2);
+    await chat.answerChecklist([], true);
+    const sent = await chat.sent({ questions: false, checklist: false });
+    // The answer, then the warning signs left unchecked by the skipped checklist.
+    expect(sent).toHaveLength(3);
     expect(sent[1]).toContain("<b>Closest matches</b>");
+    expect(sent[2]).toMatch(/^These warning signs were not checked[\s\S]*• A burn or scald/);
     expect(sent[1]).not.toContain("<b>What you told me</b>");
   });
 
@@ -119,7 +131,8 @@ describe.skipIf(!modelAvailable)(`photos (${SKIP_MESSAGE})`, () => {
     expect(await chat.sent()).toEqual([en.askForPhoto]);
     const { sizes } = await skinPhoto();
     await chat.sendPhoto(sizes);
-    const sent = await chat.sent({ questions: false });
+    await chat.answerChecklist();
+    const sent = await chat.sent({ questions: false, checklist: false });
     expect(sent).toHaveLength(2);
     expect(sent[1]).toContain("for about 14 days");
   });
@@ -139,7 +152,8 @@ describe.skipIf(!modelAvailable)(`photos (${SKIP_MESSAGE})`, () => {
       }),
     );
     expect(methods(await callsForFile(fileId))).toEqual(["getFile", "downloadFile"]);
-    expect((await chat.sent())[0]).toContain("<b>Closest matches</b>");
+    await chat.answerChecklist();
+    expect((await chat.sent({ checklist: false }))[0]).toContain("<b>Closest matches</b>");
 
     await deliver(
       chat.update({
@@ -155,7 +169,8 @@ describe.skipIf(!modelAvailable)(`photos (${SKIP_MESSAGE})`, () => {
     const second = await skinPhoto();
     await chat.sendPhoto(first.sizes, "itchy", { media_group_id: `album-${chat.id}` });
     await chat.sendPhoto(second.sizes, undefined, { media_group_id: `album-${chat.id}` });
-    const sent = await chat.sent({ questions: false });
+    await chat.answerChecklist();
+    const sent = await chat.sent({ questions: false, checklist: false });
     expect(sent[0]).toBe(en.albumFirstOnly);
     expect(sent[1]).toContain("<b>Closest matches</b>");
     expect(sent).toHaveLength(2);
@@ -172,7 +187,8 @@ describe.skipIf(!modelAvailable)(`photos (${SKIP_MESSAGE})`, () => {
     expect(answer).not.toContain(zh.headings.findings);
     const { sizes } = await skinPhoto();
     await chat.sendPhoto(sizes);
-    const sent = await chat.sent({ questions: false });
+    await chat.answerChecklist();
+    const sent = await chat.sent({ questions: false, checklist: false });
     expect(sent).toHaveLength(2);
     expect(sent[1]).toContain(zh.headings.findings);
     expect(sent[1]).toContain("约3天");
@@ -215,7 +231,8 @@ describe.skipIf(!modelAvailable)(`photos (${SKIP_MESSAGE})`, () => {
     const { sizes, large } = await skinPhoto();
     await failDownloads(large, 1);
     await chat.sendPhoto(sizes, "itchy");
-    expect((await chat.sent())[0]).toContain("<b>Closest matches</b>");
+    await chat.answerChecklist();
+    expect((await chat.sent({ checklist: false }))[0]).toContain("<b>Closest matches</b>");
   });
 
   it("an image we cannot read gets a clear answer", async () => {

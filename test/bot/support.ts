@@ -157,15 +157,45 @@ export class Chat {
     return (await fake.fetch(`http://fake/calls?chat=${this.id}`)).json();
   }
 
-  /** The texts of the bot's messages, in order; `questions: false` leaves out the red-flag questions. */
-  async sent(options: { questions?: boolean } = {}): Promise<string[]> {
-    const isQuestions = (c: RecordedCall) =>
+  /**
+   * The texts of the bot's messages, in order; `questions: false` leaves out the red-flag questions,
+   * `checklist: false` the core checklist sent before the answer.
+   */
+  async sent(options: { questions?: boolean; checklist?: boolean } = {}): Promise<string[]> {
+    const hasButtons = (c: RecordedCall, prefix: string) =>
       c.payload.reply_markup?.inline_keyboard?.some((row) =>
-        row.some((b) => b.callback_data.startsWith("q:")),
+        row.some((b) => b.callback_data.startsWith(prefix)),
       );
     return (await this.messages())
-      .filter((c) => options.questions !== false || !isQuestions(c))
+      .filter((c) => options.questions !== false || !hasButtons(c, "q:"))
+      .filter((c) => options.checklist !== false || !hasButtons(c, "c:"))
       .map((c) => c.payload.text ?? "");
+  }
+
+  /** The core checklist the bot sent before its answer: its message id and items' button texts. */
+  async checklist(): Promise<{ messageId: number; items: string[] }> {
+    const call = (await this.messages()).find((c) =>
+      c.payload.reply_markup?.inline_keyboard?.some((row) =>
+        row.some((b) => b.callback_data.startsWith("c:")),
+      ),
+    );
+    if (!call?.result?.message_id) throw new Error("the bot sent no checklist");
+    const items = (call.payload.reply_markup?.inline_keyboard ?? [])
+      .flat()
+      .filter((b) => /^c:\d+$/.test(b.callback_data))
+      .map((b) => b.text);
+    return { messageId: call.result.message_id, items };
+  }
+
+  /** Ticks the checklist items whose text matches, then presses Done; or Skip when `skip` is true. */
+  async answerChecklist(tick: RegExp[] = [], skip = false): Promise<void> {
+    const { messageId, items } = await this.checklist();
+    for (const pattern of tick) {
+      const index = items.findIndex((text) => pattern.test(text));
+      if (index < 0) throw new Error(`no checklist item matches ${pattern}`);
+      await this.press(`c:${index}`, messageId);
+    }
+    await this.press(skip ? "c:skip" : "c:done", messageId);
   }
 
   /** The bot's messages that Telegram accepted (a failed attempt, later retried, is not one). */

@@ -51,6 +51,6 @@ commands.command("cancel", async (ctx) => {
     // The question buttons would act on what was just cancelled: take them away.
     await ctx.api.editMessageReplyMarkup(ctx.chat.id, s.questions.messageId).catch(() => {});
   }
-  s.pendingPhoto = s.pendingWords = s.questions = undefined;
+  s.pendingPhoto = s.pendingWords = s.questions = s.checklist = undefined;
   await ctx.reply(botMessages[langOf(ctx)][had ? "cancelled" : "nothingToCancel"]);
 });
