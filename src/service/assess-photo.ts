@@ -34,6 +34,8 @@ export interface PhotoAssessment {
   assessment: Assessment;
   /** What the image alone says about every label scored (catalogue ids or the caller's labels), summing to 1. */
   scores: { id: string; probability: number }[];
+  /** The zero-shot scores of the same labels: `scores` unless the package's head replaced them. */
+  zeroShotScores: { id: string; probability: number }[];
   /** What the image alone says about the not-skin gate's labels. */
   gateScores: { id: string; probability: number }[];
   model: ModelInfo;
@@ -95,6 +97,7 @@ export async function assessPhoto(
   return {
     assessment,
     scores,
+    zeroShotScores: findings.scores,
     gateScores: gate.scores,
     model: engine.info,
     timings: {
