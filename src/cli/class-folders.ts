@@ -11,7 +11,7 @@ export interface ClassFolder {
   photos: string[];
 }
 
-/** The class folders of a data set (hidden ones skipped), each with its photos; a class with none is an error. */
+/** The class folders of a data set (hidden ones skipped), each with its photos (see refuseEmpty). */
 export async function readClassFolders(folder: string): Promise<ClassFolder[]> {
   const entries = await readdir(folder, { withFileTypes: true }).catch(() => {
     throw new CliError(`cannot read folder ${folder}`);
@@ -23,10 +23,14 @@ export async function readClassFolders(folder: string): Promise<ClassFolder[]> {
     );
     classes.push({ name: dir.name, photos: files.sort().map((f) => join(folder, dir.name, f)) });
   }
+  if (classes.length === 0) throw new CliError(`no class folders under ${folder}`);
+  return classes.sort((a, b) => (a.name < b.name ? -1 : 1));
+}
+
+/** A class folder without photos is a mistake in the data set: say which, once the names are checked. */
+export function refuseEmpty(classes: readonly ClassFolder[]): void {
   const empty = classes.filter((c) => c.photos.length === 0).map((c) => c.name);
   if (empty.length > 0) {
     throw new CliError(`no photos (.jpg, .jpeg, .png, .webp) in class folder(s): ${empty.join(", ")}`);
   }
-  if (classes.length === 0) throw new CliError(`no class folders under ${folder}`);
-  return classes.sort((a, b) => (a.name < b.name ? -1 : 1));
 }

@@ -9,7 +9,7 @@ import { readNewClasses } from "../adapt/classes-file";
 import { embedPhotos } from "../adapt/embedding-cache";
 import { trainHead } from "../adapt/train";
 import { parse, required } from "../args";
-import { readClassFolders } from "../class-folders";
+import { readClassFolders, refuseEmpty } from "../class-folders";
 import { CliError, UsageError } from "../errors";
 import { openEmbeddingEngine } from "../files";
 
@@ -60,6 +60,7 @@ export async function adapt(args: string[]): Promise<void> {
     data,
     folders.map((f) => f.name),
   );
+  refuseEmpty(folders);
   const tooFew = folders.filter((f) => f.photos.length < MIN_PHOTOS_PER_CLASS);
   if (tooFew.length > 0) {
     throw new CliError(

@@ -3,7 +3,7 @@ import { catalogueEntry, type EvalSample, evaluate } from "../../clinical";
 import { ImageError } from "../../image/types";
 import { assessPhoto } from "../../service/assess-photo";
 import { parse, required } from "../args";
-import { readClassFolders } from "../class-folders";
+import { readClassFolders, refuseEmpty } from "../class-folders";
 import { CliError } from "../errors";
 import { compareWithHead, type HeadComparison, headTable } from "../eval-head";
 import { openEngine, readInput } from "../files";
@@ -30,7 +30,8 @@ async function listImages(
   headClasses: readonly string[],
 ): Promise<LabelledImage[]> {
   const images: LabelledImage[] = [];
-  for (const { name, photos } of await readClassFolders(folder)) {
+  const folders = await readClassFolders(folder);
+  for (const { name, photos } of folders) {
     const truth = map[name] ?? name;
     if (!catalogueEntry(truth) && !headClasses.includes(truth)) {
       throw new CliError(
@@ -39,6 +40,7 @@ async function listImages(
     }
     images.push(...photos.map((path) => ({ path, truth })));
   }
+  refuseEmpty(folders);
   return images;
 }
 
