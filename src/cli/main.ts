@@ -1,9 +1,11 @@
 import { ImageError } from "../image/types";
 import { ModelUnavailableError } from "../model/package/load";
+import { adapt } from "./commands/adapt";
 import { classify } from "./commands/classify";
 import { evalCommand } from "./commands/eval";
 import { model } from "./commands/model";
 import { preprocess } from "./commands/preprocess";
+import { syntheticPhotos } from "./commands/synthetic-photos";
 import { tokenize } from "./commands/tokenize";
 import { triageEvalCommand } from "./commands/triage-eval";
 import { CliError, UsageError } from "./errors";
@@ -14,6 +16,10 @@ const USAGE = `usage: dermedge <command> [options]
   classify IMAGE --model DIR [--labels L...] [--text T] [--lang en|zh]
                                             probabilities and the full assessment as JSON
   eval FOLDER --model DIR [--map M.json] [--out R.json]   accuracy, sensitivity, calibration
+  adapt DATA --model DIR --out DIR2 [--backend native|wasm] [--head-share S] [--cache FILE]
+                                            train a linear head on class folders of photos; DIR2 = DIR + head
+  synthetic-photos OUT --classes A,B --per-class N [--size PX] [--first I] [--seed S]
+                                            class folders of generated photos, separable by construction
   triage-eval CORPUS [--out R.json]         triage a JSON Lines corpus of patient messages from the words:
                                             level confusion table, under/over-triage, duration and age accuracy
   model synthetic --size tiny|base --tokenizer DIR --out DIR [--external-data] [--seed N]
@@ -25,6 +31,8 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
   preprocess,
   classify,
   eval: evalCommand,
+  adapt,
+  "synthetic-photos": syntheticPhotos,
   "triage-eval": triageEvalCommand,
   model,
 };

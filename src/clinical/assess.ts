@@ -13,6 +13,7 @@ import type {
   AssessmentStatus,
   Finding,
   Lang,
+  Localised,
   ParsedText,
   QualityReport,
   SkinGate,
@@ -39,6 +40,11 @@ export interface AssessInput {
   /** The client's locale or Accept-Language, e.g. "zh-CN". */
   readonly locale?: string;
   readonly config?: Partial<ClinicalConfig>;
+  /**
+   * Labels the catalogue does not know but someone described (a clinic's classes, `dermedge adapt`): their
+   * names and advice. Triage still treats them as custom labels.
+   */
+  readonly otherLabels?: Readonly<Record<string, { name: Localised; advice: Localised }>>;
 }
 
 const UNCERTAIN_CANDIDATES = 3;
@@ -90,6 +96,7 @@ function adviseOn(
   quality: QualityReport,
   triaged: Triage,
   lang: Lang,
+  otherAdvice: (id: string) => string | undefined,
 ): string[] {
   const m = messages[lang];
   // Every possible match that must be seen in person speaks first, not only the top one.
@@ -103,7 +110,7 @@ function adviseOn(
     no_photo: () => [],
     not_skin: () => [m.notSkinTip],
     uncertain: () => [m.uncertainAdvice],
-    ok: () => [catalogueEntry(findings[0].id)?.advice[lang] ?? m.customAdvice],
+    ok: () => [catalogueEntry(findings[0].id)?.advice[lang] ?? otherAdvice(findings[0].id) ?? m.customAdvice],
   };
   return [...new Set([triaged.action, ...review, ...specific[status]()])];
 }
@@ -118,7 +125,9 @@ export function assess(input: AssessInput): Assessment {
   const lang = chooseLanguage({ lang: input.lang, text, locale: input.locale });
   const parsed = parseText(text);
   const skin = checkSkin(input.gateProbabilities);
-  const ranked = rankFindings(input.imageProbabilities, presentSymptoms(parsed), lang, config);
+  const others = input.otherLabels ?? {};
+  const otherNames = Object.fromEntries(Object.entries(others).map(([id, o]) => [id, o.name]));
+  const ranked = rankFindings(input.imageProbabilities, presentSymptoms(parsed), lang, config, otherNames);
   const certainty = input.quality.ok && skin.passed ? checkCertainty(ranked, config) : null;
   const status = statusOf(input.quality, skin, certainty?.passed ?? null);
   const findings = certainty ? ranked : [];
@@ -141,7 +150,9 @@ export function assess(input: AssessInput): Assessment {
     triage: triaged,
     questions,
     summary: summarise(status, findings, skin, lang),
-    advice: adviseOn(status, findings, input.quality, triaged, lang),
+    advice: adviseOn(status, findings, input.quality, triaged, lang, (id) =>
+      Object.hasOwn(others, id) ? others[id].advice[lang] : undefined,
+    ),
     disclaimer: messages[lang].disclaimer,
   };
 }

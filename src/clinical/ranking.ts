@@ -23,7 +23,7 @@
  */
 import { catalogue, catalogueEntry } from "./catalogue";
 import type { ClinicalConfig } from "./config";
-import type { Finding, Lang } from "./types";
+import type { Finding, Lang, Localised } from "./types";
 import type { SymptomId } from "./vocabulary";
 
 /** Validates and renormalises the model's probabilities; throws a RangeError on bad input. */
@@ -81,6 +81,8 @@ export function rankFindings(
   present: ReadonlySet<SymptomId>,
   lang: Lang,
   config: Pick<ClinicalConfig, "symptomWeight" | "symptomSaturation">,
+  /** Names of labels the catalogue does not know (a clinic's own classes); others are named by their id. */
+  otherNames: Readonly<Record<string, Localised>> = {},
 ): Finding[] {
   const image = [...normaliseProbabilities(imageProbabilities)];
   const supports = image.map(([id]) => symptomSupport(id, present, config.symptomSaturation));
@@ -94,7 +96,7 @@ export function rankFindings(
       const entry = catalogueEntry(id);
       return {
         id,
-        name: entry?.name[lang] ?? id,
+        name: entry?.name[lang] ?? (Object.hasOwn(otherNames, id) ? otherNames[id][lang] : id),
         inCatalogue: entry !== undefined,
         probability: combined[i],
         imageProbability: p,

@@ -1,6 +1,7 @@
 import { type PreparedImage, type PreprocessorConfig, prepareImage } from "../image";
 import type { MemoryBudget } from "../lib/memory-budget";
 import { PromiseCache } from "../lib/promise-cache";
+import { type HeadFile, type HeadSpec, type LinearHead, parseHead } from "./head";
 import { hold } from "./memory";
 import { type LocalTowerContext, onnxImageTower, onnxTextTower } from "./onnx-towers";
 import { parsePreprocessorConfig, readJson, readManifest } from "./package/load";
@@ -25,6 +26,8 @@ export interface ModelInfo {
   revision: string;
   synthetic: boolean;
   variant: string;
+  /** Present when the package has a linear head (`dermedge adapt`): what it was trained on. */
+  head?: Omit<HeadSpec, "file">;
 }
 
 /** A label to score: its id and the prompts whose renormalised mean embedding stands for it. */
@@ -72,7 +75,10 @@ export class ClipEngine {
     readonly preprocessor: PreprocessorConfig,
     private readonly imageTower: ImageTower,
     private readonly textTower: TextTower,
+    private readonly store: ModelStore,
   ) {}
+
+  private readonly heads = new PromiseCache<string, LinearHead | null>(1);
 
   /**
    * Reads and verifies the package's manifest and preprocessor config. The weights are read when a tower
@@ -95,12 +101,24 @@ export class ClipEngine {
       parsePreprocessorConfig(preprocessor),
       (towers.image ?? onnxImageTower)(context),
       (towers.text ?? onnxTextTower)(context, tokenizer),
+      store,
     );
   }
 
   get info(): ModelInfo {
-    const { id, revision, synthetic, variant } = this.manifest;
-    return { id, revision, synthetic, variant };
+    const { id, revision, synthetic, variant, head } = this.manifest;
+    if (!head) return { id, revision, synthetic, variant };
+    const { file: _, ...summary } = head;
+    return { id, revision, synthetic, variant, head: summary };
+  }
+
+  /** The package's linear head, read and checked once; null when it has none. */
+  head(): Promise<LinearHead | null> {
+    const spec = this.manifest.head;
+    if (!spec) return Promise.resolve(null);
+    return this.heads.get(spec.file, async () =>
+      parseHead(await readJson<HeadFile>(this.store, this.manifest, spec.file)),
+    );
   }
 
   async tokenize(text: string): Promise<number[]> {

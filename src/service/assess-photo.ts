@@ -9,6 +9,7 @@ import {
   type Lang,
 } from "../clinical";
 import type { ClipEngine, Label, ModelInfo } from "../model/engine";
+import { headScores } from "./head";
 
 export interface PhotoRequest {
   /** The photo's bytes (JPEG, PNG or WebP). Never stored or logged. */
@@ -33,6 +34,8 @@ export interface PhotoAssessment {
   assessment: Assessment;
   /** What the image alone says about every label scored (catalogue ids or the caller's labels), summing to 1. */
   scores: { id: string; probability: number }[];
+  /** The zero-shot scores of the same labels: `scores` unless the package's head replaced them. */
+  zeroShotScores: { id: string; probability: number }[];
   /** What the image alone says about the not-skin gate's labels. */
   gateScores: { id: string; probability: number }[];
   model: ModelInfo;
@@ -75,13 +78,13 @@ export async function assessPhoto(
     ? request.labels.map((label) => ({ id: label, prompts: [label] }))
     : catalogueLabels;
   const gate = await engine.classify(image.embedding, gateLabels);
-  const findings = await engine.classify(
-    image.embedding,
-    labels,
-    request.labels?.length ? request.client : undefined,
-  );
+  const custom = Boolean(request.labels?.length);
+  const findings = await engine.classify(image.embedding, labels, custom ? request.client : undefined);
+  // A clinic's head replaces the catalogue's zero-shot ranking; a caller's own labels stay zero-shot.
+  const head = custom ? null : await headScores(engine, image.embedding, findings.scores);
+  const scores = head?.scores ?? findings.scores;
   const assessment = assess({
-    imageProbabilities: byId(findings.scores),
+    imageProbabilities: byId(scores),
     gateProbabilities: byId(gate.scores),
     quality,
     text: request.text,
@@ -89,10 +92,12 @@ export async function assessPhoto(
     lang: request.lang,
     locale: request.locale,
     config: options.clinical,
+    otherLabels: head?.otherLabels,
   });
   return {
     assessment,
-    scores: findings.scores,
+    scores,
+    zeroShotScores: findings.scores,
     gateScores: gate.scores,
     model: engine.info,
     timings: {

@@ -5,4 +5,5 @@ export {
   type SyntheticPackageOptions,
   writeSyntheticPackage,
 } from "./package";
+export { syntheticPhoto } from "./photos";
 export { type ClipDims, SIZES, type SyntheticSize } from "./sizes";

@@ -2,6 +2,8 @@ import { execFile } from "node:child_process";
 import { cp, mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { promisify } from "node:util";
+import { adapt } from "../../src/cli/commands/adapt";
+import { writeSyntheticPhotoSet } from "../../src/cli/commands/synthetic-photos";
 import { addLabelEmbeddings } from "../../src/cli/label-embeddings";
 import { nodeRuntime } from "../../src/cli/runtime";
 import { ClipEngine } from "../../src/model/engine";
@@ -49,7 +51,39 @@ export default async function setup(): Promise<void> {
   await addLabelEmbeddings(resolve(models, "tiny-labelled"));
   // tiny as `dermedge model pack` leaves it: ORT format, the vision tower in two stages.
   await packPackage(resolve(models, "tiny"), resolve(models, "tiny-packed"));
+  await writeAdaptFixtures();
   await writeNodeReference();
+}
+
+/** Catalogue ids the adapt fixtures' classes are named after (the photos differ by construction only). */
+export const ADAPT_CLASSES = ["acne", "eczema", "psoriasis"];
+
+/**
+ * Separable class folders for `dermedge adapt` (.cache/photos/adapt-train, 12 a class) and photos it never
+ * sees (adapt-eval, 6 a class), and tiny-labelled with a head trained on the first (.cache/models/tiny-head).
+ */
+async function writeAdaptFixtures(): Promise<void> {
+  const photos = resolve(cache, "photos");
+  await writeSyntheticPhotoSet(resolve(photos, "adapt-train"), { classes: ADAPT_CLASSES, perClass: 12 });
+  await writeSyntheticPhotoSet(resolve(photos, "adapt-eval"), {
+    classes: ADAPT_CLASSES,
+    perClass: 6,
+    first: 1000,
+  });
+  await rm(resolve(models, "tiny-head"), { recursive: true, force: true });
+  const log = console.log;
+  console.log = () => {}; // adapt's summary is for people; the tests read head.json
+  try {
+    await adapt([
+      resolve(photos, "adapt-train"),
+      "--model",
+      resolve(models, "tiny-labelled"),
+      "--out",
+      resolve(models, "tiny-head"),
+    ]);
+  } finally {
+    console.log = log;
+  }
 }
 
 /**

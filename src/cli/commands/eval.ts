@@ -1,14 +1,13 @@
-import { readdir, readFile, writeFile } from "node:fs/promises";
-import { extname, join } from "node:path";
+import { readFile, writeFile } from "node:fs/promises";
 import { catalogueEntry, type EvalSample, evaluate } from "../../clinical";
 import { ImageError } from "../../image/types";
 import { assessPhoto } from "../../service/assess-photo";
 import { parse, required } from "../args";
+import { readClassFolders, refuseEmpty } from "../class-folders";
 import { CliError } from "../errors";
+import { compareWithHead, type HeadComparison, headTable } from "../eval-head";
 import { openEngine, readInput } from "../files";
 import { progressBar } from "../progress";
-
-const IMAGE_EXTENSIONS = new Set([".jpg", ".jpeg", ".png", ".webp"]);
 
 interface LabelledImage {
   path: string;
@@ -24,25 +23,24 @@ async function readMap(path: string | undefined): Promise<Record<string, string>
   }
 }
 
-/** Class folders -> labelled images; every folder must be a catalogue id or mapped to one. */
-async function listImages(folder: string, map: Record<string, string>): Promise<LabelledImage[]> {
-  const entries = await readdir(folder, { withFileTypes: true }).catch(() => {
-    throw new CliError(`cannot read folder ${folder}`);
-  });
+/** Class folders -> labelled images; every folder must be a catalogue id, a head's class, or mapped to one. */
+async function listImages(
+  folder: string,
+  map: Record<string, string>,
+  headClasses: readonly string[],
+): Promise<LabelledImage[]> {
   const images: LabelledImage[] = [];
-  for (const dir of entries.filter((e) => e.isDirectory() && !e.name.startsWith("."))) {
-    const truth = map[dir.name] ?? dir.name;
-    if (!catalogueEntry(truth)) {
+  const folders = await readClassFolders(folder);
+  for (const { name, photos } of folders) {
+    const truth = map[name] ?? name;
+    if (!catalogueEntry(truth) && !headClasses.includes(truth)) {
       throw new CliError(
-        `folder "${dir.name}" is not a catalogue id; map it with --map (e.g. {"${dir.name}": "naevus"})`,
+        `folder "${name}" is not a catalogue id; map it with --map (e.g. {"${name}": "naevus"})`,
       );
     }
-    const files = (await readdir(join(folder, dir.name))).filter((f) =>
-      IMAGE_EXTENSIONS.has(extname(f).toLowerCase()),
-    );
-    images.push(...files.sort().map((f) => ({ path: join(folder, dir.name, f), truth })));
+    images.push(...photos.map((path) => ({ path, truth })));
   }
-  if (images.length === 0) throw new CliError(`no images in class folders under ${folder}`);
+  refuseEmpty(folders);
   return images;
 }
 
@@ -87,17 +85,30 @@ function table(report: ReturnType<typeof evaluate>, rejected: number): string {
 export async function evalCommand(args: string[]): Promise<void> {
   const { values, positionals } = parse(
     args,
-    { model: { type: "string" }, map: { type: "string" }, out: { type: "string" } },
+    {
+      model: { type: "string" },
+      map: { type: "string" },
+      out: { type: "string" },
+      json: { type: "boolean" },
+    },
     ["FOLDER"],
   );
-  const images = await listImages(positionals[0], await readMap(values.map));
   const engine = await openEngine(required(values.model, "model"));
+  const head = await engine.head();
+  const images = await listImages(positionals[0], await readMap(values.map), head?.classes ?? []);
   const samples: (EvalSample & { path: string; skinGatePassed: boolean })[] = [];
+  const zeroShot: EvalSample[] = [];
   const unreadable: { path: string; error: string }[] = [];
   const progress = progressBar(images.length);
   for (const image of images) {
     try {
-      const { scores, assessment } = await assessPhoto(engine, { image: await readInput(image.path) });
+      const { scores, zeroShotScores, assessment } = await assessPhoto(engine, {
+        image: await readInput(image.path),
+      });
+      zeroShot.push({
+        truth: image.truth,
+        probabilities: Object.fromEntries(zeroShotScores.map((s) => [s.id, s.probability])),
+      });
       samples.push({
         path: image.path,
         truth: image.truth,
@@ -115,15 +126,24 @@ export async function evalCommand(args: string[]): Promise<void> {
   const report = evaluate(samples, Object.keys(samples[0].probabilities));
   const rejected = samples.filter((s) => !s.skinGatePassed).length;
   const out = values.out ?? "eval-report.json";
+  // With a head, `report` is the package as deployed (the head); `head` compares it with zero-shot.
+  const comparison: HeadComparison | undefined = head ? compareWithHead(head, zeroShot, samples) : undefined;
   const json = {
     model: engine.info,
     ...report,
     notSkinFalseRejectionRate: rejected / samples.length,
+    head: comparison,
     unreadable,
     samples,
   };
   await writeFile(out, `${JSON.stringify(json, null, 2)}\n`);
+  if (values.json) {
+    const { samples: _, ...summary } = json;
+    console.log(JSON.stringify(summary, null, 2));
+    return;
+  }
   console.log(table(report, rejected));
+  if (comparison) console.log(`\n${headTable(comparison)}`);
   if (unreadable.length) console.log(`\n${unreadable.length} unreadable image(s), listed in the report`);
   console.log(
     `\nreport written to ${out}${engine.info.synthetic ? " (synthetic model: these numbers mean nothing)" : ""}`,

@@ -1,3 +1,5 @@
+import type { HeadSpec } from "../head";
+
 /**
  * A model package is the Hugging Face layout of Xenova/clip-vit-base-patch32 (config.json,
  * preprocessor_config.json, tokenizer.json, tokenizer_config.json, onnx/*.onnx) plus this manifest,
@@ -47,6 +49,12 @@ export interface ModelManifest {
    */
   vision: TowerSpec & { stages?: TowerSpec[] };
   text: TowerSpec & { contextLength: number };
+  /**
+   * A linear head trained by `dermedge adapt` (head.json, listed in `files`): its calibrated probabilities
+   * replace zero-shot ones for its classes. The revision is unchanged: it names the CLIP weights, which
+   * key the text embeddings and sessions, and the head does not touch them.
+   */
+  head?: HeadSpec;
   /** Every file of the package except the manifest itself. */
   files: ManifestFile[];
 }

@@ -266,6 +266,25 @@ export const ModelInfoBody = z
       .boolean()
       .openapi({ description: "True for a synthetic test model: its answers mean nothing." }),
     variant: z.string(),
+    head: z
+      .object({
+        combine: z.object({
+          headShare: Probability.openapi({
+            description:
+              "The share of probability the head's classes get; the catalogue entries it does not know share " +
+              "the rest by their zero-shot scores (1: the head's classes only).",
+          }),
+        }),
+        classes: z.array(z.string()).openapi({ description: "The classes the head was trained on." }),
+        photos: z.number().int().openapi({ description: "Photos it was trained and calibrated on." }),
+        heldOutAccuracy: Probability.openapi({ description: "Top-1 accuracy on its held-out split." }),
+      })
+      .optional()
+      .openapi({
+        description:
+          "Present when the package has a clinic's linear head (`dermedge adapt`): for the catalogue, its " +
+          "calibrated probabilities replace the zero-shot scores. Gates, red flags and the words are unchanged.",
+      }),
   })
   .openapi("ModelInfo");
 
@@ -283,7 +302,7 @@ export const AssessmentResponse = z
     assessment: AssessmentBody,
     scores: z.array(Score).openapi({
       description:
-        "The image-only zero-shot scores of every label scored (the catalogue's, or your own `labels`), " +
+        "The image-only scores (zero-shot, or the package's head: see `model.head`) of every label scored (the catalogue's, or your own `labels`), " +
         "summing to 1, in every answer whatever the gates decide: `assessment.findings` is empty for a " +
         "poor or not-skin photo, these are not.",
     }),
