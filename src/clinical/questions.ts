@@ -188,7 +188,10 @@ export const QUESTIONS: readonly QuestionDef[] = [
   {
     id: "mouth_eyes_genitals",
     kind: "core",
-    short: { en: "Sores in the mouth, eyes or genitals, or peeling skin", zh: "口腔、眼睛或生殖器溃烂，或皮肤脱落" },
+    short: {
+      en: "Sores in the mouth, eyes or genitals, or peeling skin",
+      zh: "口腔、眼睛或生殖器溃烂，或皮肤脱落",
+    },
     text: {
       en: "Are there sores, blisters or raw areas in the mouth, on the lips, in the eyes or on the genitals, or is skin peeling off?",
       zh: "口腔、嘴唇、眼睛或生殖器是否有溃烂、水疱或破损，或者皮肤是否成片脱落？",

@@ -88,9 +88,9 @@ export function clinicalDataProblems(
       for (const issue of result.error.issues)
         problems.push(`${where}.${issue.path.join(".")}: ${issue.message}`);
   };
-  data.rules.forEach((r, i) => check(Rule, r, `rules[${i}] ${r.id}`));
-  data.benign.forEach((p, i) => check(Benign, p, `benign[${i}] ${p.id}`));
-  data.coverage.forEach((c, i) => check(CoverageRow, c, `coverage[${i}]`));
+  for (const [i, r] of data.rules.entries()) check(Rule, r, `rules[${i}] ${r.id}`);
+  for (const [i, p] of data.benign.entries()) check(Benign, p, `benign[${i}] ${p.id}`);
+  for (const [i, c] of data.coverage.entries()) check(CoverageRow, c, `coverage[${i}]`);
   for (const [name, atoms] of Object.entries(data.groups))
     for (const atom of atoms) if (atomProblem(atom)) problems.push(`groups.${name}: ${atomProblem(atom)}`);
   for (const id of unique(data.rules.map((r) => r.id))) problems.push(`rules: ${id} is listed twice`);
