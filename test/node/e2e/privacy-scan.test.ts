@@ -590,15 +590,15 @@ describe.skipIf(skip && !process.env.CI)("privacy scan of a full tour through wr
     expect(found).toEqual([]);
     // Chat A said /forget: its session is gone.
     expect(kv.some((e) => e.key === `session:${chatA}`)).toBe(false);
-    // What chat B's session keeps: its waiting photo's file id (and what its open questions need).
+    // What chat B's session keeps: its waiting photo's file id (and what its open checklist or questions need).
     const sessionB = kv.find((e) => e.key === `session:${chatB}`)!;
     expect(scan("session B", sessionB.value, allowedInSessionB).map(([, n]) => n)).toContain(
       `file id ${canary.fileIds.b2.slice(4, 10)}`,
     );
     const fields = Object.keys(JSON.parse(sessionB.value.toString("utf8")));
-    expect(fields.filter((f) => !["lang", "pendingPhoto", "pendingWords", "questions"].includes(f))).toEqual(
-      [],
-    );
+    expect(
+      fields.filter((f) => !["lang", "pendingPhoto", "pendingWords", "questions", "checklist"].includes(f)),
+    ).toEqual([]);
   });
 
   it("every KV entry expires: sessions within 30 minutes, update ids within 24 hours, embeddings within 7 days", () => {
