@@ -3,6 +3,7 @@ import { createRoute, OpenAPIHono, type RouteConfig, type z } from "@hono/zod-op
 import type { MiddlewareHandler } from "hono";
 import type { Answers, Lang } from "../clinical";
 import { assessPhoto } from "../service/assess-photo";
+import { assessWords } from "../service/assess-words";
 import type { AppEnv } from "./env";
 import { API_KEY_SECURITY } from "./middleware/auth";
 import { bodyLimit } from "./middleware/body-limit";
@@ -11,8 +12,9 @@ import { AssessmentForm, AssessmentJson, AssessmentResponse } from "./schemas/as
 
 const requestBody = {
   description:
-    "The photo with optional words, as multipart/form-data (field `image`, a file) or JSON (`image` in " +
-    "base64). Image URLs are not accepted. The body limit (10 MiB by default) is checked while it streams in.",
+    "The photo with optional words, or the words alone, as multipart/form-data (field `image`, a file) or " +
+    "JSON (`image` in base64). Image URLs are not accepted. The body limit (10 MiB by default) is checked " +
+    "while it streams in.",
   content: {
     "multipart/form-data": { schema: AssessmentForm },
     "application/json": { schema: AssessmentJson },
@@ -30,8 +32,9 @@ const routeConfig = {
     "found in `text` and the `answers` to red-flag questions, and returns a triage level (always, from the " +
     "words alone when the photo cannot be used), advice, and the red-flag `questions` still worth asking. " +
     "Not a diagnosis. A photo that is too dark, blurry or small, or that does not show skin, still gets a 200 " +
-    "with `status` poor_photo or not_skin. Neither the photo nor the text is stored or logged; responses are " +
-    "never cached.",
+    "with `status` poor_photo or not_skin. Words without a photo (`text`, with `answers`) are triaged too: " +
+    "`status` no_photo, no findings, `scores` empty and `model` null, and no model is loaded. Neither the " +
+    "photo nor the text is stored or logged; responses are never cached.",
   security: API_KEY_SECURITY,
   middleware: [bodyLimit(), multipartBoundary()] as const,
   request: { body: requestBody },
@@ -66,7 +69,8 @@ const routeConfig = {
 const route = createRoute({ ...routeConfig, hide: true });
 
 interface Input {
-  image: Uint8Array;
+  /** Absent: the words alone are triaged. */
+  image?: Uint8Array;
   text?: string;
   lang?: Lang;
   labels?: string[];
@@ -83,7 +87,30 @@ assessments.openapi(route, async (c) => {
   });
   const log = c.get("log");
   log.secrets = [input.text ?? "", ...(input.labels ?? [])];
-  log.fields = { ...log.fields, imageBytes: input.image.length };
+  if (!input.image) {
+    // Words alone: the triage, questions and advice from them; no model is needed.
+    const started = Date.now();
+    const assessment = assessWords({
+      text: input.text ?? "",
+      lang: input.lang,
+      locale: c.req.header("accept-language"),
+      answers: input.answers,
+    });
+    log.fields = { ...log.fields, status: assessment.status };
+    return c.json(
+      {
+        requestId: c.get("requestId"),
+        assessment,
+        scores: [],
+        model: null,
+        timings: { totalMs: Date.now() - started },
+      },
+      200,
+      { "Cache-Control": "no-store" },
+    );
+  }
+  const image = input.image;
+  log.fields = { ...log.fields, imageBytes: image.length };
 
   const loading = Date.now();
   const engine = await c.var.engine();
@@ -91,7 +118,7 @@ assessments.openapi(route, async (c) => {
   // Errors are mapped by onError (problems.ts): only the photo's own faults are 4xx.
   const result = await assessPhoto(
     engine,
-    { ...input, locale: c.req.header("accept-language"), client: c.var.client },
+    { ...input, image, locale: c.req.header("accept-language"), client: c.var.client },
     { maxPixels: Number(c.env.MAX_IMAGE_PIXELS) || undefined },
   );
   const { decodeMs, encodeMs, textMs, ...rest } = result.timings;
@@ -140,14 +167,24 @@ async function readInput(
   valid: { json: () => AssessmentJsonInput; form: () => AssessmentFormInput },
 ): Promise<Input> {
   const essence = contentType.split(";")[0].trim().toLowerCase();
+  let input: Input | undefined;
   if (essence === "multipart/form-data" || essence === "application/x-www-form-urlencoded") {
     const { image, text, lang, labels, answers } = valid.form();
-    return { image: new Uint8Array(await image.arrayBuffer()), text, lang, labels, answers };
-  }
-  if (/^application\/([\w.-]+\+)?json$/.test(essence)) {
+    input = { image: image && new Uint8Array(await image.arrayBuffer()), text, lang, labels, answers };
+  } else if (/^application\/([\w.-]+\+)?json$/.test(essence)) {
     const { image, text, lang, labels, answers } = valid.json();
-    return { image: decodeBase64(image), text, lang, labels, answers };
+    input = { image: image === undefined ? undefined : decodeBase64(image), text, lang, labels, answers };
   }
+  if (input && !input.image) {
+    if (!input.text?.trim())
+      throw new ProblemError(
+        "invalid-request",
+        "Send a photo (`image`), the patient's words (`text`), or both.",
+      );
+    if (input.labels?.length)
+      throw new ProblemError("invalid-request", "`labels` rank a photo: send `image` too.");
+  }
+  if (input) return input;
   throw new ProblemError(
     "invalid-request",
     "Send the photo as multipart/form-data (a file in the field `image`) or as JSON with `image` in base64.",

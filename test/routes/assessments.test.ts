@@ -23,13 +23,13 @@ interface AssessmentResponse {
     status: string;
     findings: { id: string; inCatalogue: boolean; probability: number; imageProbability: number }[];
     symptoms: { recognised: { id: string; negated: boolean }[]; durationDays: number | null };
-    triage: { level: string; wordsLevel: string; action: string };
-    questions: { id: string; text: string; raisesTo: string }[];
+    triage: { level: string; wordsLevel: string; action: string; reasons: { triggers: string[] }[] };
+    questions: { id: string; kind: string; text: string; raisesTo: string }[];
     advice: string[];
     disclaimer: string;
   };
   scores: { id: string; probability: number }[];
-  model: { id: string; revision: string; synthetic: boolean; variant: string };
+  model: { id: string; revision: string; synthetic: boolean; variant: string } | null;
   timings: { decodeMs: number; encodeMs: number; textMs: number; totalMs: number };
 }
 
@@ -41,6 +41,35 @@ describe.skipIf(!modelAvailable)(`POST /v1/assessments (${SKIP_MESSAGE})`, () =>
   });
 
   describe("answers", () => {
+    it("words alone are enough: no_photo from the words and answers, in JSON and multipart, no model loaded", async () => {
+      const words = "my lips and tongue are swelling and I can't breathe well";
+      const res = await call("/v1/assessments", json({ text: words }));
+      expect(res.status).toBe(200);
+      expect(res.headers.get("cache-control")).toBe("no-store");
+      const body = (await res.json()) as AssessmentResponse;
+      expect(body.assessment.status).toBe("no_photo");
+      expect(body.assessment.triage.level).toBe("emergency");
+      expect(body.assessment.findings).toEqual([]);
+      expect(body.scores).toEqual([]);
+      expect(body.model).toBeNull();
+      expect(Object.keys(body.timings)).toEqual(["totalMs"]);
+      // Chinese, multipart, with an answer that raises the level.
+      const zh = await post(
+        multipart(null, { text: "孩子手上起了红疹子", answers: JSON.stringify({ fever: "yes" }) }),
+      );
+      const zhBody = (await zh.json()) as AssessmentResponse;
+      expect(zhBody.assessment.lang).toBe("zh");
+      expect(zhBody.assessment.triage.reasons.flatMap((r) => r.triggers)).toContain("发烧（回答：是）");
+      // Nothing recognised as benign: not self-care, and the core checklist is asked.
+      const vague = (await (
+        await call("/v1/assessments", json({ text: "something weird on my back" }))
+      ).json()) as AssessmentResponse;
+      expect(vague.assessment.triage.level).toBe("doctor");
+      expect(vague.assessment.questions.filter((q) => q.kind === "core").map((q) => q.id)).toContain(
+        "airway",
+      );
+    });
+
     it("a multipart photo with words: the assessment, the model, timings; no caching", async () => {
       const res = await post(
         multipart(photo, { text: "itchy red patch for 3 days, not painful", lang: "en" }),
@@ -51,7 +80,7 @@ describe.skipIf(!modelAvailable)(`POST /v1/assessments (${SKIP_MESSAGE})`, () =>
       const body = (await res.json()) as AssessmentResponse;
       expect(body.requestId).toBe(res.headers.get("x-request-id"));
       expect(body.model).toMatchObject({ id: "synthetic/clip-tiny", synthetic: true });
-      expect(body.model.revision).toMatch(/^synthetic-/);
+      expect(body.model?.revision).toMatch(/^synthetic-/);
       expect(body.assessment.lang).toBe("en");
       expect(body.assessment.status).toBe("ok");
       expect(body.assessment.findings.length).toBe(catalogue.length);
@@ -212,14 +241,27 @@ describe.skipIf(!modelAvailable)(`POST /v1/assessments (${SKIP_MESSAGE})`, () =>
           }),
         /JSON/,
       ],
-      ["JSON without an image", () => call("/v1/assessments", json({ text: "itchy" })), /image/],
+      [
+        "JSON with neither a photo nor words",
+        () => call("/v1/assessments", json({ lang: "en" })),
+        /image.*text/,
+      ],
+      [
+        "JSON words with labels but no photo",
+        () => call("/v1/assessments", json({ text: "itchy", labels: ["a rash"] })),
+        /labels/,
+      ],
       [
         "JSON image that is not base64",
         () => call("/v1/assessments", json({ image: "not base64!!" })),
         /base64/,
       ],
       ["JSON image empty", () => call("/v1/assessments", json({ image: "" })), /image/],
-      ["multipart without an image", () => post(multipart(null, { text: "itchy" })), /image/],
+      [
+        "multipart with neither a photo nor words",
+        () => post(multipart(null, { lang: "en" })),
+        /image.*text/,
+      ],
       [
         "multipart image as a text field",
         () => {

@@ -69,8 +69,8 @@ describe("hostile input to POST /v1/assessments", () => {
     }
   });
 
-  it("multipart with no image, or with two, is 400", async () => {
-    await expectProblem(await post({ body: multipart(null, { text: "itchy" }) }), 400, "invalid-request");
+  it("multipart with neither an image nor words, or with two images, is 400", async () => {
+    await expectProblem(await post({ body: multipart(null, { lang: "en" }) }), 400, "invalid-request");
     const two = rawMultipart("b0undary", [imagePart(photo), imagePart(photo, "second.jpg")]);
     const problem = await expectProblem(await post(two), 400, "invalid-request");
     expect(problem.detail).toMatch(/one image/i);

@@ -87,7 +87,12 @@ export const AssessmentForm = z
   .object({
     image: z
       .custom<Blob>((v) => v instanceof Blob, "image must be one file part: one image per request")
-      .openapi({ type: "string", format: "binary", description: "The photo: JPEG, PNG or WebP." }),
+      .optional()
+      .openapi({
+        type: "string",
+        format: "binary",
+        description: "The photo: JPEG, PNG or WebP. Optional: words alone (`text`) are triaged too.",
+      }),
     text: Text.optional(),
     lang: LangParam.optional(),
     // A single field arrives as a string, a repeated one as an array.
@@ -101,10 +106,11 @@ export const AssessmentForm = z
 /** application/json: the photo as base64 (a `data:` URL is accepted too). */
 export const AssessmentJson = z
   .object({
-    image: z
-      .string()
-      .min(1, "image is empty")
-      .openapi({ description: "The photo (JPEG, PNG or WebP) as base64, or a data: URL.", format: "byte" }),
+    image: z.string().min(1, "image is empty").optional().openapi({
+      description:
+        "The photo (JPEG, PNG or WebP) as base64, or a data: URL. Optional: words alone (`text`) are triaged too.",
+      format: "byte",
+    }),
     text: Text.optional(),
     lang: LangParam.optional(),
     labels: Labels.optional().openapi({ description: labelsDescription }),
@@ -306,11 +312,20 @@ export const AssessmentResponse = z
         "summing to 1, in every answer whatever the gates decide: `assessment.findings` is empty for a " +
         "poor or not-skin photo, these are not.",
     }),
-    model: ModelInfoBody,
+    // A union, not .nullable(): zod-to-openapi renders a nullable $ref as allOf, which refuses null.
+    model: z.union([ModelInfoBody, z.null()]).openapi({
+      description: "The model that scored the photo; null when only words were sent (status no_photo).",
+    }),
     timings: z
       .object({
-        decodeMs: z.number().openapi({ description: "Decoding and resizing, one streamed pass." }),
-        encodeMs: z.number().openapi({ description: "The image encoder." }),
+        decodeMs: z
+          .number()
+          .optional()
+          .openapi({ description: "Decoding and resizing, one streamed pass; absent without a photo." }),
+        encodeMs: z
+          .number()
+          .optional()
+          .openapi({ description: "The image encoder; absent without a photo." }),
         textMs: z
           .number()
           .optional()
