@@ -3,21 +3,22 @@ import { CATALOGUE_VERSION, catalogueEntry } from "./catalogue";
 import { type ClinicalConfig, resolveConfig } from "./config";
 import { checkCertainty, checkSkin } from "./gates";
 import { chooseLanguage } from "./language";
-import { formatPercent, messages } from "./messages";
+import { formatPercent, messages, TIME_FRAMES } from "./messages";
 import { rankFindings } from "./ranking";
 import { parseText, presentSymptoms } from "./symptoms";
 import { triage } from "./triage";
-import type {
-  Answers,
-  Assessment,
-  AssessmentStatus,
-  Finding,
-  Lang,
-  Localised,
-  ParsedText,
-  QualityReport,
-  SkinGate,
-  Triage,
+import {
+  type Answers,
+  type Assessment,
+  type AssessmentStatus,
+  type Finding,
+  type Lang,
+  type Localised,
+  type ParsedText,
+  type QualityReport,
+  type SkinGate,
+  TRIAGE_LEVELS,
+  type Triage,
 } from "./types";
 import { symptomKind, symptomName } from "./vocabulary";
 
@@ -85,7 +86,7 @@ function summarise(
         .slice(0, SUMMARY_MATCHES)
         .filter((f, i) => i === 0 || f.probability >= 0.05)
         .map((f) => m.match(f.name, formatPercent(f.probability)));
-      return m.summary.ok(m.alternatives(matches));
+      return m.summary.ok(m.list(matches));
     }
   }
 }
@@ -97,13 +98,17 @@ function adviseOn(
   triaged: Triage,
   lang: Lang,
   otherAdvice: (id: string) => string | undefined,
+  groups: ReadonlySet<string>,
 ): string[] {
   const m = messages[lang];
-  // Every possible match that must be seen in person speaks first, not only the top one.
+  // Every possible match that must be seen in person speaks first, not only the top one; advice for one group
+  // (a diabetic foot) only when that group applies or the entry is the top finding.
   const review = triaged.reasons
     .filter((r) => r.rule === "in_person_review")
     .flatMap((r) => findings.filter((f) => r.triggers.includes(f.name)))
-    .map((f) => catalogueEntry(f.id)?.advice[lang])
+    .map((f) => catalogueEntry(f.id))
+    .filter((e) => e !== undefined && (!e.forGroup || e.id === findings[0]?.id || groups.has(e.forGroup)))
+    .map((e) => e?.advice[lang])
     .filter((a): a is string => a !== undefined);
   const specific: Record<AssessmentStatus, () => string[]> = {
     poor_photo: () => quality.problems.map((p) => p.tip[lang]),
@@ -112,7 +117,29 @@ function adviseOn(
     uncertain: () => [m.uncertainAdvice],
     ok: () => [catalogueEntry(findings[0].id)?.advice[lang] ?? otherAdvice(findings[0].id) ?? m.customAdvice],
   };
-  return [...new Set([triaged.action, ...review, ...specific[status]()])];
+  // Nothing under an urgent action offers a slower time frame ("within 2 to 3 days" under "call 120 now").
+  const slower = slowerTimeFrames(triaged.level, lang);
+  const advice = [...review, ...specific[status]()].filter((a) => !slower.some((frame) => a.includes(frame)));
+  return [...new Set([triaged.action, ...advice])];
+}
+
+/** The time frames of the levels below this one, in the answer's language (messages.ts: one per level). */
+function slowerTimeFrames(level: Triage["level"], lang: Lang): string[] {
+  const frames = TIME_FRAMES[lang];
+  return TRIAGE_LEVELS.slice(1, TRIAGE_LEVELS.indexOf(level)).map((l) => frames[l]);
+}
+
+/** The groups a group-specific piece of advice can be for, from the words and answers. */
+function groupsOf(parsed: ParsedText, answers: Answers | undefined): Set<"diabetes" | "infant"> {
+  const present = presentSymptoms(parsed);
+  const groups = new Set<"diabetes" | "infant">();
+  if (present.has("diabetes") || answers?.diabetes === "yes") groups.add("diabetes");
+  if (
+    ["infant", "under_3_months", "newborn", "nappy_area"].some((id) => present.has(id as never)) ||
+    answers?.baby_under_3_months === "yes"
+  )
+    groups.add("infant");
+  return groups;
 }
 
 /**
@@ -150,8 +177,14 @@ export function assess(input: AssessInput): Assessment {
     triage: triaged,
     questions,
     summary: summarise(status, findings, skin, lang),
-    advice: adviseOn(status, findings, input.quality, triaged, lang, (id) =>
-      Object.hasOwn(others, id) ? others[id].advice[lang] : undefined,
+    advice: adviseOn(
+      status,
+      findings,
+      input.quality,
+      triaged,
+      lang,
+      (id) => (Object.hasOwn(others, id) ? others[id].advice[lang] : undefined),
+      groupsOf(parsed, input.answers),
     ),
     disclaimer: messages[lang].disclaimer,
   };

@@ -199,6 +199,7 @@ export const catalogue: readonly CatalogueEntry[] = [
   },
   {
     id: "nappy_rash",
+    forGroup: "infant",
     name: { en: "Nappy rash", zh: "尿布疹" },
     terms: ["nappy rash", "diaper dermatitis", "red sore skin in the diaper area of a baby"],
     urgency: "self_care",
@@ -572,6 +573,7 @@ export const catalogue: readonly CatalogueEntry[] = [
   },
   {
     id: "diabetic_foot_ulcer",
+    forGroup: "diabetes",
     name: { en: "Diabetic foot ulcer", zh: "糖尿病足溃疡" },
     terms: [
       "a diabetic foot ulcer",

@@ -47,9 +47,29 @@ interface Messages {
   readonly disclaimer: string;
   /** Quotes the patient's words that raised a red flag; appended to the reason. */
   readonly youMentioned: (words: readonly string[]) => string;
+  /** "a, b, c" / "a、b、c": several possibilities listed. */
+  readonly list: (items: readonly string[]) => string;
   /** "a, b or c" / "a、b或c". */
   readonly alternatives: (items: readonly string[]) => string;
 }
+
+/** Each level's one time frame, as every text writes it (a test keeps the texts consistent with these). */
+export const TIME_FRAMES: Readonly<Record<Lang, Readonly<Record<TriageLevel, string>>>> = {
+  en: {
+    self_care: "",
+    doctor: "in the next few weeks",
+    doctor_soon: "within 2 to 3 days",
+    same_day: "today",
+    emergency: "now",
+  },
+  zh: {
+    self_care: "",
+    doctor: "几周内",
+    doctor_soon: "2到3天内",
+    same_day: "今天",
+    emergency: "立即拨打120",
+  },
+};
 
 /** Safety-netting: what would make a self-care or routine problem urgent. */
 const EN_SAFETY_NET =
@@ -133,6 +153,7 @@ export const messages: Readonly<Record<Lang, Messages>> = {
     disclaimer:
       "This is an automated preliminary check, not a diagnosis, and it can be wrong. Always see a doctor or other qualified clinician about a skin problem that worries you. In an emergency, such as trouble breathing or swelling of the face, lips or tongue, call your local emergency number (112, 911 or 999).",
     youMentioned: (words) => ` You mentioned: ${words.map((w) => `"${w}"`).join(", ")}.`,
+    list: (items) => items.join(", "),
     alternatives: (items) =>
       items.length < 2 ? items.join("") : `${items.slice(0, -1).join(", ")} or ${items.at(-1)}`,
   },
@@ -171,7 +192,7 @@ export const messages: Readonly<Record<Lang, Messages>> = {
       poorPhoto: "这张照片无法评估；您的描述仍已检查是否有危险信号。请重新拍一张：",
       noPhoto: "仅根据您的描述进行了评估。发一张清晰的皮肤照片，可以帮助给出可能的情况；这不是诊断。",
     },
-    match: (name, percent) => `${name}：${percent}`,
+    match: (name, percent) => `${name}（${percent}）`,
     gateLabels: {
       object: "物品",
       animal: "动物",
@@ -193,6 +214,7 @@ export const messages: Readonly<Record<Lang, Messages>> = {
     disclaimer:
       "这是自动生成的初步评估，不是诊断，可能有误。如有让您担心的皮肤问题，请务必咨询医生。如遇紧急情况，例如呼吸困难，或面部、嘴唇、舌头肿胀，请立即拨打120急救电话。",
     youMentioned: (words) => `您提到：${words.map((w) => `“${w}”`).join("、")}。`,
+    list: (items) => items.join("、"),
     alternatives: (items) =>
       items.length < 2 ? items.join("") : `${items.slice(0, -1).join("、")}或${items.at(-1)}`,
   },

@@ -15,6 +15,8 @@ export interface QuestionDef {
   readonly id: QuestionId;
   readonly kind: QuestionKind;
   readonly text: Localised;
+  /** The question when the patient is a child ("your child", 孩子); `text` addresses an adult ("you", 您). */
+  readonly child?: Localised;
   /** The checklist's wording of a core question, short enough for a button. */
   readonly short?: Localised;
   /** Short form quoted in the triggers when answered yes. */
@@ -57,7 +59,7 @@ export const QUESTIONS: readonly QuestionDef[] = [
     id: "over_70",
     kind: "core",
     short: { en: "Aged 70 or over", zh: "70岁或以上" },
-    text: { en: "Is the person 70 or older?", zh: "患者是否70岁或以上？" },
+    text: { en: "Are you 70 or older?", zh: "您是否70岁或以上？" },
     label: { en: "aged 70 or over (answered yes)", zh: "70岁或以上（回答：是）" },
     yes: "elderly",
     relevant: (f) => !ageStated(f) && !any(f, ["child", "infant", "under_3_months", "pregnant"]),
@@ -150,9 +152,10 @@ export const QUESTIONS: readonly QuestionDef[] = [
     id: "unwell",
     kind: "core",
     short: { en: "Feeling very unwell", zh: "精神很差" },
-    text: {
-      en: "Does the person feel very unwell (or, for a child, is unusually quiet, not feeding or not drinking)?",
-      zh: "患者是否感觉很不舒服、精神很差（孩子是否异常安静、不吃奶或不喝水）？",
+    text: { en: "Do you feel very unwell?", zh: "您是否感觉很不舒服、精神很差？" },
+    child: {
+      en: "Is your child unusually quiet, floppy, not feeding or not drinking?",
+      zh: "孩子是否异常安静、没精神、不吃奶或不喝水？",
     },
     label: { en: "feeling very unwell (answered yes)", zh: "精神很差（回答：是）" },
     yes: "unwell",
@@ -266,8 +269,12 @@ export const QUESTIONS: readonly QuestionDef[] = [
     id: "drowsy",
     kind: "red_flag",
     text: {
-      en: "Is the person unusually drowsy, confused, floppy or hard to wake?",
-      zh: "患者是否异常嗜睡、意识不清、全身瘫软或很难叫醒？",
+      en: "Are you unusually drowsy or confused, or hard to wake?",
+      zh: "您是否异常嗜睡、意识不清或很难叫醒？",
+    },
+    child: {
+      en: "Is your child unusually drowsy, floppy or hard to wake?",
+      zh: "孩子是否异常嗜睡、全身瘫软或很难叫醒？",
     },
     label: { en: "drowsy or hard to wake (answered yes)", zh: "嗜睡或叫不醒（回答：是）" },
     yes: "drowsy",
@@ -338,8 +345,12 @@ export const QUESTIONS: readonly QuestionDef[] = [
     id: "immunosuppressed",
     kind: "red_flag",
     text: {
-      en: "Is the immune system weak (for example chemotherapy, a transplant, or medicines that suppress immunity)?",
-      zh: "患者的免疫力是否低下（例如正在化疗、做过器官移植，或在用抑制免疫的药物）？",
+      en: "Is your immune system weak (for example chemotherapy, a transplant, or medicines that suppress immunity)?",
+      zh: "您的免疫力是否低下（例如正在化疗、做过器官移植，或在用抑制免疫的药物）？",
+    },
+    child: {
+      en: "Is your child's immune system weak (for example chemotherapy or medicines that suppress immunity)?",
+      zh: "孩子的免疫力是否低下（例如正在化疗，或在用抑制免疫的药物）？",
     },
     label: { en: "a weak immune system (answered yes)", zh: "免疫力低下（回答：是）" },
     yes: "immunosuppressed",
@@ -352,7 +363,8 @@ export const QUESTIONS: readonly QuestionDef[] = [
   {
     id: "diabetes",
     kind: "red_flag",
-    text: { en: "Does the person have diabetes?", zh: "患者有糖尿病吗？" },
+    text: { en: "Do you have diabetes?", zh: "您有糖尿病吗？" },
+    child: { en: "Does your child have diabetes?", zh: "孩子有糖尿病吗？" },
     label: { en: "diabetes (answered yes)", zh: "糖尿病（回答：是）" },
     yes: "diabetes",
     relevant: (f) =>

@@ -224,7 +224,8 @@ function openQuestions(ctx: TriageContext, current: Evaluation): RedFlagQuestion
     if (Object.hasOwn(answers, q.id) || facts.mentioned(q.yes) || facts.holds(q.yes) || !q.relevant(facts))
       continue;
     const raisesTo = evaluate(ctx, { ...answers, [q.id]: "yes" }).level;
-    const question = { id: q.id, kind: q.kind, text: q.text[ctx.lang], raisesTo };
+    const text = (facts.holds("child") && q.child ? q.child : q.text)[ctx.lang];
+    const question = { id: q.id, kind: q.kind, text, raisesTo };
     if (q.kind !== "red_flag") intake.push(question);
     else if (levelRank(raisesTo) > levelRank(current.level)) redFlags.push(question);
   }

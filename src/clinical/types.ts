@@ -29,6 +29,11 @@ export interface CatalogueEntry {
   readonly needsInPersonReview: boolean;
   /** A pigmented spot patients call "a mole": a bleeding, growing or changing one is a red flag. */
   readonly moleLike?: boolean;
+  /**
+   * Advice for one group of patients only (a diabetic foot, a baby in nappies): given when the group applies or
+   * the entry is the top finding, never to anyone else because it is a low-scoring possible match.
+   */
+  readonly forGroup?: "diabetes" | "infant";
   /** A self-care finding that lasts at least this many days should be seen by a doctor. */
   readonly reviewAfterDays?: number;
   /** Symptoms that make this finding more likely; each raises its score (see ranking.ts). */

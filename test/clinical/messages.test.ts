@@ -21,7 +21,7 @@ function strings(value: unknown): string[] {
 const patientText = (lang: "en" | "zh") => [
   ...strings(messages[lang]),
   ...catalogue.flatMap((e) => [e.name[lang], e.advice[lang]]),
-  ...QUESTIONS.flatMap((q) => [q.text[lang], q.label[lang]]),
+  ...QUESTIONS.flatMap((q) => [q.text[lang], q.label[lang], ...(q.child ? [q.child[lang]] : [])]),
   ...RULES.map((r) => r.message[lang]),
   ...vocabulary.map((v) => v.name[lang]),
 ];

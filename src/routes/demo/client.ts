@@ -19,9 +19,10 @@ const UI = {
     keySummary: "API key (only if the server asks for one)",
     keyLabel: "API key",
     submit: "Check my skin",
-    checking: "Checking the photo…",
+    emergencyLine: "In an emergency, such as trouble breathing or a swelling face or tongue, call 112, 911 or 999 now.",
+    checking: "Checking…",
     done: "Done: the result is below.",
-    needPhoto: "Choose or take a photo first.",
+    needInput: "Choose or take a photo, or describe the problem in words.",
     network: "Could not reach the server. Check your connection and try again.",
     resultHeading: "Result",
     findingsHeading: "Possible matches",
@@ -29,8 +30,12 @@ const UI = {
     adviceHeading: "Advice",
     triage: "What to do: ",
     why: "Why: ",
+    afterHelp: "After you have sought help",
     questionsHeading: "A few questions that could change the advice",
-    questionsHint: "Tick every one that is true, then update the answer.",
+    questionsHint: "Answer what you can (not sure is fine), then update the answer. Unanswered questions change nothing.",
+    yes: "Yes",
+    no: "No",
+    unsure: "Not sure",
     reassess: "Update the answer",
     symptoms: "What we understood: ",
     model: "Model: ",
@@ -48,22 +53,27 @@ const UI = {
     previewAlt: "您选择的照片",
     textLabel: "用自己的话描述一下（可选）",
     textHint: "例如：发红发痒三天了。最多 1000 个字符。",
-    langLabel: "回答的语言",
+    langLabel: "回复语言",
     keySummary: "API 密钥（仅在服务器要求时填写）",
     keyLabel: "API 密钥",
     submit: "检查我的皮肤",
-    checking: "正在检查照片…",
+    emergencyLine: "紧急情况（如呼吸困难、面部或舌头肿胀）请立即拨打120。",
+    checking: "正在检查…",
     done: "完成：结果在下方。",
-    needPhoto: "请先选择或拍摄一张照片。",
+    needInput: "请选择或拍摄一张照片，或用文字描述您的情况。",
     network: "无法连接服务器。请检查网络后重试。",
     resultHeading: "结果",
     findingsHeading: "可能的情况",
     noFindings: "没有排序结果：请看建议。",
     adviceHeading: "建议",
-    triage: "怎么做：",
+    triage: "处理建议：",
     why: "原因：",
+    afterHelp: "就医之后",
     questionsHeading: "以下问题可能改变建议",
-    questionsHint: "请勾选所有符合的情况，然后更新结果。",
+    questionsHint: "能回答的请回答（不确定也可以），然后更新结果。未回答的问题不会改变结果。",
+    yes: "是",
+    no: "否",
+    unsure: "不确定",
     reassess: "更新结果",
     symptoms: "我们理解到的：",
     model: "模型：",
@@ -98,13 +108,17 @@ const result = $("result");
 const questions = $("questions");
 let file = null;
 let previewUrl = null;
-/** Answers given so far (question id -> "yes" | "no"), sent with every request for this photo. */
+/** Answers given so far (question id -> "yes" | "no" | "unknown"), sent with every request for this case. */
 let answers = {};
+/** The last answer shown, re-rendered in the other language when the language changes. */
+let shown = false;
 
 const t = (key) => (UI[lang.value] || UI.en)[key];
 
 function translate() {
   document.documentElement.lang = lang.value;
+  // A result on screen is fetched again in the new language: the page never mixes two.
+  if (shown) send(new Event("submit"));
   for (const el of document.querySelectorAll("[data-i18n]")) {
     if (el.id === "photo-name" && file) continue;
     el.textContent = t(el.dataset.i18n);
@@ -148,22 +162,30 @@ function item(tag, textContent, className) {
   return el;
 }
 
+/** Each question as yes / no / not sure: nothing is assumed from an answer left blank. */
 function renderQuestions(list) {
   const box = $("question-list");
   box.replaceChildren();
   for (const q of list) {
-    const id = "q-" + q.id;
-    const row = document.createElement("div");
-    row.className = "question";
-    const input = document.createElement("input");
-    input.type = "checkbox";
-    input.id = id;
-    input.name = q.id;
-    const label = document.createElement("label");
-    label.htmlFor = id;
-    label.textContent = q.text;
-    row.append(input, label);
-    box.append(row);
+    const group = document.createElement("fieldset");
+    group.className = "question";
+    group.append(item("legend", q.text));
+    for (const [value, key] of [["yes", "yes"], ["no", "no"], ["unknown", "unsure"]]) {
+      const id = "q-" + q.id + "-" + value;
+      const input = document.createElement("input");
+      input.type = "radio";
+      input.id = id;
+      input.name = q.id;
+      input.value = value;
+      const label = document.createElement("label");
+      label.htmlFor = id;
+      label.textContent = t(key);
+      const choice = document.createElement("span");
+      choice.className = "choice";
+      choice.append(input, label);
+      group.append(choice);
+    }
+    box.append(group);
   }
   questions.hidden = list.length === 0;
 }
@@ -171,12 +193,23 @@ function renderQuestions(list) {
 function render(body) {
   const a = body.assessment;
   const triage = $("triage");
+  const gated = a.status === "poor_photo" || a.status === "not_skin";
+  const urgent = ["doctor_soon", "same_day", "emergency"].includes(a.triage.level);
+  // A photo we could not check never wears a level's headline unless the words raised it: it says what went wrong.
+  const problem = $("photo-problem");
+  // What went wrong and what to do: the summary, then the photo tips it announces.
+  const tips = a.advice.filter((line) => line !== a.triage.action);
+  problem.textContent = gated ? [a.summary, ...(a.status === "poor_photo" ? tips : [])].join(" ") : "";
+  problem.hidden = !gated;
   triage.className = "triage level-" + a.triage.level;
-  triage.textContent = t("triage") + a.triage.label;
+  triage.replaceChildren(item("strong", a.triage.label), item("span", a.triage.action, "action"));
+  if (gated && !urgent) problem.after(triage);
+  else problem.before(triage);
   const why = a.triage.reasons[0];
   $("why").textContent = why ? t("why") + why.message : "";
-  $("summary").textContent = a.summary;
-  renderQuestions(a.questions);
+  $("summary").textContent = gated ? "" : a.summary;
+  // An emergency is answered with the action alone: questions would only stand between it and the patient.
+  renderQuestions(a.triage.level === "emergency" ? [] : a.questions);
 
   const findings = $("findings");
   findings.replaceChildren();
@@ -199,20 +232,29 @@ function render(body) {
   if (a.findings.length === 0) findings.append(item("li", t("noFindings")));
 
   const advice = $("advice");
-  advice.replaceChildren(...a.advice.map((line) => item("li", line)));
+  const rest = a.advice.filter((line) => line !== a.triage.action);
+  advice.replaceChildren(...rest.map((line) => item("li", line)));
+  $("advice-heading").textContent = a.triage.level === "emergency" ? t("afterHelp") : t("adviceHeading");
+  advice.hidden = $("advice-heading").hidden = rest.length === 0;
   const recognised = a.symptoms.recognised.filter((s) => !s.negated).map((s) => s.name);
   $("symptoms").textContent = recognised.length ? t("symptoms") + recognised.join(", ") : "";
   $("disclaimer").textContent = a.disclaimer;
-  $("model").textContent = t("model") + body.model.id + " " + body.model.revision + (body.model.synthetic ? t("synthetic") : "");
+  $("model").textContent = body.model
+    ? t("model") + body.model.id + " " + body.model.revision + (body.model.synthetic ? t("synthetic") : "")
+    : "";
   result.hidden = false;
   result.dataset.status = a.status;
-  result.focus();
+  result.dataset.level = a.triage.level;
+  shown = true;
+  // On a phone the result starts below the form: bring its first lines (level, action, number) into view.
+  result.focus({ preventScroll: true });
+  result.scrollIntoView({ block: "start" });
 }
 
 async function reassess(event) {
   event.preventDefault();
-  for (const input of $("question-list").querySelectorAll("input[type=checkbox]")) {
-    answers[input.name] = input.checked ? "yes" : "no";
+  for (const input of $("question-list").querySelectorAll("input[type=radio]:checked")) {
+    answers[input.name] = input.value;
   }
   await send(event);
 }
@@ -220,13 +262,13 @@ async function reassess(event) {
 async function send(event) {
   event.preventDefault();
   error.hidden = true;
-  if (!file) {
-    showError(t("needPhoto"));
-    photo.focus();
+  if (!file && !text.value.trim()) {
+    showError(t("needInput"));
+    text.focus();
     return;
   }
   const data = new FormData();
-  data.append("image", file, file.name);
+  if (file) data.append("image", file, file.name);
   if (text.value.trim()) data.append("text", text.value);
   data.append("lang", lang.value);
   if (Object.keys(answers).length) data.append("answers", JSON.stringify(answers));
@@ -245,7 +287,10 @@ async function send(event) {
     if (!res.ok || !body) {
       const slug = body && typeof body.type === "string" ? body.type.replace("/problems/", "") : "";
       const localised = (UI[lang.value].problems || {})[slug];
-      showError(localised || (body && body.title) || "HTTP " + res.status, body && body.detail);
+      // Never an English sentence under a Chinese title: the detail shows only in the page's language.
+      const detail = body && body.detail;
+      const fits = detail && (lang.value !== "zh" || /[\u4e00-\u9fff]/.test(detail));
+      showError(localised || (body && body.title) || "HTTP " + res.status, fits ? detail : "");
       return;
     }
     render(body);
@@ -259,6 +304,9 @@ async function send(event) {
 }
 
 photo.addEventListener("change", () => choose(photo));
+text.addEventListener("input", () => {
+  answers = {};
+});
 camera.addEventListener("change", () => choose(camera));
 lang.addEventListener("change", translate);
 form.addEventListener("submit", send);

@@ -13,6 +13,7 @@ export const DEMO_HTML = `<!doctype html>
 <header>
   <h1 data-i18n="title">Preliminary skin check</h1>
   <p class="note" data-i18n="intro">A demo of the DermEdge API. It is not a diagnosis: see a doctor about anything that worries you.</p>
+  <p id="emergency-line" class="emergency-line" data-i18n="emergencyLine">In an emergency, such as trouble breathing or a swelling face or tongue, call 112, 911 or 999 now.</p>
 </header>
 <main>
   <form id="assess-form" novalidate>
@@ -45,13 +46,14 @@ export const DEMO_HTML = `<!doctype html>
   <p id="status" role="status" aria-live="polite"></p>
   <div id="error" role="alert" hidden></div>
   <section id="result" aria-labelledby="result-heading" tabindex="-1" hidden>
-    <h2 id="result-heading" data-i18n="resultHeading">Result</h2>
+    <h2 id="result-heading" class="visually-hidden" data-i18n="resultHeading">Result</h2>
     <p id="triage" class="triage"></p>
+    <p id="photo-problem" class="photo-problem" hidden></p>
     <p id="why" class="hint"></p>
     <form id="questions" hidden>
       <fieldset>
         <legend data-i18n="questionsHeading">A few questions that could change the advice</legend>
-        <p class="hint" data-i18n="questionsHint">Tick every one that is true, then update the answer.</p>
+        <p class="hint" data-i18n="questionsHint">Answer what you can (not sure is fine), then update the answer. Unanswered questions change nothing.</p>
         <div id="question-list"></div>
         <button id="reassess" type="submit" data-i18n="reassess">Update the answer</button>
       </fieldset>
@@ -59,7 +61,7 @@ export const DEMO_HTML = `<!doctype html>
     <p id="summary"></p>
     <h3 id="findings-heading" data-i18n="findingsHeading">Possible matches</h3>
     <ol id="findings" aria-labelledby="findings-heading"></ol>
-    <h3 data-i18n="adviceHeading">Advice</h3>
+    <h3 id="advice-heading" data-i18n="adviceHeading">Advice</h3>
     <ul id="advice"></ul>
     <p id="symptoms" class="hint"></p>
     <p id="disclaimer" class="note"></p>
