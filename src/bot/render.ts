@@ -72,7 +72,10 @@ export function renderAssessment(a: Assessment): string[] {
 /** The symptoms that mattered (present, not negated), how long, and the age when given. */
 function symptomsLine(a: Assessment): string {
   const m = botMessages[a.lang];
-  const parts = a.symptoms.recognised.filter((s) => !s.negated).map((s) => s.name);
+  // Where it is, in the patient's own words ("arm"), not the vocabulary's list of sites.
+  const parts = a.symptoms.recognised
+    .filter((s) => !s.negated)
+    .map((s) => (s.kind === "site" ? (s.words[0] ?? s.name) : s.name));
   if (a.symptoms.durationDays !== null) parts.push(m.durationDays(a.symptoms.durationDays));
   if (a.symptoms.ageYears !== null) parts.push(m.ageYears(a.symptoms.ageYears));
   return parts.join(a.lang === "zh" ? "，" : ", ");

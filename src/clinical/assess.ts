@@ -117,8 +117,8 @@ function adviseOn(
     uncertain: () => [m.uncertainAdvice],
     ok: () => [catalogueEntry(findings[0].id)?.advice[lang] ?? otherAdvice(findings[0].id) ?? m.customAdvice],
   };
-  // Nothing under an urgent action offers a slower time frame ("within 2 to 3 days" under "call 120 now").
-  const slower = slowerTimeFrames(triaged.level, lang);
+  // Nothing under an emergency's action offers a slower time frame ("within 2 to 3 days" under "call 120 now").
+  const slower = triaged.level === "emergency" ? slowerTimeFrames(triaged.level, lang) : [];
   const advice = [...review, ...specific[status]()].filter((a) => !slower.some((frame) => a.includes(frame)));
   return [...new Set([triaged.action, ...advice])];
 }

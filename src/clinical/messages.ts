@@ -192,7 +192,8 @@ export const messages: Readonly<Record<Lang, Messages>> = {
       poorPhoto: "这张照片无法评估；您的描述仍已检查是否有危险信号。请重新拍一张：",
       noPhoto: "仅根据您的描述进行了评估。发一张清晰的皮肤照片，可以帮助给出可能的情况；这不是诊断。",
     },
-    match: (name, percent) => `${name}（${percent}）`,
+    // "湿疹（69%）", not "湿疹（特应性皮炎）（69%）": the alias in brackets is left to the findings list.
+    match: (name, percent) => `${name.replace(/（[^）]*）$/, "")}（${percent}）`,
     gateLabels: {
       object: "物品",
       animal: "动物",

@@ -37,6 +37,19 @@ describe("rendering an assessment for Telegram", () => {
     expect(cut.join("")).toBe(long);
   });
 
+  it("echoes the body site the patient wrote, not the vocabulary's list of sites", () => {
+    const a = assess({
+      imageProbabilities: { eczema: 0.9, acne: 0.1 },
+      gateProbabilities: { skin: 0.9, object: 0.1 },
+      quality: okQuality(),
+      text: "a burn on my hand",
+      lang: "en",
+    });
+    const html = renderAssessment(a).join("\n");
+    expect(html).toMatch(/<b>What you told me<\/b>\n[^\n]*\bhand\b/);
+    expect(html).not.toMatch(/on the face, neck, hands/);
+  });
+
   it("draws probability bars", () => {
     expect(probabilityBar(0.68)).toBe("███████░░░ 68%");
     expect(probabilityBar(0.001)).toBe("░░░░░░░░░░ <1%");

@@ -5,6 +5,7 @@ import {
   assessPhotoQuality,
   assessWords,
   CATALOGUE_VERSION,
+  catalogue,
 } from "../../src/clinical";
 import { goodPhoto, greyImage, skinPhoto } from "./fixtures";
 
@@ -42,7 +43,7 @@ describe("assess: a clear result", () => {
     const a = assess({ ...base, text: "很痒，皮肤干燥，三天了", locale: "en-US" });
     expect(a.lang).toBe("zh");
     expect(a.findings[0].name).toBe("湿疹（特应性皮炎）");
-    expect(a.summary).toMatch(/^可能的情况：湿疹（特应性皮炎）：\d+%/);
+    expect(a.summary).toMatch(/^可能的情况：湿疹（\d+%）、/);
     expect(a.summary).not.toMatch(/最可能|符合|（[^）]*（/);
     expect(a.triage.label).toBe("居家护理");
     expect(a.advice.every((line) => /\p{Script=Han}/u.test(line))).toBe(true);
@@ -131,7 +132,7 @@ describe("assess: gates", () => {
       imageProbabilities: { eczema: 0.5, psoriasis: 0.45, tinea: 0.05 },
       lang: "zh",
     });
-    expect(zh.summary).toMatch(/^结果不确定：照片可能与湿疹（特应性皮炎）：50%、银屑病（牛皮癣）：45%或/);
+    expect(zh.summary).toMatch(/^结果不确定：照片可能与湿疹（50%）、银屑病（45%）或/);
   });
 
   it("lets the patient's words resolve a near tie, within the bound", () => {
@@ -197,6 +198,31 @@ describe("assess: advice a patient can act on", () => {
     expect(melanoma).toBeGreaterThan(0);
     expect(cellulitis).toBeGreaterThan(0);
     expect(eczema).toBeGreaterThan(Math.max(melanoma, cellulitis));
+  });
+
+  it("gives advice for one group (a diabetic foot) only to that group or when it is the top finding", () => {
+    const image = { eczema: 0.7, diabetic_foot_ulcer: 0.2, acne: 0.1 };
+    const child = assess({ ...base, imageProbabilities: image, text: "my son has a fever and a rash" });
+    expect(child.findings.map((f) => f.id)).toContain("diabetic_foot_ulcer");
+    const footAdvice = catalogue.find((e) => e.id === "diabetic_foot_ulcer")?.advice.en ?? "";
+    expect(child.advice).not.toContain(footAdvice);
+    const diabetic = assess({
+      ...base,
+      imageProbabilities: image,
+      text: "I have diabetes, a sore on my heel",
+    });
+    expect(diabetic.advice).toContain(footAdvice);
+  });
+
+  it("offers nothing slower under an emergency's action", () => {
+    const a = assess({
+      ...base,
+      imageProbabilities: { eczema: 0.75, melanoma: 0.15, cellulitis: 0.1 },
+      text: "my throat is closing up",
+    });
+    expect(a.triage.level).toBe("emergency");
+    expect(a.advice[0]).toBe(a.triage.action);
+    for (const line of a.advice) expect(line).not.toMatch(/within 2 to 3 days|in the next few weeks/);
   });
 
   it("names the possible matches, never a single 'most likely' one", () => {

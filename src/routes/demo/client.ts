@@ -236,7 +236,10 @@ function render(body) {
   advice.replaceChildren(...rest.map((line) => item("li", line)));
   $("advice-heading").textContent = a.triage.level === "emergency" ? t("afterHelp") : t("adviceHeading");
   advice.hidden = $("advice-heading").hidden = rest.length === 0;
-  const recognised = a.symptoms.recognised.filter((s) => !s.negated).map((s) => s.name);
+  // Where it is, in the patient's own words ("arm"), not the vocabulary's list of sites.
+  const recognised = a.symptoms.recognised
+    .filter((s) => !s.negated)
+    .map((s) => (s.kind === "site" ? s.words[0] || s.name : s.name));
   $("symptoms").textContent = recognised.length ? t("symptoms") + recognised.join(", ") : "";
   $("disclaimer").textContent = a.disclaimer;
   $("model").textContent = body.model
