@@ -168,12 +168,12 @@ const zh: BotMessages = {
   quickWords: [
     { label: "瘙痒", words: "很痒" },
     { label: "疼痛", words: "很疼" },
-    { label: "在变大或变化", words: "在变大，也在变化" },
+    { label: "变大或有变化", words: "在变大，也有变化" },
     { label: "出血", words: "在出血" },
-    { label: "我在发烧", words: "我发烧了" },
+    { label: "我发烧了", words: "我发烧了" },
   ],
   askForPhoto: "谢谢。现在请在光线充足的地方拍一张清晰的皮肤近照发给我，方便我查看。",
-  photoAfterEmergency: "请先寻求帮助。如果您愿意，之后可以再发照片，但请不要等我的回复。",
+  photoAfterEmergency: "请马上拨打120或去急诊，不要等我的回复。如果您愿意，之后可以再发照片。",
   albumFirstOnly: "您发送了多张照片：我只查看了第一张。",
   working: "正在查看您的照片…",
   headings: {

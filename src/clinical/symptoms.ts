@@ -87,6 +87,8 @@ interface Match extends Span {
 }
 
 const words = (s: string) => s.match(/[\p{L}\p{N}']+/gu) ?? [];
+/** A verb right before a Chinese sign, quoted with it: 起了疹子, 长了个包, 出了血. */
+const ZH_QUOTE_VERB = /(?:起了|长了|出了|冒了|起|长|冒)$/;
 
 function negatedBefore(text: string, m: Match, negators: readonly (Span & { zh: boolean })[]): boolean {
   return negators.some((n) => {
@@ -203,7 +205,12 @@ export function parseText(raw: string): ParsedText {
     const negated =
       m.absent === true ||
       (!m.measured && (negatedBefore(text, m, negators) || negatedAfter(text, m, positive)));
-    const quoted = prepared.quote(m.start, m.end).trim();
+    // Chinese: quote the patient's whole phrase ("起了疹子"), not the pattern's fragment ("疹子").
+    const verb = m.zh
+      ? (ZH_QUOTE_VERB.exec(text.slice(Math.max(0, m.start - 3), m.start))?.[0].length ?? 0)
+      : 0;
+    const tail = m.zh && text[m.end] === "子" ? 1 : 0;
+    const quoted = prepared.quote(m.start - verb, m.end + tail).trim();
     const seen = byId.get(m.id);
     if (!seen) byId.set(m.id, { first: m.start, words: [quoted], negated });
     else {

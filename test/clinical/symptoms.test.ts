@@ -114,6 +114,10 @@ describe("text preparation", () => {
     expect(withinOneEdit("fever", "fever")).toBe(false);
   });
 
+  it("quotes the patient's whole Chinese phrase, not the pattern's fragment", () => {
+    expect(parseText("手上起了疹子").mentions.find((m) => m.id === "rash")?.words).toEqual(["起了疹子"]);
+  });
+
   it("reads Cantonese as Hong Kong patients type it", () => {
     expect(negated("嘴唇都冇腫")).toContain("swelling");
     expect(present("嘴唇都冇腫")).not.toContain("lip_swelling");
