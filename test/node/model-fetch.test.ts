@@ -10,6 +10,9 @@ import { runDermedge } from "../support/dermedge-cli.node";
 
 const REPO = "Xenova/clip-vit-base-patch32";
 const COMMIT = "0123456789abcdef0123456789abcdef01234567";
+/** The revision src/cli/hub/pins.json pins, and its config.json's pinned size. */
+const PINNED = "d15189d7028b43f1d3e65039190477f6af591c2a";
+const PINNED_CONFIG_SIZE = 4524;
 
 // A stand-in for the Hub: small JSON files (git blobs) and two "LFS" towers of random bytes.
 const files: Record<string, Buffer> = {
@@ -35,6 +38,7 @@ const siblings = Object.entries(files).map(([path, bytes]) =>
 let corrupt: string | undefined;
 let cutOnce: { path: string; after: number } | undefined;
 let ranges: string[] = [];
+let pinnedApiCalls = 0;
 
 let server: Server;
 let endpoint: string;
@@ -42,6 +46,13 @@ let endpoint: string;
 beforeAll(async () => {
   server = createServer((req, res) => {
     const url = new URL(req.url!, "http://x");
+    if (url.pathname.startsWith(`/api/models/${REPO}/revision/${PINNED}`)) pinnedApiCalls++;
+    if (url.pathname === `/${REPO}/resolve/${PINNED}/config.json`) {
+      // A mirror's config.json of the pinned size whose bytes are not the pinned ones.
+      const bytes = Buffer.alloc(PINNED_CONFIG_SIZE, "{");
+      res.setHeader("content-length", bytes.length);
+      return res.end(bytes);
+    }
     if (url.pathname === `/api/models/${REPO}/revision/${COMMIT}`) {
       res.setHeader("content-type", "application/json");
       return res.end(JSON.stringify({ id: REPO, sha: COMMIT, siblings }));
@@ -90,6 +101,19 @@ function fetchModel(out: string, hub = endpoint) {
 const newOut = async () => join(await mkdtemp(join(tmpdir(), "dermedge-fetch-")), "clip");
 
 describe("dermedge model fetch (against a local stand-in for the Hub)", () => {
+  it("the pinned revision needs no Hub API call, and a mirror's file that differs from the pin is refused", async () => {
+    const out = await newOut();
+    const { code, stderr } = await runDermedge(["model", "fetch", "--out", out], {
+      env: { ...process.env, DERMEDGE_HF_ENDPOINT: endpoint },
+    });
+    expect(code).toBe(1);
+    expect(stderr.trim().split("\n").pop()).toMatch(
+      /^dermedge: config\.json: sha256 [0-9a-f]{64}, expected 493ef57ff783e42d1530c91b53469b7fdf8db8a9c1408e86998fcb7899a4f495 \(pinned\); the download was deleted$/,
+    );
+    expect(pinnedApiCalls).toBe(0);
+    expect(existsSync(out)).toBe(false);
+  });
+
   it("downloads with a progress bar, verifies every file, and writes a complete package at once", async () => {
     const out = await newOut();
     const { code, stdout, stderr } = await fetchModel(out);
