@@ -24,7 +24,7 @@ const READING = `## Reading real writing
 
 - **Typos**: one substitution, insertion, deletion or swap of neighbours on the vocabulary's words of 5+ letters
   ("swolen", "blistres", "feverr"), and a short list of further misspellings ("tounge"). A common English word is
-  never corrected (\`src/clinical/typo-guard.ts\`, generated from SCOWL by \`scripts/typo-guard.ts\`): "fewer" is
+  never corrected (\`src/clinical/typo-guard.json\`, generated from SCOWL by \`scripts/typo-guard.ts\`): "fewer" is
   not "fever", "dress" is not "press".
 - **Apostrophes**: dont, cant, doesnt, havent, its, ... are read as don't, can't, ...; "breath" counts as
   "breathe" in "can't breath".

@@ -6,7 +6,7 @@
  *   - missing apostrophes restored ("dont" -> "don't", "its" -> "it's"), so negation and the patterns see them;
  *   - one-letter typos corrected towards the vocabulary's own words of 5 or more letters ("swolen" -> "swollen",
  *     "blistres" -> "blisters"): one substitution, insertion, deletion or swap of neighbours. A token that is
- *     itself a common English word ("fewer", "never", "dress", "threat") is never corrected: see typo-guard.ts.
+ *     itself a common English word ("fewer", "never", "dress", "threat") is never corrected: see typo-guard.json.
  * Every character of the prepared text maps back to the patient's own words, so answers quote what was written.
  */
 import { TYPO_GUARD } from "./typo-guard";
