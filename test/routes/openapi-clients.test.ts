@@ -90,6 +90,8 @@ const answer = await createAssessment(
   "key",
 );
 const score: { id: string; probability: number } | undefined = answer.scores[0];
+// Words alone are a valid request.
+await createAssessment({ text: "my lips are swelling", answers: { fever: "unknown" } }, "key");
 const status: string = answer.assessment.status;
 const top: string | undefined = answer.assessment.findings[0]?.name;
 export { score, status, top };
@@ -97,7 +99,7 @@ export { score, status, top };
   const wrong = `import { createAssessment } from "./client";
 
 await createAssessment({ image: "iVBORw0KGgo=", lang: "fr" }, "key");
-await createAssessment({ text: "no photo" }, "key");
+await createAssessment({ text: "no photo needed", answers: { fever: "maybe" } }, "key");
 `;
 
   it("generates a typed client (openapi-typescript) that type-checks a call to POST /v1/assessments", async () => {
@@ -108,9 +110,9 @@ await createAssessment({ text: "no photo" }, "key");
     expect(diagnostics["schema.ts"]).toEqual([]);
     expect(diagnostics["client.ts"]).toEqual([]);
     expect(diagnostics["right.ts"]).toEqual([]);
-    // The wrong calls fail to compile: a language the API does not speak, and no photo.
+    // The wrong calls fail to compile: a language the API does not speak, and an answer it does not take.
     expect(diagnostics["wrong.ts"]).toHaveLength(2);
     expect(diagnostics["wrong.ts"][0]).toMatch(/^3: TS2322 .*"fr"/);
-    expect(diagnostics["wrong.ts"][1]).toMatch(/^4: TS2345 .*image/);
+    expect(diagnostics["wrong.ts"][1]).toMatch(/^4: TS2322 .*"maybe"/);
   });
 });
