@@ -116,7 +116,7 @@ export function docs(api: OpenAPIHono<AppEnv>) {
     if (!Object.hasOwn(PROBLEMS, slug)) throw new ProblemError("not-found", `No problem type ${slug}.`);
     const { status, title } = PROBLEMS[slug as ProblemSlug];
     const description = PROBLEM_DESCRIPTIONS[slug as ProblemSlug];
-    return c.json({ type: problemType(slug as ProblemSlug), status, title, description }, 200);
+    return c.json({ type: problemType(slug as ProblemSlug), status, title: title.en, description }, 200);
   });
   return routes;
 }
