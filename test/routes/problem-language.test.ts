@@ -36,7 +36,12 @@ describe.skipIf(!modelAvailable)(`problems in the request's language (${SKIP_MES
   });
 
   it("the same upload in English (or with no Accept-Language): English title and detail", async () => {
-    for (const headers of [{ "Accept-Language": "en-GB" }, { "Accept-Language": "fr-FR" }, {}]) {
+    const languages: Record<string, string>[] = [
+      { "Accept-Language": "en-GB" },
+      { "Accept-Language": "fr-FR" },
+      {},
+    ];
+    for (const headers of languages) {
       const problem = await expectProblem(
         await upload(multipart(heic), headers),
         415,
