@@ -3,6 +3,7 @@ import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { createInterface } from "node:readline";
 import { ACTIVE_PREFIX, MODEL_BUCKET } from "../src/cli/commands/model-install";
 import type { ModelManifest } from "../src/model/package/manifest";
 
@@ -18,6 +19,12 @@ export interface WranglerOptions {
    * folder removed when wrangler exits, unless WRANGLER_LOG_PATH says where the developer wants it.
    */
   privateLog?: boolean;
+  /**
+   * Each line wrangler prints (stdout and stderr), rewritten before it is passed on: a string replaces it,
+   * undefined drops it. Colours are kept when this process writes to a terminal; wrangler's keyboard
+   * shortcuts are off (its stdout is not a terminal), Ctrl-C still stops it.
+   */
+  rewrite?: (line: string) => string | undefined;
 }
 
 /** Runs wrangler; resolves with its exit code and stdout (stderr passes through unless `quiet`). */
@@ -29,11 +36,31 @@ export function wrangler(args: string[], options: WranglerOptions = {}) {
       : undefined;
   const removeLogs = () => logs && rmSync(logs, { recursive: true, force: true });
   return new Promise<{ code: number; stdout: string }>((done, fail) => {
+    const rewrite = options.rewrite;
     const child = spawn(process.execPath, [bin, ...args], {
       cwd: root,
-      stdio: options.inherit ? "inherit" : ["ignore", "pipe", options.quiet ? "ignore" : "inherit"],
-      env: logs ? { ...process.env, WRANGLER_LOG_PATH: logs } : process.env,
+      stdio: rewrite
+        ? ["inherit", "pipe", "pipe"]
+        : options.inherit
+          ? "inherit"
+          : ["ignore", "pipe", options.quiet ? "ignore" : "inherit"],
+      env: {
+        ...process.env,
+        ...(logs ? { WRANGLER_LOG_PATH: logs } : {}),
+        ...(rewrite && process.stdout.isTTY ? { FORCE_COLOR: "1" } : {}),
+      },
     });
+    if (rewrite && child.stdout && child.stderr) {
+      for (const [from, to] of [
+        [child.stdout, process.stdout],
+        [child.stderr, process.stderr],
+      ] as const) {
+        createInterface({ input: from, crlfDelay: Number.POSITIVE_INFINITY }).on("line", (line) => {
+          const out = rewrite(line);
+          if (out !== undefined) to.write(`${out}\n`);
+        });
+      }
+    }
     // Ctrl-C or a kill must not end this process before wrangler has gone and its log with it.
     const signals = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
     const forward = (signal: NodeJS.Signals) => child.kill(signal);
@@ -43,7 +70,7 @@ export function wrangler(args: string[], options: WranglerOptions = {}) {
       removeLogs();
     };
     let stdout = "";
-    child.stdout?.on("data", (chunk) => (stdout += chunk));
+    if (!rewrite) child.stdout?.on("data", (chunk) => (stdout += chunk));
     child.on("error", (error) => {
       finish();
       fail(error);

@@ -97,8 +97,18 @@ function failureReply(err: unknown, lang: Lang, maxBytes: number): string | null
   const maxMb = Math.floor(maxBytes / 1_000_000);
   if (err instanceof DownloadError)
     return err.code === "too_large" ? m.photoTooLarge(maxMb) : m.downloadFailed;
-  if (err instanceof ImageError)
-    return err.code === "image_too_large" ? m.photoTooLarge(maxMb) : m.unsupportedImage;
+  if (err instanceof ImageError) {
+    switch (err.code) {
+      case "image_too_large":
+        return m.photoTooLarge(maxMb);
+      // A photo that is damaged or cut short: sending it again is the fix, not another format.
+      case "corrupt_image":
+      case "empty_image":
+        return m.damagedImage;
+      case "unsupported_format":
+        return m.unsupportedImage;
+    }
+  }
   if (err instanceof ModelUnavailableError) return m.modelUnavailable;
   // Too many photos are being decoded in this isolate at once.
   if (err instanceof MemoryBusyError) return m.busy;

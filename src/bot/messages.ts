@@ -42,6 +42,8 @@ export interface BotMessages {
   photoTooLarge: (maxMb: number) => string;
   unsupportedFile: string;
   unsupportedImage: string;
+  /** A JPEG, PNG or WebP that is damaged or cut short (often an interrupted upload): sending it again helps. */
+  damagedImage: string;
   unsupportedMessage: string;
   groupChat: (botUsername: string) => string;
   rateLimited: string;
@@ -122,6 +124,7 @@ const en: BotMessages = {
   unsupportedFile: "I can only look at photos (JPEG, PNG or WebP). Please send a photo of the skin.",
   unsupportedImage:
     "I cannot read this picture. Please send a JPEG, PNG or WebP photo, for example straight from your camera.",
+  damagedImage: "This photo seems damaged or incomplete; please send it again.",
   unsupportedMessage:
     "I can only read photos and text. Please send a photo of the skin, with a few words about it.",
   groupChat: (botUsername) =>
@@ -202,6 +205,7 @@ const zh: BotMessages = {
   photoTooLarge: (maxMb) => `这个文件太大了（上限为 ${maxMb} MB）。请以照片形式发送，而不是以文件形式发送。`,
   unsupportedFile: "我只能查看照片（JPEG、PNG 或 WebP）。请发送一张皮肤照片。",
   unsupportedImage: "我无法读取这张图片。请发送 JPEG、PNG 或 WebP 格式的照片，例如直接用相机拍摄的照片。",
+  damagedImage: "这张照片似乎已损坏或不完整，请您重新发送一次。",
   unsupportedMessage: "我只能读取照片和文字。请发送一张皮肤照片，并附上几句说明。",
   groupChat: (botUsername) => `为保护您的隐私，我只在私聊中查看照片。请直接给我发消息：@${botUsername}`,
   rateLimited: "您发送消息太快了。请等一分钟后再试。",

@@ -1,39 +1,56 @@
 /**
  * Every error the HTTP API returns, as RFC 9457 problem details (application/problem+json), made here and
  * nowhere else. Handlers and middleware throw; `onError` turns what was thrown into a response.
- * Details never echo the photo or the patient's words.
+ * Details never echo the photo or the patient's words. `title` and `detail` are in the request's language
+ * (problem-language.ts); `type`, `status` and the extension members are the same in every language.
  */
 import { z } from "@hono/zod-openapi";
 import type { Context, ErrorHandler, NotFoundHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import { ImageNotAssessableError } from "../clinical";
+import { ImageNotAssessableError, type Lang } from "../clinical";
 import { ImageError } from "../image/types";
 import { MemoryBusyError } from "../lib/memory-budget";
 import { ModelUnavailableError } from "../model/package/load";
 import type { AppEnv } from "./env";
+import { problemLanguage } from "./problem-language";
 
 /** Seconds a client should wait before retrying while the model is unavailable. */
 export const MODEL_RETRY_AFTER_S = 30;
 
+/** Human text in each language the API speaks. */
+export type Localised = Readonly<Record<Lang, string>>;
+
 /** The stable problem types: `type` is `/problems/<slug>`, resolvable on the API itself. */
 export const PROBLEMS = {
-  "invalid-request": { status: 400, title: "Malformed request" },
-  "empty-image": { status: 400, title: "The image is empty" },
-  unauthorized: { status: 401, title: "Missing or wrong API key" },
-  "not-found": { status: 404, title: "Not found" },
-  "payload-too-large": { status: 413, title: "Request body too large" },
-  "image-too-large": { status: 413, title: "Image too large" },
-  "unsupported-media-type": { status: 415, title: "Unsupported content type" },
-  "unsupported-image-format": { status: 415, title: "Unsupported image format" },
-  "image-not-decodable": { status: 422, title: "The image cannot be decoded" },
-  "image-not-assessable": { status: 422, title: "The image cannot be assessed" },
-  "rate-limited": { status: 429, title: "Too many requests" },
-  "internal-error": { status: 500, title: "Internal error" },
-  "model-unavailable": { status: 503, title: "The model is unavailable" },
-  "auth-not-configured": { status: 503, title: "No API keys configured" },
-  busy: { status: 503, title: "Too busy right now" },
-} as const satisfies Record<string, { status: ContentfulStatusCode; title: string }>;
+  "invalid-request": { status: 400, title: { en: "Malformed request", zh: "请求格式有误" } },
+  "empty-image": { status: 400, title: { en: "The image is empty", zh: "图片是空的" } },
+  unauthorized: { status: 401, title: { en: "Missing or wrong API key", zh: "API 密钥缺失或错误" } },
+  "not-found": { status: 404, title: { en: "Not found", zh: "未找到" } },
+  "payload-too-large": { status: 413, title: { en: "Request body too large", zh: "请求内容过大" } },
+  "image-too-large": { status: 413, title: { en: "Image too large", zh: "图片太大" } },
+  "unsupported-media-type": {
+    status: 415,
+    title: { en: "Unsupported content type", zh: "不支持的内容类型" },
+  },
+  "unsupported-image-format": {
+    status: 415,
+    title: { en: "Unsupported image format", zh: "不支持的图片格式" },
+  },
+  "image-not-decodable": {
+    status: 422,
+    title: { en: "The image cannot be decoded", zh: "无法读取这张图片" },
+  },
+  "image-not-assessable": {
+    status: 422,
+    title: { en: "The image cannot be assessed", zh: "无法评估这张图片" },
+  },
+  "rate-limited": { status: 429, title: { en: "Too many requests", zh: "请求过于频繁" } },
+  "internal-error": { status: 500, title: { en: "Internal error", zh: "服务器内部错误" } },
+  "model-unavailable": { status: 503, title: { en: "The model is unavailable", zh: "模型暂时不可用" } },
+  "auth-not-configured": { status: 503, title: { en: "No API keys configured", zh: "未配置 API 密钥" } },
+  busy: { status: 503, title: { en: "Too busy right now", zh: "服务器繁忙" } },
+} as const satisfies Record<string, { status: ContentfulStatusCode; title: Localised }>;
 
 export type ProblemSlug = keyof typeof PROBLEMS;
 export const problemType = (slug: ProblemSlug) => `/problems/${slug}`;
@@ -100,7 +117,7 @@ export function problemResponses<S extends ProblemSlug>(...list: S[]) {
     Object.entries(byStatus).map(([status, group]) => [
       status,
       {
-        description: group.map((slug) => `${problemType(slug)}: ${PROBLEMS[slug].title}`).join("; "),
+        description: group.map((slug) => `${problemType(slug)}: ${PROBLEMS[slug].title.en}`).join("; "),
         content: { "application/problem+json": { schema: Problem } },
         ...(Number(status) === 429 || Number(status) === 503
           ? {
@@ -120,15 +137,18 @@ export interface ProblemMembers {
   reason?: string;
 }
 
-/** Thrown anywhere in the API; `onError` renders it. */
+/**
+ * Thrown anywhere in the API; `onError` renders it. `detail` is localised where a patient may read it; a
+ * plain string is a technical detail for the developer (a field name, a header) and is sent as it is.
+ */
 export class ProblemError extends Error {
   constructor(
     readonly slug: ProblemSlug,
-    readonly detail: string,
+    readonly detail: string | Localised,
     readonly members: ProblemMembers = {},
     readonly headers: Record<string, string> = {},
   ) {
-    super(detail);
+    super(typeof detail === "string" ? detail : detail.en);
     this.name = "ProblemError";
   }
 }
@@ -140,53 +160,79 @@ export function toProblem(err: unknown): ProblemError {
     switch (err.code) {
       case "unsupported_format": {
         const format = err.format ?? "unknown";
-        const what =
+        const name = format.toUpperCase();
+        const detail =
           format === "unknown"
-            ? "This file is not an image we recognise"
-            : `${format.toUpperCase()} images are not supported`;
-        return new ProblemError("unsupported-image-format", `${what}: send a JPEG, PNG or WebP photo.`, {
-          format,
-        });
+            ? {
+                en: "This file is not an image we recognise: send a JPEG, PNG or WebP photo.",
+                zh: "这个文件不是我们能识别的图片。请您发送 JPEG、PNG 或 WebP 格式的照片。",
+              }
+            : {
+                en: `${name} images are not supported: send a JPEG, PNG or WebP photo.`,
+                zh: `不支持 ${name} 格式的图片。请您发送 JPEG、PNG 或 WebP 格式的照片。`,
+              };
+        return new ProblemError("unsupported-image-format", detail, { format });
       }
       case "image_too_large":
-        return new ProblemError("image-too-large", err.message);
+        return new ProblemError("image-too-large", {
+          en: err.message,
+          zh: "这张图片的像素太多，无法处理。请您发送一张较小的照片。",
+        });
       case "empty_image":
-        return new ProblemError("empty-image", "The image has no bytes.");
+        return new ProblemError("empty-image", {
+          en: "The image has no bytes.",
+          zh: "图片文件是空的。请您重新选择照片。",
+        });
       case "corrupt_image":
-        return new ProblemError(
-          "image-not-decodable",
-          `The ${err.format ?? "image"} file is damaged or truncated.`,
-        );
+        return new ProblemError("image-not-decodable", {
+          en: `The ${err.format ?? "image"} file is damaged or truncated.`,
+          zh: "这张照片似乎已损坏或不完整。请您重新发送一次。",
+        });
     }
   }
   // The photo decoded but its pixels cannot be measured. Any other RangeError (NaN from the model, a bad
   // setting) is ours, and falls through to a 500.
   if (err instanceof ImageNotAssessableError) {
-    return new ProblemError("image-not-assessable", "The image decodes but is too degenerate to assess.");
+    return new ProblemError("image-not-assessable", {
+      en: "The image decodes but is too degenerate to assess.",
+      zh: "图片可以打开，但无法评估（例如尺寸异常）。请您重新拍一张照片。",
+    });
   }
   if (err instanceof ModelUnavailableError) {
-    return modelUnavailable(err, "The model cannot be loaded right now; try again shortly.");
+    return modelUnavailable(err, {
+      en: "The model cannot be loaded right now; try again shortly.",
+      zh: "模型暂时无法加载，请您稍后再试。",
+    });
   }
   if (err instanceof MemoryBusyError) {
     return new ProblemError(
       "busy",
-      "Too many photos are being assessed at once; try again in a moment.",
+      {
+        en: "Too many photos are being assessed at once; try again in a moment.",
+        zh: "同时评估的照片太多了，请您稍后再试。",
+      },
       {},
       { "Retry-After": String(err.retryAfterSeconds) },
     );
   }
   if (err instanceof HTTPException) {
     if (err.status === 415)
-      return new ProblemError("unsupported-media-type", "Send multipart/form-data or application/json.");
+      return new ProblemError("unsupported-media-type", {
+        en: "Send multipart/form-data or application/json.",
+        zh: "请以 multipart/form-data 或 application/json 格式发送。",
+      });
     if (err.status === 413) return new ProblemError("payload-too-large", err.message);
     if (err.status === 401) return new ProblemError("unauthorized", err.message);
     if (err.status < 500)
       return new ProblemError("invalid-request", err.message || "The request is malformed.");
   }
-  return new ProblemError("internal-error", "Something went wrong on our side.");
+  return new ProblemError("internal-error", {
+    en: "Something went wrong on our side.",
+    zh: "我们这边出了问题，与您的照片无关。请您稍后再试。",
+  });
 }
 
-export function modelUnavailable(err: ModelUnavailableError, detail: string): ProblemError {
+export function modelUnavailable(err: ModelUnavailableError, detail: string | Localised): ProblemError {
   return new ProblemError(
     "model-unavailable",
     detail,
@@ -199,11 +245,12 @@ export function modelUnavailable(err: ModelUnavailableError, detail: string): Pr
 
 export function problemResponse(c: Context<AppEnv>, problem: ProblemError): Response {
   const { status, title } = PROBLEMS[problem.slug];
+  const lang = problemLanguage(c);
   const body: ProblemBody = {
     type: problemType(problem.slug),
-    title,
+    title: title[lang],
     status,
-    detail: problem.detail,
+    detail: typeof problem.detail === "string" ? problem.detail : problem.detail[lang],
     requestId: c.get("requestId"),
     ...problem.members,
   };
@@ -227,7 +274,10 @@ export const onError: ErrorHandler<AppEnv> = (err, c) => {
 export const notFound: NotFoundHandler<AppEnv> = (c) =>
   problemResponse(
     c,
-    new ProblemError("not-found", `No resource at ${c.req.method} ${new URL(c.req.url).pathname}.`),
+    new ProblemError("not-found", {
+      en: `No resource at ${c.req.method} ${new URL(c.req.url).pathname}.`,
+      zh: `${c.req.method} ${new URL(c.req.url).pathname} 没有对应的资源。`,
+    }),
   );
 
 /** zod-openapi's hook: a request that fails its schema is a 400 naming each field and what is wrong. */

@@ -242,6 +242,18 @@ describe.skipIf(!modelAvailable)(`photos (${SKIP_MESSAGE})`, () => {
     expect(await chat.sent()).toEqual([en.unsupportedImage]);
   });
 
+  it("a damaged photo is told apart from an unsupported format: please send it again", async () => {
+    const chat = new Chat();
+    const truncated = await putFile(await fixture("truncated"));
+    await chat.sendPhoto(photoSizes([truncated], [200]), "itchy");
+    expect(await chat.sent()).toEqual([en.damagedImage]);
+
+    const zhChat = new Chat({ languageCode: "zh-CN" });
+    const zhTruncated = await putFile(await fixture("truncated"));
+    await zhChat.sendPhoto(photoSizes([zhTruncated], [200]), "很痒");
+    expect(await zhChat.sent()).toEqual([zh.damagedImage]);
+  });
+
   it("the model unavailable: an apology and what to do", async () => {
     const chat = new Chat();
     const { sizes } = await skinPhoto();

@@ -1,6 +1,7 @@
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { PROBLEMS } from "../../src/routes/problems";
+import { SCALAR_SCRIPT } from "../../src/routes/scalar";
 import {
   base64,
   call,
@@ -156,11 +157,28 @@ describe("GET /docs", () => {
     const html = await res.text();
     expect(html).toContain("/openapi.json");
     expect(html).toMatch(/<title>DermEdge API<\/title>/);
-    // The third-party script is pinned to a version and to its sha384: a changed CDN file does not run.
-    expect(html).toMatch(
-      /<script src="[^"]*@scalar\/api-reference@\d+\.\d+\.\d+\/[^"]*" integrity="sha384-[\w+/=]{64}"/,
-    );
+    // Scalar's bundle comes from this Worker, pinned to its sha384 (SRI): nothing from another origin.
+    expect(html).toContain(`<script src="/docs/scalar.js" integrity="${SCALAR_SCRIPT.integrity}">`);
+    expect(html).not.toMatch(/(https?:)?\/\/[a-z0-9.-]+\.[a-z]{2,}/i);
     expect(html).not.toMatch(/<script>[^<]/); // no inline script
+  });
+
+  it("its script is Scalar's standalone bundle, served by the Worker with the pinned hash", async () => {
+    const res = await call("/docs/scalar.js");
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("text/javascript; charset=utf-8");
+    const bytes = await res.arrayBuffer();
+    expect(bytes.byteLength).toBeGreaterThan(1_000_000); // the bundle itself, not a path or a stub
+    const digest = new Uint8Array(await crypto.subtle.digest("SHA-384", bytes));
+    expect(`sha384-${btoa(String.fromCharCode(...digest))}`).toBe(SCALAR_SCRIPT.integrity);
+    expect(SCALAR_SCRIPT.integrity).toMatch(/^sha384-[\w+/]{64}$/);
+
+    // Revalidation: the same bundle is a 304 without a body.
+    const again = await call("/docs/scalar.js", {
+      headers: { "If-None-Match": res.headers.get("etag") ?? "" },
+    });
+    expect(again.status).toBe(304);
+    expect(await again.text()).toBe("");
   });
 });
 

@@ -10,13 +10,21 @@ const CHALLENGE = { "WWW-Authenticate": 'Bearer realm="dermedge"' };
 const missing = (): never => {
   throw new ProblemError(
     "unauthorized",
-    "This API needs a key: send Authorization: Bearer <key> or X-API-Key: <key>.",
+    {
+      en: "This API needs a key: send Authorization: Bearer <key> or X-API-Key: <key>.",
+      zh: "此接口需要 API 密钥：请用 Authorization: Bearer <key> 或 X-API-Key: <key> 发送。",
+    },
     {},
     CHALLENGE,
   );
 };
 const invalid = (): never => {
-  throw new ProblemError("unauthorized", "The API key is not valid.", {}, CHALLENGE);
+  throw new ProblemError(
+    "unauthorized",
+    { en: "The API key is not valid.", zh: "API 密钥无效。" },
+    {},
+    CHALLENGE,
+  );
 };
 
 /** What hono/bearer-auth accepts as a token (RFC 6750's b64token). */
@@ -83,10 +91,10 @@ export function apiKeyAuth(): MiddlewareHandler<AppEnv> {
     const address = `ip:${c.req.header("cf-connecting-ip") ?? "unknown"}`;
     if (cached.keys.length === 0) {
       if (c.env.OPEN_ACCESS !== "true") {
-        throw new ProblemError(
-          "auth-not-configured",
-          "The server has no API keys configured; its operator must set API_KEYS (or OPEN_ACCESS for local use).",
-        );
+        throw new ProblemError("auth-not-configured", {
+          en: "The server has no API keys configured; its operator must set API_KEYS (or OPEN_ACCESS for local use).",
+          zh: "服务器没有配置 API 密钥：运营方需要设置 API_KEYS（本地使用可设置 OPEN_ACCESS）。",
+        });
       }
       c.set("client", address);
       return next();
@@ -119,7 +127,10 @@ async function countFailure(c: Context<AppEnv>, address: string): Promise<void> 
   if (!allowed) {
     throw new ProblemError(
       "rate-limited",
-      `Too many failed authentications; try again in ${AUTH_FAILURE_RETRY_AFTER_S} seconds.`,
+      {
+        en: `Too many failed authentications; try again in ${AUTH_FAILURE_RETRY_AFTER_S} seconds.`,
+        zh: `身份验证失败次数过多，请 ${AUTH_FAILURE_RETRY_AFTER_S} 秒后再试。`,
+      },
       {},
       { "Retry-After": String(AUTH_FAILURE_RETRY_AFTER_S) },
     );

@@ -25,7 +25,10 @@ export function bodyLimit(options: BodyLimitOptions = {}): MiddlewareHandler<App
       limit = honoBodyLimit({
         maxSize: max,
         onError: () => {
-          throw new ProblemError("payload-too-large", `The request body is over the limit of ${max} bytes.`);
+          throw new ProblemError("payload-too-large", {
+            en: `The request body is over the limit of ${max} bytes.`,
+            zh: `请求内容超过了 ${max} 字节的上限。`,
+          });
         },
       });
       limits.set(max, limit);
@@ -44,7 +47,10 @@ export function bodyLimit(options: BodyLimitOptions = {}): MiddlewareHandler<App
         const log = c.get("log");
         if (log) log.error = undefined;
         // biome-ignore lint/correctness/noUnsafeFinally: this answer replaces whatever came before
-        throw new ProblemError("invalid-request", "The request body ended early (connection lost?).");
+        throw new ProblemError("invalid-request", {
+          en: "The request body ended early (connection lost?).",
+          zh: "请求内容没有传送完整（连接可能中断了），请您重试。",
+        });
       }
     }
   };

@@ -26,7 +26,10 @@ export function rateLimit(options: RateLimitOptions = {}): MiddlewareHandler<App
       if (!allowed) {
         throw new ProblemError(
           "rate-limited",
-          `Too many requests; try again in ${retryAfter} seconds.`,
+          {
+            en: `Too many requests; try again in ${retryAfter} seconds.`,
+            zh: `请求过于频繁，请 ${retryAfter} 秒后再试。`,
+          },
           {},
           { "Retry-After": String(retryAfter) },
         );
