@@ -152,10 +152,10 @@ function multipartBoundary(): MiddlewareHandler<AppEnv> {
     if (/^\s*multipart\/form-data\s*(;|$)/i.test(type)) {
       const boundary = /;\s*boundary=("?)([^";]*)\1/i.exec(type)?.[2] ?? "";
       if (!/^[0-9A-Za-z'()+_,\-./:=? ]{0,69}[0-9A-Za-z'()+_,\-./:=?]$/.test(boundary)) {
-        throw new ProblemError(
-          "invalid-request",
-          "multipart/form-data needs a boundary parameter of 1 to 70 characters in its Content-Type.",
-        );
+        throw new ProblemError("invalid-request", {
+          en: "multipart/form-data needs a boundary parameter of 1 to 70 characters in its Content-Type.",
+          zh: "multipart/form-data 的 Content-Type 需要 1 到 70 个字符的 boundary 参数。",
+        });
       }
     }
     await next();
@@ -177,18 +177,21 @@ async function readInput(
   }
   if (input && !input.image) {
     if (!input.text?.trim())
-      throw new ProblemError(
-        "invalid-request",
-        "Send a photo (`image`), the patient's words (`text`), or both.",
-      );
+      throw new ProblemError("invalid-request", {
+        en: "Send a photo (`image`), the patient's words (`text`), or both.",
+        zh: "请发送照片（image）、您的描述（text），或两者都发送。",
+      });
     if (input.labels?.length)
-      throw new ProblemError("invalid-request", "`labels` rank a photo: send `image` too.");
+      throw new ProblemError("invalid-request", {
+        en: "`labels` rank a photo: send `image` too.",
+        zh: "labels 用于给照片排序：请同时发送 image。",
+      });
   }
   if (input) return input;
-  throw new ProblemError(
-    "invalid-request",
-    "Send the photo as multipart/form-data (a file in the field `image`) or as JSON with `image` in base64.",
-  );
+  throw new ProblemError("invalid-request", {
+    en: "Send the photo as multipart/form-data (a file in the field `image`) or as JSON with `image` in base64.",
+    zh: "请以 multipart/form-data（image 字段为文件）或 JSON（image 为 base64）发送照片。",
+  });
 }
 
 type AssessmentJsonInput = z.infer<typeof AssessmentJson>;
@@ -200,7 +203,10 @@ export function decodeBase64(value: string): Uint8Array {
     .replace(/^data:[\w.+-]+\/[\w.+-]+(;[\w.+-]+=[\w.+-]+)*;base64,/i, "")
     .replace(/\s+/g, "");
   if (!/^[A-Za-z0-9+/\-_]*={0,2}$/.test(payload) || payload.length % 4 === 1) {
-    throw new ProblemError("invalid-request", "image: not valid base64.");
+    throw new ProblemError("invalid-request", {
+      en: "image: not valid base64.",
+      zh: "image：不是有效的 base64。",
+    });
   }
   const binary = atob(payload.replace(/-/g, "+").replace(/_/g, "/").replace(/=+$/, ""));
   const bytes = new Uint8Array(binary.length);

