@@ -11,8 +11,9 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { type BenchPackages, benchPackages, root } from "./lib/packages";
-import { type BenchPhotos, benchPhotos } from "./lib/photos";
+import type { BenchContext } from "./lib/context";
+import { benchPackages, root } from "./lib/packages";
+import { benchPhotos } from "./lib/photos";
 import { machine, type Row, step, tableLines } from "./lib/report";
 import { coldStartSection } from "./sections/cold-start";
 import { decodeSection } from "./sections/decode";
@@ -20,14 +21,6 @@ import { memorySection } from "./sections/isolate-memory";
 import { throughputSection } from "./sections/throughput";
 import { transformersSection } from "./sections/transformers";
 import { visionSection } from "./sections/vision";
-
-export interface BenchContext {
-  packages: BenchPackages;
-  photos: BenchPhotos;
-  rounds: number;
-  /** Lines printed under the table: breakdowns, profiles, explanations. */
-  notes: string[];
-}
 
 const SECTIONS: Record<string, (context: BenchContext) => Promise<Row[]>> = {
   "1": transformersSection,

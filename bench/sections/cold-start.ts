@@ -8,11 +8,11 @@ import { execFile } from "node:child_process";
 import { resolve } from "node:path";
 import { promisify } from "node:util";
 import { catalogue } from "../../src/clinical";
+import type { BenchContext } from "../lib/context";
 import { root } from "../lib/packages";
 import { compare, goal, type Row, spread, step, timed } from "../lib/report";
 import { assess, serviceWorkers } from "../lib/service";
 import { bundles, fetcher, installPackage, startWorkerd, worker } from "../lib/workerd";
-import type { BenchContext } from "../run";
 
 const SECTION = "4 cold start";
 const run = promisify(execFile);

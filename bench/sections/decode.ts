@@ -7,9 +7,9 @@
 import sharp from "sharp";
 import { centerCrop, resizeShortestEdge } from "../../src/image/preprocess";
 import { CLIP_PREPROCESSOR, normalizePixels } from "../lib/clip";
+import type { BenchContext } from "../lib/context";
 import { alternate, compare, goal, type Row, spread, step, timed } from "../lib/report";
 import { bundles, fetcher, resetPeakRss, rss, startWorkerd, worker } from "../lib/workerd";
-import type { BenchContext } from "../run";
 
 const SECTION = "3 decode+preprocess";
 const MB = 1e6;

@@ -6,10 +6,10 @@
  */
 import type { Miniflare } from "miniflare";
 import type { MemoryReport } from "../../src/model/memory";
+import type { BenchContext } from "../lib/context";
 import { goal, type Row, spread, step } from "../lib/report";
 import { assess, serviceWorkers } from "../lib/service";
 import { bundles, fetcher, installPackage, resetPeakRss, rss, startWorkerd, worker } from "../lib/workerd";
-import type { BenchContext } from "../run";
 
 const SECTION = "5 isolate memory";
 const MB = 1e6;

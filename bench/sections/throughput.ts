@@ -10,10 +10,10 @@ import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import { resolve } from "node:path";
 import { auxiliaryConfigs } from "../../scripts/wrangler";
+import type { BenchContext } from "../lib/context";
 import { root, work } from "../lib/packages";
 import { percentile, type Row, spread, step } from "../lib/report";
 import { installPackage, resetPeakRss, rss, WRANGLER_STATE } from "../lib/workerd";
-import type { BenchContext } from "../run";
 
 const SECTION = "6 throughput";
 const SECONDS = 30;

@@ -20,8 +20,8 @@ import { precomputedTextTower } from "../../src/model/label-embeddings";
 import { onnxTextTower } from "../../src/model/onnx-towers";
 import { directoryStore } from "../../src/model/package/directory-store.node";
 import { assessPhoto } from "../../src/service/assess-photo";
+import type { BenchContext } from "../lib/context";
 import { alternate, compare, goal, type Row, spread, step, timed } from "../lib/report";
-import type { BenchContext } from "../run";
 
 const SECTION = "1 vs Transformers.js";
 export const ONE_THREAD = { intraOpNumThreads: 1, interOpNumThreads: 1 };

@@ -15,10 +15,10 @@ import type { ModelManifest } from "../../src/model/package/manifest";
 import { DataType, GraphBuilder } from "../../src/synthetic/onnx-builder";
 import { Rng } from "../../src/synthetic/prng";
 import { DynamicQuantizer } from "../../src/synthetic/quantized-linear";
+import type { BenchContext } from "../lib/context";
 import { work } from "../lib/packages";
 import { alternate, compare, goal, type Row, spread, step, timed } from "../lib/report";
 import { bundles, fetcher, installPackage, startWorkerd, worker } from "../lib/workerd";
-import type { BenchContext } from "../run";
 
 const SECTION = "2 vision encoder";
 const RUNS = 3; // runs per round and side; the round's value is their median

@@ -4,26 +4,19 @@
  * failures (download, unreadable image, model unavailable) get their own apology; anything else is thrown
  * to the webhook's error boundary, which apologises too.
  */
-import { type Answers, type Assessment, ImageNotAssessableError, type Lang } from "../clinical";
+import { type Assessment, ImageNotAssessableError, type Lang } from "../clinical";
 import { ImageError } from "../image/types";
 import { MemoryBusyError } from "../lib/memory-budget";
 import { ModelUnavailableError } from "../model/package/load";
 import { assessPhoto } from "../service/assess-photo";
 import { assessWords } from "../service/assess-words";
 import { checklistItems, sendChecklist } from "./checklist";
-import type { BotContext, PhotoRef } from "./context";
+import type { BotContext, Inquiry } from "./context";
 import { langOf } from "./language";
 import { botMessages } from "./messages";
 import { askQuestions } from "./questions";
 import { renderAssessment } from "./render";
 import { DownloadError, downloadFile } from "./telegram-files";
-
-/** What is assessed: a photo and/or the patient's words, with answers to red-flag questions. */
-export interface Inquiry {
-  photo?: PhotoRef;
-  words?: string;
-  answers?: Answers;
-}
 
 /** The patient's chosen language wins; else their words decide, then Telegram's language_code. */
 function languageHints(ctx: BotContext): { lang?: Lang; locale?: string } {

@@ -6,8 +6,7 @@
  */
 import { InlineKeyboard } from "grammy";
 import { type Assessment, shortText } from "../clinical";
-import type { Inquiry } from "./answer";
-import type { BotContext, OpenChecklist } from "./context";
+import type { BotContext, Inquiry, OpenChecklist } from "./context";
 import { escapeHtml } from "./html";
 import { botMessages } from "./messages";
 

@@ -10,6 +10,13 @@ export interface PhotoRef {
   fileSize?: number;
 }
 
+/** What is assessed: a photo and/or the patient's words, with answers to red-flag questions. */
+export interface Inquiry {
+  photo?: PhotoRef;
+  words?: string;
+  answers?: Answers;
+}
+
 /** Red-flag questions sent with an answer, awaiting the patient's buttons. */
 export interface OpenQuestions {
   /** The message holding the buttons, edited in place as they are answered. */

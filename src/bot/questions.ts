@@ -4,8 +4,7 @@
  */
 import { InlineKeyboard } from "grammy";
 import type { AnswerValue, Assessment } from "../clinical";
-import type { Inquiry } from "./answer";
-import type { BotContext, OpenQuestions } from "./context";
+import type { BotContext, Inquiry, OpenQuestions } from "./context";
 import { escapeHtml } from "./html";
 import { botMessages } from "./messages";
 

@@ -1,5 +1,5 @@
 /** The triage levels' order: a rule can only raise the level, and the most urgent wins. */
-import { TRIAGE_LEVELS, type TriageLevel } from "./types";
+import { TRIAGE_LEVELS, type TriageLevel } from "./base";
 
 export function levelRank(level: TriageLevel): number {
   return TRIAGE_LEVELS.indexOf(level);

@@ -13,8 +13,9 @@
  * `denied:<concept>` (the patient said it is absent: "no trouble breathing"), or a derived atom (DERIVED_ATOMS
  * in facts.ts: `child`, `newborn`, `age_70_plus`, `temp_39`, ...).
  */
+
+import type { Localised, TriageLevel } from "./base";
 import type { SourceKey } from "./sources";
-import type { Localised, TriageLevel } from "./types";
 
 export type Condition = string | readonly string[];
 

@@ -12,7 +12,7 @@
  * Kinds: `symptom` (what the patient feels or sees), `site` (where), `history` (what happened before),
  * `risk` (who the patient is: a baby, pregnant, diabetic, immunosuppressed).
  */
-import type { Localised } from "./types";
+import type { Localised } from "./base";
 
 export type VocabularyKind = "symptom" | "site" | "history" | "risk";
 

@@ -1,11 +1,11 @@
 import { type PreparedImage, type PreprocessorConfig, prepareImage } from "../image";
 import type { MemoryBudget } from "../lib/memory-budget";
 import { PromiseCache } from "../lib/promise-cache";
-import { type HeadFile, type HeadSpec, type LinearHead, parseHead } from "./head";
+import { type HeadFile, type LinearHead, parseHead } from "./head";
 import { hold } from "./memory";
 import { type LocalTowerContext, onnxImageTower, onnxTextTower } from "./onnx-towers";
 import { parsePreprocessorConfig, readJson, readManifest } from "./package/load";
-import type { ModelManifest } from "./package/manifest";
+import type { HeadSpec, ModelManifest } from "./package/manifest";
 import type { ModelStore } from "./package/store";
 import { ensembleEmbedding, l2Normalize, zeroShotProbabilities } from "./scoring";
 import { TextEmbeddingCache } from "./text-cache";

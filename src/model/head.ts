@@ -5,7 +5,8 @@
  * business (it knows the catalogue).
  */
 import { decodeEmbedding } from "./label-embeddings";
-import { ModelUnavailableError } from "./package/load";
+import { ModelUnavailableError } from "./package/errors";
+import type { HeadCombine } from "./package/manifest";
 import { softmax } from "./scoring";
 
 export const HEAD_FILE = "head.json";
@@ -46,25 +47,6 @@ export interface HeadFile {
   /** Classes not in the catalogue, by id. */
   newClasses: Record<string, HeadClassDescription>;
   training: HeadTraining;
-}
-
-/**
- * How the head's probabilities combine with zero-shot scores (recorded in the manifest): the head's
- * classes share `headShare` of the probability, split by the head; the catalogue entries it does not
- * know share the rest in proportion to their zero-shot scores. 1 (the default) scores the head's classes
- * only; when the head knows every entry, the head alone decides whatever the share.
- */
-export interface HeadCombine {
-  headShare: number;
-}
-
-/** The manifest's record of the head: where it is, how it combines, and what `model.head` reports. */
-export interface HeadSpec {
-  file: string;
-  combine: HeadCombine;
-  classes: string[];
-  photos: number;
-  heldOutAccuracy: number;
 }
 
 /** A parsed, checked head, ready to score embeddings. */

@@ -66,3 +66,25 @@ describe("layer rules (biome.json)", () => {
     expect(ok).toBe(true);
   });
 });
+
+describe("import cycles (biome.json: nursery/noImportCycles)", () => {
+  it("refuses two modules that import each other, type-only imports included", async () => {
+    const dir = join(scratch, "src/clinical");
+    await mkdir(dir, { recursive: true });
+    await writeFile(
+      join(dir, "cycle-a.ts"),
+      'import type { B } from "./cycle-b";\nexport type A = { b?: B };\n',
+    );
+    await writeFile(
+      join(dir, "cycle-b.ts"),
+      'import type { A } from "./cycle-a";\nexport type B = { a?: A };\n',
+    );
+    const run = promisify(execFile)(biome, ["lint", "--vcs-enabled=false", dir], { cwd: scratch });
+    const output = await run.then(
+      ({ stdout, stderr }) => stdout + stderr,
+      (error: { stdout: string; stderr: string }) => `failed\n${error.stdout}${error.stderr}`,
+    );
+    expect(output).toMatch(/^failed/);
+    expect(output).toContain("noImportCycles");
+  });
+});

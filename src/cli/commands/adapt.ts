@@ -1,9 +1,10 @@
 import { readdir, rename, rm } from "node:fs/promises";
 import { join, resolve } from "node:path";
-import { HEAD_FILE, HEAD_FORMAT, type HeadFile, type HeadSpec } from "../../model/head";
+import { HEAD_FILE, HEAD_FORMAT, type HeadFile } from "../../model/head";
 import { encodeEmbedding } from "../../model/label-embeddings";
 import { directoryStore } from "../../model/package/directory-store.node";
 import { readManifest, readVerified } from "../../model/package/load";
+import type { HeadSpec } from "../../model/package/manifest";
 import { PackageWriter } from "../../model/package/writer.node";
 import { readNewClasses } from "../adapt/classes-file";
 import { embedPhotos } from "../adapt/embedding-cache";

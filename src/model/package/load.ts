@@ -1,32 +1,9 @@
 import type { PreprocessorConfig } from "../../image";
+import { ModelUnavailableError } from "./errors";
 import { MANIFEST_FILE, MANIFEST_FORMAT, type ModelManifest } from "./manifest";
 import type { ModelStore } from "./store";
 
-/**
- * text_encoder_unavailable / vision_tail_unavailable: an internal Worker the engine needs cannot be reached,
- * refused, or sent a bad answer (see model/remote/service.ts). runtime_unsupported: the onnxruntime-web
- * build is not the one whose heap exports are pinned (see model/backends/onnx.ts). model_storage_unavailable:
- * reading the package from R2 failed (not absent: the read itself threw).
- */
-export type ModelErrorCode =
-  | "model_missing"
-  | "model_invalid"
-  | "model_integrity"
-  | "runtime_unsupported"
-  | "text_encoder_unavailable"
-  | "vision_tail_unavailable"
-  | "model_storage_unavailable";
-
-/** The model cannot be used: absent, malformed, or its bytes do not match the manifest. */
-export class ModelUnavailableError extends Error {
-  constructor(
-    readonly code: ModelErrorCode,
-    message: string,
-  ) {
-    super(message);
-    this.name = "ModelUnavailableError";
-  }
-}
+export { type ModelErrorCode, ModelUnavailableError } from "./errors";
 
 export function toHex(digest: ArrayBuffer): string {
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, "0")).join("");

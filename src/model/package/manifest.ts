@@ -1,5 +1,3 @@
-import type { HeadSpec } from "../head";
-
 /**
  * A model package is the Hugging Face layout of Xenova/clip-vit-base-patch32 (config.json,
  * preprocessor_config.json, tokenizer.json, tokenizer_config.json, onnx/*.onnx) plus this manifest,
@@ -57,4 +55,23 @@ export interface ModelManifest {
   head?: HeadSpec;
   /** Every file of the package except the manifest itself. */
   files: ManifestFile[];
+}
+
+/**
+ * How the head's probabilities combine with zero-shot scores (recorded in the manifest): the head's
+ * classes share `headShare` of the probability, split by the head; the catalogue entries it does not
+ * know share the rest in proportion to their zero-shot scores. 1 (the default) scores the head's classes
+ * only; when the head knows every entry, the head alone decides whatever the share.
+ */
+export interface HeadCombine {
+  headShare: number;
+}
+
+/** The manifest's record of the head: where it is, how it combines, and what `model.head` reports. */
+export interface HeadSpec {
+  file: string;
+  combine: HeadCombine;
+  classes: string[];
+  photos: number;
+  heldOutAccuracy: number;
 }

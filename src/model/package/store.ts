@@ -1,4 +1,4 @@
-import { ModelUnavailableError } from "./load";
+import { ModelUnavailableError } from "./errors";
 
 /**
  * Where a model package's files come from: an R2 bucket in the Worker, a directory in Node.
