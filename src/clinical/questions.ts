@@ -134,8 +134,7 @@ export const QUESTIONS: readonly QuestionDef[] = [
     yes: "bite",
     relevant: always,
   },
-  // ---- core: how ill (a yes to the airway question counts as lip swelling, an emergency unless the patient's
-  // own words say breathing is normal and it is going down: the words tell what a compound question cannot) --------------------------------------------------------------------------
+  // ---- core: how ill ---------------------------------------------------------------------------
   {
     id: "fever",
     kind: "core",
@@ -164,15 +163,25 @@ export const QUESTIONS: readonly QuestionDef[] = [
   {
     id: "airway",
     kind: "core",
-    short: { en: "Swollen lips or throat, or trouble breathing", zh: "嘴唇或喉咙肿、呼吸困难" },
+    short: { en: "Swollen tongue or throat, or trouble breathing", zh: "舌头或喉咙肿、呼吸困难" },
     text: {
-      en: "Is there any swelling of the lips, tongue or mouth, a tight throat or hoarse voice, or trouble breathing or swallowing?",
-      zh: "是否有嘴唇、舌头或口腔肿胀，喉咙发紧、声音嘶哑，或者呼吸、吞咽困难？",
+      en: "Is the tongue or throat swollen, the throat tight or the voice hoarse, or is there trouble breathing or swallowing?",
+      zh: "是否有舌头或喉咙肿胀、喉咙发紧、声音嘶哑，或者呼吸、吞咽困难？",
     },
     label: {
-      en: "swelling of the lips or throat, or trouble breathing (answered yes)",
-      zh: "口唇或喉咙肿胀、呼吸困难（回答：是）",
+      en: "swelling of the tongue or throat, or trouble breathing (answered yes)",
+      zh: "舌头或喉咙肿胀、呼吸困难（回答：是）",
     },
+    // Always an emergency, whatever the words said before: the airway is asked on its own, apart from the lips.
+    yes: "breathing_difficulty",
+    relevant: always,
+  },
+  {
+    id: "lips",
+    kind: "core",
+    short: { en: "Swollen lips or mouth", zh: "嘴唇或口腔肿" },
+    text: { en: "Are the lips or mouth swollen?", zh: "嘴唇或口腔是否肿胀？" },
+    label: { en: "swollen lips or mouth (answered yes)", zh: "嘴唇或口腔肿胀（回答：是）" },
     yes: "lip_swelling",
     relevant: always,
   },

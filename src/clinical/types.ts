@@ -160,6 +160,7 @@ export const QUESTION_IDS = [
   "fever",
   "unwell",
   "airway",
+  "lips",
   "pain_out_of_proportion",
   "mouth_eyes_genitals",
   "burn_large",

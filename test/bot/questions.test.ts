@@ -63,10 +63,10 @@ describe.skipIf(!modelAvailable)(`red-flag questions (${SKIP_MESSAGE})`, () => {
     const fileId = await putFile(photo);
     await chat.sendPhoto(photoSizes([fileId], [400]), "a red patch on my arm");
     const { messageId, items } = await chat.checklist();
-    const airway = items.findIndex((t) => /Swollen lips or throat/.test(t));
+    const airway = items.findIndex((t) => /Swollen tongue or throat/.test(t));
     await chat.press(`c:${airway}`, messageId);
     const markup = (await chat.calls()).filter((c) => c.method === "editMessageReplyMarkup").at(-1);
-    expect(JSON.stringify(markup?.payload)).toContain("☑ Swollen lips or throat");
+    expect(JSON.stringify(markup?.payload)).toContain("☑ Swollen tongue or throat");
     await chat.press("c:done", messageId);
     const answers = await chat.sent({ questions: false, checklist: false });
     expect(answers.some((m) => /^🚨 <b>/.test(m))).toBe(true);

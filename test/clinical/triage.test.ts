@@ -459,6 +459,11 @@ describe("structured answers", () => {
     expect(words(text, { airway: "unknown" }).triage.level).toBe("emergency");
     expect(words("mosquito bites", { fever: "no", airway: "no", bite: "no" }).triage.level).toBe("self_care");
     expect(words("mosquito bites", { airway: "yes" }).triage.level).toBe("emergency");
+    // The airway is asked apart from the lips: its yes is an emergency whatever the words said before.
+    const lip = "my top lip swelled a bit, going down now, no trouble breathing";
+    expect(words(lip).triage.level).toBe("same_day");
+    expect(words(lip, { lips: "yes" }).triage.level).toBe("same_day");
+    expect(words(lip, { airway: "yes" }).triage.level).toBe("emergency");
   });
 
   it("lists the open questions whose yes would raise the level, most urgent first, localised", () => {
