@@ -40,3 +40,21 @@ export async function launchChromium(): Promise<{ context: BrowserContext; close
     },
   };
 }
+
+/**
+ * What an e2e test needs and is missing: Chromium and the files the vitest global setup makes (the tiny model,
+ * and the photos when `photos` is given). `skip` is true only outside CI: in CI a missing browser or fixture is
+ * a failure, never a silent skip (the test's beforeAll throws with `missing`).
+ */
+export function e2ePrerequisites(name: string, files: { modelDir: string; photos?: string }) {
+  const missing = [
+    chromiumInstalled ? null : `${CHROMIUM} (run scripts/install-chromium.sh)`,
+    existsSync(files.modelDir) ? null : ".cache/models/tiny (made by the vitest global setup)",
+    files.photos === undefined || existsSync(files.photos)
+      ? null
+      : ".cache/images (made by the vitest global setup)",
+  ].filter((m): m is string => m !== null);
+  const skip = missing.length > 0 && !process.env.CI;
+  if (skip) console.warn(`e2e ${name} test skipped: missing ${missing.join(", ")}`);
+  return { missing, skip };
+}

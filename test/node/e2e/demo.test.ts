@@ -4,7 +4,7 @@ import { resolve } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TEST_IMAGES } from "../../support/test-images";
-import { CHROMIUM, chromiumInstalled, launchChromium } from "./chromium";
+import { e2ePrerequisites, launchChromium } from "./chromium";
 import { type DevServer, startWranglerDev } from "./wrangler-dev";
 
 const root = resolve(import.meta.dirname, "../../..");
@@ -14,15 +14,7 @@ const modelDir = resolve(root, ".cache/models/tiny");
 const photo = resolve(root, ".cache/images", TEST_IMAGES.photo);
 const gif = resolve(root, ".cache/images", TEST_IMAGES.gif);
 
-const missing = [
-  chromiumInstalled ? null : `${CHROMIUM} (run scripts/install-chromium.sh)`,
-  existsSync(modelDir) ? null : ".cache/models/tiny (made by the vitest global setup)",
-  existsSync(photo) ? null : ".cache/images (made by the vitest global setup)",
-].filter((m): m is string => m !== null);
-
-// In CI a missing browser or fixture is a failure, never a silent skip.
-const skip = missing.length > 0 && !process.env.CI;
-if (skip) console.warn(`e2e demo test skipped: missing ${missing.join(", ")}`);
+const { missing, skip } = e2ePrerequisites("demo", { modelDir, photos: photo });
 
 describe.skipIf(skip)("demo page in headless Chromium against wrangler dev", () => {
   let server: DevServer | undefined;

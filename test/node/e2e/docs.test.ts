@@ -2,24 +2,17 @@
  * /docs in headless Chromium against wrangler dev: Scalar's bundle, served by the Worker, renders the API
  * reference with every request to another origin refused, so the page works offline and under its CSP.
  */
-import { existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CHROMIUM, chromiumInstalled, launchChromium } from "./chromium";
+import { e2ePrerequisites, launchChromium } from "./chromium";
 import { type DevServer, startWranglerDev } from "./wrangler-dev";
 
 const root = resolve(import.meta.dirname, "../../..");
 const output = resolve(root, "test-output/e2e");
 const modelDir = resolve(root, ".cache/models/tiny");
 
-const missing = [
-  chromiumInstalled ? null : `${CHROMIUM} (run scripts/install-chromium.sh)`,
-  existsSync(modelDir) ? null : ".cache/models/tiny (made by the vitest global setup)",
-].filter((m): m is string => m !== null);
-// In CI a missing browser or fixture is a failure, never a silent skip.
-const skip = missing.length > 0 && !process.env.CI;
-if (skip) console.warn(`e2e docs test skipped: missing ${missing.join(", ")}`);
+const { missing, skip } = e2ePrerequisites("docs", { modelDir });
 
 describe.skipIf(skip)("/docs in headless Chromium, offline", () => {
   let server: DevServer | undefined;

@@ -3,13 +3,12 @@
  * headless Chromium at desktop (1280x900) and phone (390x844) sizes, in English and Chinese, against
  * `wrangler dev`. Screenshots go to test-results/demo/ for a person to look at.
  */
-import { existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { resolve } from "node:path";
 import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TEST_IMAGES } from "../../support/test-images";
-import { CHROMIUM, chromiumInstalled, launchChromium } from "./chromium";
+import { e2ePrerequisites, launchChromium } from "./chromium";
 import { type DevServer, startWranglerDev } from "./wrangler-dev";
 
 const root = resolve(import.meta.dirname, "../../..");
@@ -18,13 +17,7 @@ const modelDir = resolve(root, ".cache/models/tiny");
 const tiny = resolve(root, ".cache/images", TEST_IMAGES.tiny);
 const gif = resolve(root, ".cache/images", TEST_IMAGES.gif);
 
-const missing = [
-  chromiumInstalled ? null : `${CHROMIUM} (run scripts/install-chromium.sh)`,
-  existsSync(modelDir) ? null : ".cache/models/tiny (made by the vitest global setup)",
-  existsSync(tiny) ? null : ".cache/images (made by the vitest global setup)",
-].filter((m): m is string => m !== null);
-const skip = missing.length > 0 && !process.env.CI;
-if (skip) console.warn(`e2e patient-view test skipped: missing ${missing.join(", ")}`);
+const { missing, skip } = e2ePrerequisites("patient-view", { modelDir, photos: tiny });
 
 const VIEWPORTS = { desktop: { width: 1280, height: 900 }, phone: { width: 390, height: 844 } } as const;
 const EMERGENCY = {
