@@ -41,6 +41,5 @@ export {
 } from "./rules";
 export { SOURCES, type SourceKey } from "./sources";
 export { parseText, presentSymptoms } from "./symptoms";
-export { wordsLevel } from "./triage";
 export * from "./types";
 export { type SymptomId, symptomName, vocabulary } from "./vocabulary";

@@ -5,8 +5,8 @@
  * A photo the skin gate rejects triages the words the same way (test/clinical/triage.test.ts).
  */
 import { assessWords } from "./assess";
+import { levelRank } from "./levels";
 import { parseText } from "./symptoms";
-import { levelRank } from "./triage";
 import { ANSWERS, type Answers, type Lang, QUESTION_IDS, TRIAGE_LEVELS, type TriageLevel } from "./types";
 
 export interface CorpusCase {

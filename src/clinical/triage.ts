@@ -23,7 +23,7 @@
  * red-flag question whose "yes" would raise the level.
  */
 import { catalogueEntry } from "./catalogue";
-import { type ClinicalConfig, DEFAULT_CLINICAL_CONFIG } from "./config";
+import type { ClinicalConfig } from "./config";
 import { buildFacts, type Facts } from "./facts";
 import { levelRank, maxLevel } from "./levels";
 import { formatPercent, messages } from "./messages";
@@ -58,8 +58,6 @@ export interface TriageContext {
 const MAX_RED_FLAG_QUESTIONS = 5;
 /** A skin problem lasting this long should be checked (NHS: see a GP about a rash that has not gone away). */
 const PERSISTENT_DAYS = 28;
-
-export { levelRank, maxLevel };
 
 /** Findings close enough to the top to act on: the top K by either ranking, with a non-trivial score. */
 function topFindings(ctx: TriageContext): Finding[] {
@@ -250,23 +248,4 @@ export function triage(ctx: TriageContext): { triage: Triage; questions: RedFlag
     },
     questions: openQuestions(ctx, current),
   };
-}
-
-/** The level the words and answers alone ask for, with no photo: what `dermedge triage-eval` measures. */
-export function wordsLevel(
-  parsed: ParsedText,
-  answers: Answers = {},
-  lang: Lang = "en",
-  text = "",
-): TriageLevel {
-  const ctx: TriageContext = {
-    status: "no_photo",
-    findings: [],
-    parsed,
-    answers,
-    config: DEFAULT_CLINICAL_CONFIG,
-    lang,
-    text,
-  };
-  return evaluate(ctx, answers).level;
 }
