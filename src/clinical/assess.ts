@@ -20,7 +20,7 @@ import {
   TRIAGE_LEVELS,
   type Triage,
 } from "./types";
-import { symptomKind, symptomName } from "./vocabulary";
+import { type SymptomId, symptomKind, symptomName } from "./vocabulary";
 
 export interface AssessInput {
   /**
@@ -130,12 +130,11 @@ function slowerTimeFrames(level: Triage["level"], lang: Lang): string[] {
 }
 
 /** The groups a group-specific piece of advice can be for, from the words and answers. */
-function groupsOf(parsed: ParsedText, answers: Answers | undefined): Set<"diabetes" | "infant"> {
-  const present = presentSymptoms(parsed);
+function groupsOf(present: ReadonlySet<SymptomId>, answers: Answers | undefined): Set<"diabetes" | "infant"> {
   const groups = new Set<"diabetes" | "infant">();
   if (present.has("diabetes") || answers?.diabetes === "yes") groups.add("diabetes");
   if (
-    ["infant", "under_3_months", "newborn", "nappy_area"].some((id) => present.has(id as never)) ||
+    ["infant", "under_3_months", "newborn", "nappy_area"].some((id) => present.has(id as SymptomId)) ||
     answers?.baby_under_3_months === "yes"
   )
     groups.add("infant");
@@ -154,7 +153,8 @@ export function assess(input: AssessInput): Assessment {
   const skin = checkSkin(input.gateProbabilities);
   const others = input.otherLabels ?? {};
   const otherNames = Object.fromEntries(Object.entries(others).map(([id, o]) => [id, o.name]));
-  const ranked = rankFindings(input.imageProbabilities, presentSymptoms(parsed), lang, config, otherNames);
+  const present = presentSymptoms(parsed);
+  const ranked = rankFindings(input.imageProbabilities, present, lang, config, otherNames);
   const certainty = input.quality.ok && skin.passed ? checkCertainty(ranked, config) : null;
   const status = statusOf(input.quality, skin, certainty?.passed ?? null);
   const findings = certainty ? ranked : [];
@@ -184,7 +184,7 @@ export function assess(input: AssessInput): Assessment {
       triaged,
       lang,
       (id) => (Object.hasOwn(others, id) ? others[id].advice[lang] : undefined),
-      groupsOf(parsed, input.answers),
+      groupsOf(present, input.answers),
     ),
     disclaimer: messages[lang].disclaimer,
   };
