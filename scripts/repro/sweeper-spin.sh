@@ -21,6 +21,15 @@ busy=()
 for _ in $(seq "$load"); do (while :; do :; done) & busy+=($!); done
 trap 'kill "${busy[@]}" 2>/dev/null' EXIT
 
+# The workerd this run's vitest started (not another checkout's).
+workerd_under() {
+  local p
+  for p in $(pgrep -P "$1"); do
+    if grep -q "workerd" "/proc/$p/cmdline" 2>/dev/null; then echo "$p"; return; fi
+    workerd_under "$p"
+  done
+}
+
 start=$(date +%s)
 log=$(mktemp)
 for run in $(seq "$max_runs"); do
@@ -33,7 +42,7 @@ for run in $(seq "$max_runs"); do
     if [ "$size" != "$last_size" ]; then last_size=$size last_change=$(date +%s); continue; fi
     if [ $(($(date +%s) - last_change)) -ge "$quiet" ]; then
       echo "run $run: no output for ${quiet} s, $(($(date +%s) - start)) s after the first run started"
-      pid=$(pgrep -n -f "workerd serve --binary" || true)
+      pid=$(workerd_under "$vitest")
       if [ -n "$pid" ] && command -v gdb >/dev/null; then
         stack=$(timeout 60 gdb -p "$pid" -batch -ex "thread 1" -ex "bt 8" 2>/dev/null | grep '^#')
         echo "$stack"
@@ -41,7 +50,8 @@ for run in $(seq "$max_runs"); do
         ps -o etime=,time= -p "$pid" | awk '{print "workerd: wall " $1 ", cpu " $2 " (still burning: a spin, not a wait)"}'
       fi
       tail -5 "$log"
-      pkill -P "$vitest"; kill "$vitest"; pkill -f "workerd serve --binary" || true
+      [ -n "$pid" ] && kill -9 "$pid"
+      pkill -P "$vitest"; kill "$vitest" 2>/dev/null || true
       exit 1
     fi
   done
