@@ -36,7 +36,7 @@ export async function serviceWorkers(
         } as WorkerOptions["serviceBindings"],
       }),
     tail: () => worker("tail", b.tail),
-    text: () => worker("text", b.textDebug),
+    text: () => worker("text", b.text),
   };
   const names = only ? [only] : (["api", "tail", "text"] as const);
   return Promise.all(names.map((n) => all[n]()));

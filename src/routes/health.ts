@@ -1,7 +1,7 @@
 /** GET /healthz (the process is up) and GET /readyz (the model is loaded or loadable). HTTP only. */
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { ModelUnavailableError } from "../model/package/load";
-import type { AppEnv } from "./env";
+import type { AppEnv } from "./app-env";
 import { modelUnavailable, problemResponses } from "./problems";
 import { ModelInfoBody } from "./schemas/assessment";
 

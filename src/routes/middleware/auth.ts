@@ -1,7 +1,8 @@
 import type { Context, MiddlewareHandler } from "hono";
 import { bearerAuth } from "hono/bearer-auth";
 import { timingSafeEqual } from "hono/utils/buffer";
-import type { AppEnv } from "../env";
+import { readConfig } from "../../config/env";
+import type { AppEnv } from "../app-env";
 import { ProblemError } from "../problems";
 
 const CHALLENGE = { "WWW-Authenticate": 'Bearer realm="dermedge"' };
@@ -60,7 +61,7 @@ function keyChecks(keys: string[]): Record<"bearer" | "apiKeyHeader", Middleware
   };
 }
 
-let cached: { source: string; keys: string[]; checks: ReturnType<typeof keyChecks> } | undefined;
+let cached: { keys: string[]; checks: ReturnType<typeof keyChecks> } | undefined;
 
 /** Seconds a client waits after too many failed authentications (the AUTH_FAILURES period). */
 const AUTH_FAILURE_RETRY_AFTER_S = 60;
@@ -77,20 +78,19 @@ const AUTH_FAILURE_RETRY_AFTER_S = 60;
  */
 export function apiKeyAuth(): MiddlewareHandler<AppEnv> {
   return async function apiKeyAuth(c, next) {
-    const source = c.env.API_KEYS ?? "";
-    if (cached?.source !== source) {
-      const keys = source.split(/[\s,]+/).filter((k) => k.length > 0);
+    const { apiKeys: keys, openAccess } = readConfig(c.env);
+    if (cached?.keys !== keys) {
       const unusable = keys.filter((k) => !BEARER_TOKEN.test(k)).length;
       if (unusable > 0) {
         // A bad setting, said once per value; never the keys themselves.
         const msg = `API_KEYS: ${unusable} key(s) hold characters a Bearer token cannot and will never match`;
         console.warn(JSON.stringify({ level: "warn", msg }));
       }
-      cached = { source, keys, checks: keyChecks(keys) };
+      cached = { keys, checks: keyChecks(keys) };
     }
     const address = `ip:${c.req.header("cf-connecting-ip") ?? "unknown"}`;
     if (cached.keys.length === 0) {
-      if (c.env.OPEN_ACCESS !== "true") {
+      if (!openAccess) {
         throw new ProblemError("auth-not-configured", {
           en: "The server has no API keys configured; its operator must set API_KEYS (or OPEN_ACCESS for local use).",
           zh: "服务器没有配置 API 密钥：运营方需要设置 API_KEYS（本地使用可设置 OPEN_ACCESS）。",

@@ -5,8 +5,11 @@ import { ClipEngine } from "../../../src/model/engine";
 import type { KvStore } from "../../../src/model/kv-text-cache";
 import { splitImageTower } from "../../../src/model/onnx-towers";
 import { ModelUnavailableError } from "../../../src/model/package/load";
-import type { ServiceFetcher } from "../../../src/model/remote/call";
-import { VISION_TAIL_TIMEOUT_MS, visionTailClient } from "../../../src/model/remote/vision-tail-protocol";
+import {
+  VISION_TAIL_TIMEOUT_MS,
+  type VisionTailRpc,
+  visionTailClient,
+} from "../../../src/model/remote/vision-tail";
 import { callWith, expectProblem, multipart } from "../../routes/support";
 import { testImage } from "../../support/host-files";
 import { hostPackageStore, putPackageInR2, type TestPackage } from "../../support/model-package";
@@ -67,14 +70,16 @@ describe("KV down: text embeddings are a cache", () => {
 });
 
 describe("the vision-tail Worker down or slow: 503 within a bound, not a hang", () => {
-  const never: ServiceFetcher = { fetch: () => new Promise<Response>(() => {}) };
-  const dead: ServiceFetcher = { fetch: () => Promise.reject(new Error("Network connection lost.")) };
-  /** The real tail, answering `delayMs` late. */
-  const late = (delayMs: number): ServiceFetcher => ({
-    async fetch(url, init) {
+  const never: VisionTailRpc = { run: () => new Promise(() => {}), warm: () => new Promise(() => {}) };
+  const lost = () => Promise.reject(new Error("Network connection lost."));
+  const dead: VisionTailRpc = { run: lost, warm: lost };
+  /** The real tail (its RPC binding), answering `delayMs` late. */
+  const late = (delayMs: number): VisionTailRpc => ({
+    async run(revision, hidden) {
       await new Promise((r) => setTimeout(r, delayMs));
-      return env.VISION_TAIL.fetch(url, init);
+      return env.VISION_TAIL.run(revision, hidden);
     },
+    warm: (revision) => env.VISION_TAIL.warm(revision),
   });
 
   let revision: string;
@@ -83,7 +88,7 @@ describe("the vision-tail Worker down or slow: 503 within a bound, not a hang", 
     await install("tiny-packed", "models/tail-hung"); // its own engine, made with the hung tail
   });
 
-  async function engineWith(tail: ServiceFetcher, timeoutMs: number) {
+  async function engineWith(tail: VisionTailRpc, timeoutMs: number) {
     const store = hostPackageStore("tiny-packed", { revision });
     return ClipEngine.open(
       store,
