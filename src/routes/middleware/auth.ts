@@ -61,7 +61,7 @@ function keyChecks(keys: string[]): Record<"bearer" | "apiKeyHeader", Middleware
   };
 }
 
-let cached: { keys: string[]; checks: ReturnType<typeof keyChecks> } | undefined;
+let cached: { source: string; keys: string[]; checks: ReturnType<typeof keyChecks> } | undefined;
 
 /** Seconds a client waits after too many failed authentications (the AUTH_FAILURES period). */
 const AUTH_FAILURE_RETRY_AFTER_S = 60;
@@ -79,14 +79,16 @@ const AUTH_FAILURE_RETRY_AFTER_S = 60;
 export function apiKeyAuth(): MiddlewareHandler<AppEnv> {
   return async function apiKeyAuth(c, next) {
     const { apiKeys: keys, openAccess } = readConfig(c.env);
-    if (cached?.keys !== keys) {
+    // By value, not by array: each env object is parsed apart (tests make their own), the keys are not.
+    const source = keys.join(",");
+    if (cached?.source !== source) {
       const unusable = keys.filter((k) => !BEARER_TOKEN.test(k)).length;
       if (unusable > 0) {
         // A bad setting, said once per value; never the keys themselves.
         const msg = `API_KEYS: ${unusable} key(s) hold characters a Bearer token cannot and will never match`;
         console.warn(JSON.stringify({ level: "warn", msg }));
       }
-      cached = { keys, checks: keyChecks(keys) };
+      cached = { source, keys, checks: keyChecks(keys) };
     }
     const address = `ip:${c.req.header("cf-connecting-ip") ?? "unknown"}`;
     if (cached.keys.length === 0) {

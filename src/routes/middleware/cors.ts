@@ -9,10 +9,11 @@ import type { AppEnv } from "../app-env";
  * unset: no CORS headers, so only same-origin pages (the demo page) can call the API from a browser.
  */
 export function corsFromEnv(): MiddlewareHandler<AppEnv> {
-  let cached: { origins: string[]; handler: MiddlewareHandler | null } | undefined;
+  let cached: { source: string; handler: MiddlewareHandler | null } | undefined;
   return async function corsFromEnv(c, next) {
     const origins = readConfig(c.env).corsOrigins;
-    if (cached?.origins !== origins) cached = { origins, handler: corsFor(origins) };
+    const source = origins.join(",");
+    if (cached?.source !== source) cached = { source, handler: corsFor(origins) };
     if (!cached.handler) return next();
     return cached.handler(c, next);
   };
