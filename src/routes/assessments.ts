@@ -2,9 +2,10 @@
 import { createRoute, OpenAPIHono, type RouteConfig, type z } from "@hono/zod-openapi";
 import type { MiddlewareHandler } from "hono";
 import type { Answers, Lang } from "../clinical";
+import { readConfig } from "../config/env";
 import { assessPhoto } from "../service/assess-photo";
 import { assessWords } from "../service/assess-words";
-import type { AppEnv } from "./env";
+import type { AppEnv } from "./app-env";
 import { API_KEY_SECURITY } from "./middleware/auth";
 import { bodyLimit } from "./middleware/body-limit";
 import { ProblemError, problemResponses, validationHook } from "./problems";
@@ -119,7 +120,7 @@ assessments.openapi(route, async (c) => {
   const result = await assessPhoto(
     engine,
     { ...input, image, locale: c.req.header("accept-language"), client: c.var.client },
-    { maxPixels: Number(c.env.MAX_IMAGE_PIXELS) || undefined },
+    { maxPixels: readConfig(c.env).maxImagePixels },
   );
   const { decodeMs, encodeMs, textMs, ...rest } = result.timings;
   // The caller's own labels are cached per client (see PhotoRequest.client); their text timing is left

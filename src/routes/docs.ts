@@ -1,7 +1,7 @@
 /** GET /openapi.json (generated from the schemas that validate requests), /docs, /problems/{slug}. */
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { secureHeaders } from "hono/secure-headers";
-import type { AppEnv } from "./env";
+import type { AppEnv } from "./app-env";
 import {
   PROBLEM_DESCRIPTIONS,
   PROBLEMS,

@@ -2,7 +2,7 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { degradedCounts } from "../lib/degraded";
 import { ModelUnavailableError } from "../model/package/load";
-import type { AppEnv } from "./env";
+import type { AppEnv } from "./app-env";
 import { modelUnavailable, problemResponses } from "./problems";
 import { ModelInfoBody } from "./schemas/assessment";
 

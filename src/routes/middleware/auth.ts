@@ -1,7 +1,8 @@
 import type { Context, MiddlewareHandler } from "hono";
 import { bearerAuth } from "hono/bearer-auth";
 import { timingSafeEqual } from "hono/utils/buffer";
-import type { AppEnv } from "../env";
+import { readConfig } from "../../config/env";
+import type { AppEnv } from "../app-env";
 import { ProblemError } from "../problems";
 import { clientNetwork, networkId } from "./client-address";
 
@@ -79,9 +80,10 @@ const AUTH_FAILURE_RETRY_AFTER_S = 60;
  */
 export function apiKeyAuth(): MiddlewareHandler<AppEnv> {
   return async function apiKeyAuth(c, next) {
-    const source = c.env.API_KEYS ?? "";
+    const { apiKeys: keys, openAccess, clientKeySecret } = readConfig(c.env);
+    // By value, not by array: each env object is parsed apart (tests make their own), the keys are not.
+    const source = keys.join(",");
     if (cached?.source !== source) {
-      const keys = source.split(/[\s,]+/).filter((k) => k.length > 0);
       const unusable = keys.filter((k) => !BEARER_TOKEN.test(k)).length;
       if (unusable > 0) {
         // A bad setting, said once per value; never the keys themselves.
@@ -92,13 +94,13 @@ export function apiKeyAuth(): MiddlewareHandler<AppEnv> {
     }
     const network = clientNetwork(c.req.header("cf-connecting-ip"));
     if (cached.keys.length === 0) {
-      if (c.env.OPEN_ACCESS !== "true") {
+      if (!openAccess) {
         throw new ProblemError("auth-not-configured", {
           en: "The server has no API keys configured; its operator must set API_KEYS (or OPEN_ACCESS for local use).",
           zh: "服务器没有配置 API 密钥：运营方需要设置 API_KEYS（本地使用可设置 OPEN_ACCESS）。",
         });
       }
-      c.set("client", `ip:${await networkId(network, c.env.CLIENT_KEY_SECRET)}`);
+      c.set("client", `ip:${await networkId(network, clientKeySecret)}`);
       return next();
     }
     const { bearer, apiKeyHeader } = cached.checks;

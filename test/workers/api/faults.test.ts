@@ -5,8 +5,11 @@ import { ClipEngine } from "../../../src/model/engine";
 import type { KvStore } from "../../../src/model/kv-text-cache";
 import { splitImageTower } from "../../../src/model/onnx-towers";
 import { ModelUnavailableError } from "../../../src/model/package/load";
-import type { ServiceFetcher } from "../../../src/model/remote/call";
-import { VISION_TAIL_TIMEOUT_MS, visionTailClient } from "../../../src/model/remote/vision-tail-protocol";
+import {
+  VISION_TAIL_TIMEOUT_MS,
+  type VisionTailRpc,
+  visionTailClient,
+} from "../../../src/model/remote/vision-tail";
 import { call, callWith, expectProblem, multipart } from "../../routes/support";
 import { testImage } from "../../support/host-files";
 import { hostPackageStore, putPackageInR2, type TestPackage } from "../../support/model-package";
@@ -49,7 +52,9 @@ async function scoresOf(res: Response) {
 describe("KV down: text embeddings are a cache", () => {
   it("catalogue and custom-label assessments still succeed, and give the same answers", async () => {
     const prefix = "models/kv-down";
-    await install("tiny", prefix);
+    // With the catalogue's prompts precomputed, as `dermedge model install` leaves a package: encoding all
+    // 575 of them in the text Worker at once is what left workerd spinning in V8's GC (test/routes/support.ts).
+    await install("tiny-labelled", prefix);
     const down = downKv();
     const labels = { labels: ["a photo of a keloid scar on the ear", "a photo of a tattoo on the arm"] };
 
@@ -67,7 +72,7 @@ describe("KV down: text embeddings are a cache", () => {
 
   it("operators see it: logged once per kind with the error's class only, and counted in /readyz", async () => {
     const prefix = "models/kv-down-seen";
-    await install("tiny", prefix);
+    await install("tiny-labelled", prefix);
     const degraded = async () =>
       ((await (await call("/readyz")).json()) as { degraded: Record<string, number> }).degraded;
     const before = await degraded();
@@ -97,14 +102,16 @@ describe("KV down: text embeddings are a cache", () => {
 });
 
 describe("the vision-tail Worker down or slow: 503 within a bound, not a hang", () => {
-  const never: ServiceFetcher = { fetch: () => new Promise<Response>(() => {}) };
-  const dead: ServiceFetcher = { fetch: () => Promise.reject(new Error("Network connection lost.")) };
-  /** The real tail, answering `delayMs` late. */
-  const late = (delayMs: number): ServiceFetcher => ({
-    async fetch(url, init) {
+  const never: VisionTailRpc = { run: () => new Promise(() => {}), warm: () => new Promise(() => {}) };
+  const lost = () => Promise.reject(new Error("Network connection lost."));
+  const dead: VisionTailRpc = { run: lost, warm: lost };
+  /** The real tail (its RPC binding), answering `delayMs` late. */
+  const late = (delayMs: number): VisionTailRpc => ({
+    async run(revision, hidden) {
       await new Promise((r) => setTimeout(r, delayMs));
-      return env.VISION_TAIL.fetch(url, init);
+      return env.VISION_TAIL.run(revision, hidden);
     },
+    warm: (revision) => env.VISION_TAIL.warm(revision),
   });
 
   let revision: string;
@@ -113,7 +120,7 @@ describe("the vision-tail Worker down or slow: 503 within a bound, not a hang", 
     await install("tiny-packed", "models/tail-hung"); // its own engine, made with the hung tail
   });
 
-  async function engineWith(tail: ServiceFetcher, timeoutMs: number) {
+  async function engineWith(tail: VisionTailRpc, timeoutMs: number) {
     const store = hostPackageStore("tiny-packed", { revision });
     return ClipEngine.open(
       store,
