@@ -9,7 +9,9 @@ const view = new DataView(input.buffer, input.byteOffset, input.byteLength);
 const segments = view.getUint32(0, true) + 1;
 const sizes = Array.from({ length: segments }, (_, i) => view.getUint32(4 + 4 * i, true));
 const headerBytes = Math.ceil((4 + 4 * segments) / 8) * 8;
-const seg0 = new BigUint64Array(input.buffer.slice(input.byteOffset + headerBytes, input.byteOffset + headerBytes + sizes[0] * 8));
+const seg0 = new BigUint64Array(
+  input.buffer.slice(input.byteOffset + headerBytes, input.byteOffset + headerBytes + sizes[0] * 8),
+);
 const rest = input.subarray(headerBytes + sizes[0] * 8);
 
 // The root struct pointer: offset (bits 2..31, signed), data words (32..47), pointer words (48..63).
@@ -30,17 +32,17 @@ words.push(...texts.map(() => 0n));
 const listPointer = (from, to, elementSize, count) =>
   1n | (BigInt((to - from - 1) & 0x3fffffff) << 2n) | (BigInt(elementSize) << 32n) | (BigInt(count) << 35n);
 words[slot] = listPointer(slot, listAt, 6, texts.length);
-texts.forEach((bytes, i) => {
+for (const [i, bytes] of texts.entries()) {
   const at = words.length;
   const padded = new Uint8Array(Math.ceil(bytes.length / 8) * 8);
   padded.set(bytes);
   words.push(...new BigUint64Array(padded.buffer));
   words[listAt + i] = listPointer(listAt + i, at, 2, bytes.length);
-});
+}
 
 const header = new DataView(new ArrayBuffer(headerBytes));
 header.setUint32(0, segments - 1, true);
-sizes.forEach((size, i) => header.setUint32(4 + 4 * i, i === 0 ? words.length : size, true));
+for (const [i, size] of sizes.entries()) header.setUint32(4 + 4 * i, i === 0 ? words.length : size, true);
 writeSync(1, new Uint8Array(header.buffer));
 writeSync(1, new Uint8Array(BigUint64Array.from(words).buffer));
 writeSync(1, rest);
