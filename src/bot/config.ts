@@ -1,5 +1,6 @@
 /** The bot's configuration, read from the Worker's bindings. */
 import type { UserFromGetMe } from "grammy/types";
+import type { ChatState } from "./chat-state";
 
 /** The bindings the bot reads; the Worker's Env has them (wrangler.toml, secrets, .dev.vars). */
 export interface TelegramBindings {
@@ -9,6 +10,7 @@ export interface TelegramBindings {
   /** The bot's getMe JSON; empty = ask Telegram once per isolate. */
   TELEGRAM_BOT_INFO?: string;
   BOT_STATE: KVNamespace;
+  BOT_CHATS: DurableObjectNamespace<ChatState>;
   MAX_BODY_BYTES?: string;
   MAX_IMAGE_PIXELS?: string;
   /** Milliseconds one Bot API call may take per try (default 10 s). */

@@ -16,7 +16,8 @@ export const telegramBot = {
     engine: () => Promise<ClipEngine>,
   ): Promise<void> {
     const config = readBotConfig(env);
-    if (config) await handleTelegramUpdate({ config, kv: env.BOT_STATE, engine }, update);
+    if (config)
+      await handleTelegramUpdate({ config, kv: env.BOT_STATE, chats: env.BOT_CHATS, engine }, update);
   },
 };
 

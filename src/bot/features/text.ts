@@ -17,10 +17,10 @@ text.on("message:text", async (ctx, next) => {
   const words = ctx.message.text.trim();
   // An unknown command: fallbacks answers with the help.
   if (words.startsWith("/")) return next();
-  const pending = ctx.session.pendingPhoto;
+  const pending = ctx.session.pendingImage;
   if (pending) {
-    ctx.session.pendingPhoto = undefined;
-    await assessAndReply(ctx, { photo: pending, words: words.slice(0, MAX_WORDS) });
+    ctx.session.pendingImage = undefined;
+    await assessAndReply(ctx, { image: pending, words: words.slice(0, MAX_WORDS) });
     return;
   }
   const all = [ctx.session.pendingWords, words].filter(Boolean).join("\n").slice(-MAX_WORDS);
