@@ -78,6 +78,34 @@ export async function answerPhoto(ctx: BotContext, photo: PhotoRef, words: strin
   if (image) await assessAndReply(ctx, { image, words });
 }
 
+/** The API takes at most 1000 characters of words; so does the bot (Telegram allows 4096). */
+const MAX_WORDS = 1000;
+
+/**
+ * The patient's words, from whatever gave them (a message; a voice note's transcript). With a scored photo
+ * waiting, they complete it and it is assessed (the clinical step alone). Words first: an emergency in them
+ * is answered at once, photo or not; otherwise they wait for the photo.
+ */
+export async function answerWords(ctx: BotContext, words: string): Promise<void> {
+  const pending = ctx.session.pendingImage;
+  if (pending) {
+    ctx.session.pendingImage = undefined;
+    await assessAndReply(ctx, { image: pending, words: words.slice(0, MAX_WORDS) });
+    return;
+  }
+  const all = [ctx.session.pendingWords, words].filter(Boolean).join("\n").slice(-MAX_WORDS);
+  const assessment = assessWords({ text: all, ...languageHints(ctx) });
+  if (assessment.triage?.level === "emergency") {
+    ctx.deps.log({ event: "words_emergency" });
+    ctx.session.pendingWords = undefined;
+    await sendAssessment(ctx, assessment);
+    await ctx.reply(botMessages[assessment.lang].photoAfterEmergency);
+    return;
+  }
+  ctx.session.pendingWords = all;
+  await ctx.reply(botMessages[assessment.lang].askForPhoto);
+}
+
 /**
  * Assesses and answers. While the core checklist is open, it is asked first (checklist.ts) and the answer
  * follows it; then the follow-up and red-flag questions.
