@@ -4,6 +4,7 @@
  * buttons tapped at once are applied one after the other and neither answer is lost.
  */
 import type { MiddlewareFn } from "grammy";
+import { noteDegraded } from "../lib/degraded";
 import type { BotContext, SessionData } from "./context";
 
 /** A session lasts 30 minutes after the chat's last update that had one. */
@@ -25,10 +26,10 @@ export function chatSession(): MiddlewareFn<BotContext> {
     try {
       chat = chats.get(chats.idFromName(chatStateName(ctx.chat.id)));
       turn = await chat.begin();
-    } catch {
+    } catch (error) {
       // The chat's state is unreachable: go on with an empty session (a photo with a caption needs none),
       // marked so that nothing that waits for a button is asked, since its state could not be kept.
-      ctx.deps.log({ event: "chat_state_unavailable" });
+      noteDegraded("session-read", error);
       ctx.session = { stateDown: true };
       return next();
     }
@@ -42,8 +43,8 @@ export function chatSession(): MiddlewareFn<BotContext> {
       // Nothing is written for a chat that had no session and still needs none (a forged button, /help),
       // nor after a failure (the features' half-done changes are dropped); the turn is ended either way.
       const store = kept === null ? null : existed || (kept && !isEmpty(kept)) ? kept : undefined;
-      await chat.end(turn.token, store, SESSION_TTL_SECONDS).catch(() => {
-        ctx.deps.log({ event: "chat_state_unavailable" });
+      await chat.end(turn.token, store, SESSION_TTL_SECONDS).catch((error: unknown) => {
+        noteDegraded("session-write", error);
       });
     }
   };

@@ -9,6 +9,11 @@ export type Bindings = Omit<
 > & {
   /** Comma- or whitespace-separated API keys; unset or empty = /v1 answers 503 unless OPEN_ACCESS. */
   API_KEYS?: string;
+  /**
+   * Secret for the HMAC that names a keyless caller's network in rate limits, logs and KV cache keys;
+   * unset = a random key per isolate (caches and limits then are per isolate).
+   */
+  CLIENT_KEY_SECRET?: string;
   /** "true" = with no API_KEYS, /v1 is open to anyone (npm run dev, tests); anything else = closed. */
   OPEN_ACCESS?: string;
   /** Workers rate-limiting binding counting failed authentications per address. */
@@ -39,7 +44,7 @@ export interface AppEnv {
   Bindings: Bindings;
   Variables: {
     requestId: string;
-    /** Who is calling, for rate limiting and logs: "key:<sha-256 prefix>" or "ip:<address>". */
+    /** Who is calling, for rate limiting and logs: "key:<sha-256 prefix>" or "ip:<HMAC of the network>". */
     client: string;
     log: RequestLog;
     /** The isolate's engine, opened on first use; the Worker entry (src/workers/api) provides it. */
