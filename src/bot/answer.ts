@@ -1,17 +1,19 @@
 /**
- * From what the patient sent to the answer in the chat: fetch the photo, call the service (assessPhoto, or
- * assessWords for words alone), send the rendered assessment, then ask the red-flag questions. Known
- * failures (download, unreadable image, model unavailable) get their own apology; anything else is thrown
- * to the webhook's error boundary, which apologises too.
+ * From what the patient sent to the answer in the chat. A photo is fetched and scored once (the vision step,
+ * service/assess-photo.ts scorePhoto); what the model said is kept in the session, and every later answer or
+ * word is assessed from it by the clinical step alone (service/assess-scores.ts), never from the photo again.
+ * Known failures (download, unreadable image, model unavailable) get their own apology; anything else is
+ * thrown to the webhook's error boundary, which apologises too.
  */
 import { type Assessment, ImageNotAssessableError, type Lang } from "../clinical";
 import { ImageError } from "../image/types";
 import { MemoryBusyError } from "../lib/memory-budget";
 import { ModelUnavailableError } from "../model/package/load";
-import { assessPhoto } from "../service/assess-photo";
+import { scorePhoto } from "../service/assess-photo";
+import { assessScores, type ImageScores, StaleScoresError } from "../service/assess-scores";
 import { assessWords } from "../service/assess-words";
 import { checklistItems, sendChecklist } from "./checklist";
-import type { BotContext, Inquiry } from "./context";
+import type { BotContext, Inquiry, PhotoRef } from "./context";
 import { langOf } from "./language";
 import { botMessages } from "./messages";
 import { askQuestions } from "./questions";
@@ -23,23 +25,17 @@ function languageHints(ctx: BotContext): { lang?: Lang; locale?: string } {
   return { lang: ctx.session.lang, locale: ctx.from?.language_code };
 }
 
-/** Assesses the inquiry; null when it failed and the patient has been told why. */
-export async function assessInquiry(ctx: BotContext, inquiry: Inquiry): Promise<Assessment | null> {
-  const { photo, words, answers } = inquiry;
-  if (!photo) return assessWords({ text: words ?? "", ...languageHints(ctx), answers });
+/** The vision step for a Telegram photo: what the model says about it; null when it failed and the patient was told. */
+export async function scoreTelegramPhoto(ctx: BotContext, photo: PhotoRef): Promise<ImageScores | null> {
   // A courtesy, not waited for: a hung or failing chat action must neither stop nor delay the answer
   // (its tries and backoffs could outlast the 30 s the update has in waitUntil).
   void ctx.replyWithChatAction("typing").catch(() => {});
   try {
     const image = await downloadFile(ctx.api, ctx.deps.config, photo.fileId);
     const engine = await ctx.deps.engine();
-    const result = await assessPhoto(
-      engine,
-      { image, text: words, ...languageHints(ctx), answers },
-      { maxPixels: ctx.deps.config.maxPixels },
-    );
-    ctx.deps.log({ event: "assessed", status: result.assessment.status, ms: result.timings.totalMs });
-    return result.assessment;
+    const scored = await scorePhoto(engine, { image }, { maxPixels: ctx.deps.config.maxPixels });
+    ctx.deps.log({ event: "scored", ms: scored.timings.totalMs });
+    return scored.image;
   } catch (err) {
     const reply = failureReply(err, langOf(ctx), ctx.deps.config.maxDownloadBytes);
     if (!reply) throw err;
@@ -49,26 +45,78 @@ export async function assessInquiry(ctx: BotContext, inquiry: Inquiry): Promise<
   }
 }
 
+/** The clinical step: the inquiry's scores (if any), words and answers -> an assessment; null when told why not. */
+export async function assessInquiry(ctx: BotContext, inquiry: Inquiry): Promise<Assessment | null> {
+  const { image, words, answers } = inquiry;
+  const request = { text: words ?? "", ...languageHints(ctx), answers };
+  if (!image) return assessWords(request);
+  try {
+    const assessment = assessScores(image, request);
+    ctx.deps.log({ event: "assessed", status: assessment.status });
+    return assessment;
+  } catch (err) {
+    // Kept across a deploy that changed the catalogue: the photo must be sent again.
+    if (!(err instanceof StaleScoresError)) throw err;
+    ctx.deps.log({ event: "assessment_failed", errorType: err.name });
+    await ctx.reply(botMessages[langOf(ctx)].expired);
+    return null;
+  }
+}
+
 /**
- * Assesses and answers. Words that are an emergency on their own are answered from the words at once: the
- * photo cannot lower the level, only delay the advice. Otherwise, while the core checklist is open, it is asked
- * first (checklist.ts) and the answer follows it; then the follow-up and red-flag questions.
+ * A photo, with the words given so far. Words that are an emergency on their own are answered from the
+ * words at once: the photo cannot lower the level, only delay the advice. Otherwise the photo is scored.
+ */
+export async function answerPhoto(ctx: BotContext, photo: PhotoRef, words: string): Promise<void> {
+  const fromWords = assessWords({ text: words, ...languageHints(ctx) });
+  if (fromWords.triage?.level === "emergency") {
+    ctx.deps.log({ event: "words_emergency" });
+    await sendAssessment(ctx, fromWords);
+    return;
+  }
+  const image = await scoreTelegramPhoto(ctx, photo);
+  if (image) await assessAndReply(ctx, { image, words });
+}
+
+/** The API takes at most 1000 characters of words; so does the bot (Telegram allows 4096). */
+const MAX_WORDS = 1000;
+
+/**
+ * The patient's words, from whatever gave them (a message; a voice note's transcript). With a scored photo
+ * waiting, they complete it and it is assessed (the clinical step alone). Words first: an emergency in them
+ * is answered at once, photo or not; otherwise they wait for the photo.
+ */
+export async function answerWords(ctx: BotContext, words: string): Promise<void> {
+  const pending = ctx.session.pendingImage;
+  if (pending) {
+    ctx.session.pendingImage = undefined;
+    await assessAndReply(ctx, { image: pending, words: words.slice(0, MAX_WORDS) });
+    return;
+  }
+  const all = [ctx.session.pendingWords, words].filter(Boolean).join("\n").slice(-MAX_WORDS);
+  const assessment = assessWords({ text: all, ...languageHints(ctx) });
+  if (assessment.triage?.level === "emergency") {
+    ctx.deps.log({ event: "words_emergency" });
+    ctx.session.pendingWords = undefined;
+    await sendAssessment(ctx, assessment);
+    await ctx.reply(botMessages[assessment.lang].photoAfterEmergency);
+    return;
+  }
+  ctx.session.pendingWords = all;
+  await ctx.reply(botMessages[assessment.lang].askForPhoto);
+}
+
+/**
+ * Assesses and answers. While the core checklist is open, it is asked first (checklist.ts) and the answer
+ * follows it; then the follow-up and red-flag questions.
  */
 export async function assessAndReply(ctx: BotContext, inquiry: Inquiry): Promise<void> {
-  if (inquiry.photo && inquiry.words) {
-    const fromWords = assessWords({ text: inquiry.words, ...languageHints(ctx), answers: inquiry.answers });
-    if (fromWords.triage?.level === "emergency") {
-      ctx.deps.log({ event: "words_emergency" });
-      await sendAssessment(ctx, fromWords);
-      return;
-    }
-  }
   const assessment = await assessInquiry(ctx, inquiry);
   if (!assessment) return;
   const checkable = assessment.status !== "poor_photo" && assessment.status !== "not_skin";
   const askFirst = checkable && assessment.triage.level !== "emergency";
-  // With KV down the ticks could not be kept: answer now, with the unchecked warning signs under it.
-  if (askFirst && !ctx.session.kvDown && (await sendChecklist(ctx, assessment, inquiry))) return;
+  // With the chat's state down the ticks could not be kept: answer now, with the unchecked warning signs under it.
+  if (askFirst && !ctx.session.stateDown && (await sendChecklist(ctx, assessment, inquiry))) return;
   await sendAssessment(ctx, assessment);
   const unchecked = askFirst ? checklistItems(assessment).map((i) => i.text) : [];
   if (unchecked.length > 0) await ctx.reply(botMessages[assessment.lang].uncheckedSigns(unchecked));
@@ -85,15 +133,16 @@ export async function sendAssessment(ctx: BotContext, assessment: Assessment): P
   }
 }
 
-function failureReply(err: unknown, lang: Lang, maxBytes: number): string | null {
+function failureReply(err: unknown, lang: Lang, maxDownloadBytes: number): string | null {
   const m = botMessages[lang];
-  const maxMb = Math.floor(maxBytes / 1_000_000);
+  const maxMb = Math.floor(maxDownloadBytes / 1_000_000);
   if (err instanceof DownloadError)
     return err.code === "too_large" ? m.photoTooLarge(maxMb) : m.downloadFailed;
   if (err instanceof ImageError) {
     switch (err.code) {
+      // Decoding refuses it by its pixel count (from the header), not its bytes: say so, with the limit.
       case "image_too_large":
-        return m.photoTooLarge(maxMb);
+        return m.tooManyPixels(err.maxPixels === undefined ? undefined : megapixels(err.maxPixels));
       // A photo that is damaged or cut short: sending it again is the fix, not another format.
       case "corrupt_image":
       case "empty_image":
@@ -109,6 +158,12 @@ function failureReply(err: unknown, lang: Lang, maxBytes: number): string | null
   if (err instanceof ImageNotAssessableError) return m.retake;
   return null;
 }
+
+/** "50" for 50,000,000 pixels; one decimal below 10 MP. */
+const megapixels = (pixels: number) => {
+  const mp = pixels / 1_000_000;
+  return mp >= 10 ? String(Math.floor(mp)) : String(Math.floor(mp * 10) / 10);
+};
 
 /** For logs: the error's class and code, never its message (which could quote input). */
 export function errorType(err: unknown): string {

@@ -18,19 +18,19 @@ import { retryTelegram } from "./retry";
 import { chatSession } from "./session";
 
 /** Retries of one Telegram call, and the longest retry_after we wait for (the update runs in waitUntil). */
-const RETRY = { maxRetryAttempts: 3, maxDelaySeconds: 30, initialBackoffSeconds: 1 };
+export const RETRY = { maxRetryAttempts: 3, maxDelaySeconds: 30, initialBackoffSeconds: 1 };
 
 export function createBot(deps: BotDeps, botInfo: UserFromGetMe): Bot<BotContext> {
   const bot = new Bot<BotContext>(deps.config.token, {
     botInfo,
     client: { apiRoot: deps.config.apiRoot, timeoutSeconds: deps.config.apiTimeoutMs / 1000 },
   });
-  bot.api.config.use(retryTelegram(RETRY));
+  bot.api.config.use(retryTelegram(RETRY, deps.sleep));
   bot.use((ctx, next) => {
     ctx.deps = deps;
     return next();
   });
-  bot.use(chatSession(deps.kv));
+  bot.use(chatSession());
   bot.use(chatRateLimit());
   bot.use(group, commands, checklist, questions, photo, text, fallbacks);
   return bot;

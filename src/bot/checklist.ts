@@ -34,7 +34,7 @@ export async function sendChecklist(
     items,
     ticked: [],
     answers: { ...inquiry.answers },
-    photo: inquiry.photo,
+    image: inquiry.image,
     words: inquiry.words,
   };
   const sent = await ctx.reply(checklistText(open), {

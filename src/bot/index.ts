@@ -12,7 +12,8 @@ export const telegramBot = {
   /** Handles one update; never throws (failures are apologised for in the chat and logged). */
   async handleUpdate(env: Env, update: Update, engine: () => Promise<ClipEngine>): Promise<void> {
     const config = readBotConfig(env);
-    if (config) await handleTelegramUpdate({ config, kv: env.BOT_STATE, engine }, update);
+    if (config)
+      await handleTelegramUpdate({ config, kv: env.BOT_STATE, chats: env.BOT_CHATS, engine }, update);
   },
 };
 

@@ -9,7 +9,7 @@ export function langFromCode(code: string | undefined): Lang {
 
 /** The chosen language, else Telegram's language_code, else English. */
 export function langOf(ctx: BotContext): Lang {
-  // Without a chat there is no session (grammY throws on access): Telegram's code alone decides.
-  const chosen = ctx.chat ? ctx.session.lang : undefined;
+  // Without a chat there is no session: Telegram's code alone decides.
+  const chosen = ctx.session?.lang;
   return chosen ?? langFromCode(ctx.from?.language_code);
 }

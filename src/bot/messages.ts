@@ -37,9 +37,17 @@ export interface BotMessages {
   questionsIntro: string;
   answerLabels: { yes: string; no: string; unknown: string };
   questionsDone: string;
+  /** A stale button on a question already answered. At most 200 characters (a callback answer). */
+  alreadyAnswered: string;
+  /** The button that clears the answers to the questions, so they can be given again. */
+  changeAnswers: string;
+  /** Sent with the questions asked again: what changing the answers does. */
+  answersCleared: string;
   triageChanged: string;
   retake: string;
   photoTooLarge: (maxMb: number) => string;
+  /** A picture refused for its pixel count (not its bytes); `maxMegapixels` when the limit is known. */
+  tooManyPixels: (maxMegapixels?: string) => string;
   unsupportedFile: string;
   unsupportedImage: string;
   /** A JPEG, PNG or WebP that is damaged or cut short (often an interrupted upload): sending it again helps. */
@@ -70,10 +78,11 @@ const en: BotMessages = {
     "works too.\n\n/language change language · /privacy what I keep · /forget delete what I keep · " +
     "/cancel start over",
   privacy:
-    "What I keep: your language choice and, while we talk, the Telegram id of your last photo, your last " +
-    "words and any open questions. All of it is deleted automatically 30 minutes after your last message, " +
-    "or at once with /forget.\n\nPhotos are never stored: I fetch each one from Telegram when I look at " +
-    "it and forget it straight after. Nothing you send is written to logs or shared with anyone else.",
+    "What I keep: your language choice and, while we talk, your last words, any open questions and what I " +
+    "found in your last photo (a score for each skin condition, which cannot rebuild the photo). All of it " +
+    "is deleted automatically 30 minutes after your last message, or at once with /forget.\n\nPhotos are " +
+    "never stored: I fetch each one from Telegram once, look at it and forget it straight after. Nothing you " +
+    "send is written to logs or shared with anyone else.",
   chooseLanguage: "Choose your language:",
   languageSet: "I will answer in English.",
   forgotten: "Done: I have deleted everything I kept for this chat.",
@@ -117,10 +126,18 @@ const en: BotMessages = {
   questionsIntro: "Your answers can change how urgent this is. Please tap an answer for each:",
   answerLabels: { yes: "Yes", no: "No", unknown: "Not sure" },
   questionsDone: "Thank you for answering.",
+  alreadyAnswered: "You have already answered this question. To change an answer, tap “Change my answers”.",
+  changeAnswers: "✏️ Change my answers",
+  answersCleared:
+    "I have cleared your answers to these questions. Please answer them again below: the advice will follow " +
+    "your new answers, and I will send it again if it changes, to more or to less urgent.",
   triageChanged: "Your answers change the advice:",
   retake: "I could not look at this photo properly. Please take another one:",
   photoTooLarge: (maxMb) =>
     `This file is too large for me (the limit is ${maxMb} MB). Please send it as a photo, not as a file.`,
+  tooManyPixels: (maxMegapixels) =>
+    `This picture has too many pixels for me to look at${maxMegapixels ? ` (the limit is ${maxMegapixels} megapixels)` : ""}. ` +
+    "Please send it as a photo, not as a file: Telegram then makes it smaller.",
   unsupportedFile: "I can only look at photos (JPEG, PNG or WebP). Please send a photo of the skin.",
   unsupportedImage:
     "I cannot read this picture. Please send a JPEG, PNG or WebP photo, for example straight from your camera.",
@@ -157,9 +174,9 @@ const zh: BotMessages = {
     "您也可以先发文字，再发照片。以文件形式发送的照片（JPEG、PNG 或 WebP）也可以。\n\n" +
     "/language 切换语言 · /privacy 我保存什么 · /forget 删除我保存的内容 · /cancel 重新开始",
   privacy:
-    "我保存的内容：您选择的语言；在对话期间，还有您最近一张照片在 Telegram 中的编号、您最近发送的文字，" +
-    "以及尚未回答的问题。这些内容会在您最后一条消息的 30 分钟后自动删除，使用 /forget 可立即删除。\n\n" +
-    "照片从不保存：我只在查看时从 Telegram 获取，看完立即丢弃。您发送的任何内容都不会写入日志，也不会与他人分享。",
+    "我保存的内容：您选择的语言；在对话期间，还有您最近发送的文字、尚未回答的问题，" +
+    "以及我对您最近一张照片的判断结果（每种皮肤问题的一个评分，无法据此还原照片）。这些内容会在您最后一条消息的 30 分钟后自动删除，使用 /forget 可立即删除。\n\n" +
+    "照片从不保存：我只从 Telegram 获取一次，看完立即丢弃。您发送的任何内容都不会写入日志，也不会与他人分享。",
   chooseLanguage: "请选择语言：",
   languageSet: "我将用中文回答您。",
   forgotten: "已完成：我已删除为此对话保存的所有内容。",
@@ -200,9 +217,16 @@ const zh: BotMessages = {
   questionsIntro: "您的回答可能会改变就医的紧急程度。请逐一点选：",
   answerLabels: { yes: "是", no: "否", unknown: "不确定" },
   questionsDone: "谢谢您的回答。",
+  alreadyAnswered: "您已经回答过这个问题。如需修改，请点“修改回答”。",
+  changeAnswers: "✏️ 修改回答",
+  answersCleared:
+    "我已清除您对这些问题的回答。请在下面重新回答：建议将以您的新回答为准；如果建议有变化，无论更紧急还是不那么紧急，我都会重新发给您。",
   triageChanged: "根据您的回答，建议有所变化：",
   retake: "这张照片我无法看清楚，请重新拍一张：",
   photoTooLarge: (maxMb) => `这个文件太大了（上限为 ${maxMb} MB）。请以照片形式发送，而不是以文件形式发送。`,
+  tooManyPixels: (maxMegapixels) =>
+    `这张图片的像素太多，我无法查看${maxMegapixels ? `（上限为 ${maxMegapixels} 百万像素）` : ""}。` +
+    "请以照片形式发送，而不是以文件形式发送，Telegram 会自动把它缩小。",
   unsupportedFile: "我只能查看照片（JPEG、PNG 或 WebP）。请发送一张皮肤照片。",
   unsupportedImage: "我无法读取这张图片。请发送 JPEG、PNG 或 WebP 格式的照片，例如直接用相机拍摄的照片。",
   damagedImage: "这张照片似乎已损坏或不完整，请您重新发送一次。",

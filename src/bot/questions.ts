@@ -1,6 +1,7 @@
 /**
  * The red-flag questions of an assessment (`assessment.questions`), asked in one message with yes / no /
- * not sure buttons per question, and edited in place as they are answered (features/questions.ts).
+ * not sure buttons per question, and edited in place as they are answered (features/questions.ts). A
+ * question takes one answer; "change my answers" clears them and asks the questions again.
  */
 import { InlineKeyboard } from "grammy";
 import type { AnswerValue, Assessment } from "../clinical";
@@ -8,8 +9,9 @@ import type { BotContext, Inquiry, OpenQuestions } from "./context";
 import { escapeHtml } from "./html";
 import { botMessages } from "./messages";
 
-/** Callback data: `q:<question index>:<y|n|u>`. */
+/** Callback data: `q:<question index>:<y|n|u>`; `q:change` clears the answers and asks again. */
 export const QUESTION_CALLBACK = /^q:(\d+):([ynu])$/;
+export const CHANGE_ANSWERS = "q:change";
 export const ANSWER_CODES: Readonly<Record<string, AnswerValue>> = { y: "yes", n: "no", u: "unknown" };
 
 /** Sends the assessment's questions and remembers them; forgets earlier ones when there are none. */
@@ -25,11 +27,17 @@ export async function askQuestions(ctx: BotContext, assessment: Assessment, inqu
     lang: assessment.lang,
     items,
     answers: { ...inquiry.answers },
-    photo: inquiry.photo,
+    before: { ...inquiry.answers },
+    image: inquiry.image,
     words: inquiry.words,
     level: assessment.triage?.level ?? null,
   };
-  const sent = await ctx.reply(questionsText(open), {
+  await sendQuestions(ctx, open);
+}
+
+/** Sends the questions as a new message (its buttons are the only live ones) and keeps them in the session. */
+export async function sendQuestions(ctx: BotContext, open: OpenQuestions, note?: string): Promise<void> {
+  const sent = await ctx.reply(questionsText(open, note), {
     parse_mode: "HTML",
     reply_markup: questionsKeyboard(open),
   });
@@ -37,7 +45,11 @@ export async function askQuestions(ctx: BotContext, assessment: Assessment, inqu
   ctx.session.questions = open;
 }
 
-export function questionsText(open: OpenQuestions): string {
+/** Whether the patient answered any of these questions (not counting the checklist's answers). */
+export const answeredHere = (open: OpenQuestions) =>
+  open.items.some((q) => open.answers[q.id] !== open.before[q.id]);
+
+export function questionsText(open: OpenQuestions, note?: string): string {
   const m = botMessages[open.lang];
   const lines = open.items.map((q, i) => {
     const answer = open.answers[q.id];
@@ -47,15 +59,16 @@ export function questionsText(open: OpenQuestions): string {
   const done = open.items.every((q) => open.answers[q.id]);
   return [
     `<b>${escapeHtml(m.headings.questions)}</b>`,
-    escapeHtml(m.questionsIntro),
+    escapeHtml(note ?? m.questionsIntro),
     lines.join("\n"),
     ...(done ? [escapeHtml(m.questionsDone)] : []),
   ].join("\n\n");
 }
 
-/** One row per unanswered question: "1 · Yes", "1 · No", "1 · Not sure". */
+/** One row per unanswered question: "1 · Yes", "1 · No", "1 · Not sure"; then "change my answers" once one is given. */
 export function questionsKeyboard(open: OpenQuestions): InlineKeyboard {
-  const labels = botMessages[open.lang].answerLabels;
+  const m = botMessages[open.lang];
+  const labels = m.answerLabels;
   const keyboard = new InlineKeyboard();
   open.items.forEach((q, i) => {
     if (open.answers[q.id]) return;
@@ -65,5 +78,6 @@ export function questionsKeyboard(open: OpenQuestions): InlineKeyboard {
       .text(`${i + 1} · ${labels.unknown}`, `q:${i}:u`)
       .row();
   });
+  if (answeredHere(open)) keyboard.text(m.changeAnswers, CHANGE_ANSWERS);
   return keyboard;
 }

@@ -14,9 +14,9 @@ export interface RetryOptions {
   initialBackoffSeconds: number;
 }
 
-const pause = (seconds: number) => new Promise((resolve) => setTimeout(resolve, seconds * 1000));
-
-export function retryTelegram(options: RetryOptions): Transformer {
+/** `sleep`: how a wait is waited (the bot's runtime: real time in the Worker, a recorder in tests). */
+export function retryTelegram(options: RetryOptions, sleep: (ms: number) => Promise<void>): Transformer {
+  const pause = (seconds: number) => sleep(seconds * 1000);
   return async (prev, method, payload, signal) => {
     let backoff = options.initialBackoffSeconds;
     for (let attempt = 0; ; attempt++) {

@@ -1,41 +1,53 @@
-/** The chat's session in KV, through grammY's session plugin and its Cloudflare KV adapter. */
-import { KvAdapter } from "@grammyjs/storage-cloudflare";
-import { type Context, session } from "grammy";
-import { orDegraded } from "../lib/degraded";
-import type { SessionData } from "./context";
+/**
+ * The chat's session, kept by the chat's Durable Object (chat-state.ts), which also runs a chat's updates
+ * one at a time: this middleware takes the chat's turn before the features run and ends it after, so two
+ * buttons tapped at once are applied one after the other and neither answer is lost.
+ */
+import type { MiddlewareFn } from "grammy";
+import { noteDegraded } from "../lib/degraded";
+import type { BotContext, SessionData } from "./context";
 
-/** A session lasts 30 minutes after the chat's last message (KV's own expiry deletes it). */
+/** A session lasts 30 minutes after the chat's last update that had one. */
 export const SESSION_TTL_SECONDS = 30 * 60;
 
-/** KV key of a chat's session: /forget deletes exactly this. */
-export const sessionKey = (chatId: number | string) => `session:${chatId}`;
+/** The Durable Object's name for a chat: /forget deletes exactly its storage. */
+export const chatStateName = (chatId: number | string) => `chat:${chatId}`;
 
-/** grammY's KV adapter, writing every session with an expiry so nothing outlives the TTL. */
-class ExpiringKvAdapter<T> extends KvAdapter<T> {
-  constructor(
-    private readonly kv: KVNamespace,
-    private readonly ttlSeconds: number,
-  ) {
-    super(kv as never);
-  }
-
-  // KV down: the chat goes on with an empty session marked `kvDown` (a photo with a caption needs none), not
-  // unanswered; nothing that waits for a button is asked, since its state could not be kept.
-  override async read(key: string): Promise<T | undefined> {
-    return orDegraded(super.read(key), "session-read", { kvDown: true } as T);
-  }
-
-  override async write(key: string, value: T): Promise<void> {
-    const { kvDown: _, ...kept } = value as T & { kvDown?: boolean };
-    const put = this.kv.put(key, JSON.stringify(kept), { expirationTtl: this.ttlSeconds });
-    await orDegraded(put, "session-write", undefined);
-  }
+export function chatSession(): MiddlewareFn<BotContext> {
+  return async (ctx, next) => {
+    // Only a private chat ever needs one (groups are pointed to a private chat): nothing is kept for others.
+    if (ctx.chat?.type !== "private") {
+      ctx.session = {};
+      return next();
+    }
+    const { chats } = ctx.deps;
+    let chat: ReturnType<typeof chats.get>;
+    let turn: { token: string; session: unknown | null };
+    try {
+      chat = chats.get(chats.idFromName(chatStateName(ctx.chat.id)));
+      turn = await chat.begin();
+    } catch (error) {
+      // The chat's state is unreachable: go on with an empty session (a photo with a caption needs none),
+      // marked so that nothing that waits for a button is asked, since its state could not be kept.
+      noteDegraded("session-read", error);
+      ctx.session = { stateDown: true };
+      return next();
+    }
+    const existed = turn.session !== null;
+    ctx.session = (turn.session ?? {}) as SessionData;
+    let kept: SessionData | null | undefined;
+    try {
+      await next();
+      kept = ctx.session as SessionData | null;
+    } finally {
+      // Nothing is written for a chat that had no session and still needs none (a forged button, /help),
+      // nor after a failure (the features' half-done changes are dropped); the turn is ended either way.
+      const store = kept === null ? null : existed || (kept && !isEmpty(kept)) ? kept : undefined;
+      await chat.end(turn.token, store, SESSION_TTL_SECONDS).catch((error: unknown) => {
+        noteDegraded("session-write", error);
+      });
+    }
+  };
 }
 
-export function chatSession<C extends Context & { session: SessionData }>(kv: KVNamespace) {
-  return session<SessionData, C>({
-    initial: () => ({}),
-    storage: new ExpiringKvAdapter<SessionData>(kv, SESSION_TTL_SECONDS),
-    getSessionKey: (ctx) => (ctx.chat ? sessionKey(ctx.chat.id) : undefined),
-  });
-}
+const isEmpty = (session: SessionData) => Object.values(session).every((v) => v === undefined);

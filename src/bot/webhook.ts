@@ -9,6 +9,7 @@ import type { ClipEngine } from "../model/engine";
 import { errorType } from "./answer";
 import { botInfoFor, createBot } from "./bot";
 import type { BotConfig } from "./config";
+import type { BotDeps } from "./context";
 import { claimOnce, UPDATE_TTL_SECONDS, updateKey } from "./dedupe";
 import { langOf } from "./language";
 import { botMessages } from "./messages";
@@ -16,10 +17,15 @@ import { botMessages } from "./messages";
 export interface BotRuntime {
   config: BotConfig;
   kv: KVNamespace;
+  chats: BotDeps["chats"];
   engine: () => Promise<ClipEngine>;
   /** Where log lines go; console.log by default. */
   write?: (line: string) => void;
+  /** How retries wait; real time (setTimeout) by default. Tests pass one that records and returns at once. */
+  sleep?: (ms: number) => Promise<void>;
 }
+
+const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export async function handleTelegramUpdate(runtime: BotRuntime, update: Update): Promise<void> {
   const write = runtime.write ?? ((line: string) => console.log(line));
@@ -31,7 +37,8 @@ export async function handleTelegramUpdate(runtime: BotRuntime, update: Update):
       log({ event: "duplicate" });
       return;
     }
-    const bot = createBot({ ...runtime, log }, await botInfoFor(runtime.config));
+    const deps = { ...runtime, log, sleep: runtime.sleep ?? realSleep };
+    const bot = createBot(deps, await botInfoFor(runtime.config));
     await bot.handleUpdate(update);
     log({ event: "handled", kind: updateKind(update), ms: Date.now() - started });
   } catch (err) {

@@ -59,6 +59,7 @@ export function readImageHeader(
       "image_too_large",
       `The image is ${width}x${height} (${width * height} pixels); the limit is ${maxPixels} pixels`,
       format,
+      maxPixels,
     );
   }
   return header;

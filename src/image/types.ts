@@ -44,6 +44,8 @@ export class ImageError extends Error {
     readonly code: ImageErrorCode,
     message: string,
     readonly format?: string,
+    /** For image_too_large from the pixel count: the limit it is over (what a patient can be told). */
+    readonly maxPixels?: number,
   ) {
     super(message);
     this.name = "ImageError";

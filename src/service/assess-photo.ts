@@ -2,13 +2,14 @@ import {
   type Answers,
   type AssessInput,
   type Assessment,
-  assess,
   assessPhotoQuality,
+  CATALOGUE_VERSION,
   cataloguePrompts,
   gatePrompts,
   type Lang,
 } from "../clinical";
 import type { ClipEngine, Label, ModelInfo } from "../model/engine";
+import { assessScores, type ImageScores } from "./assess-scores";
 import { headScores } from "./head";
 
 export interface PhotoRequest {
@@ -56,16 +57,26 @@ const gateLabels = toLabels(gatePrompts);
 const byId = (scores: { id: string; probability: number }[]) =>
   Object.fromEntries(scores.map((s) => [s.id, s.probability]));
 
+/** What the vision step says about a photo: the scores the clinical step reads, and what the API shows. */
+export interface PhotoScores {
+  image: ImageScores;
+  scores: PhotoAssessment["scores"];
+  zeroShotScores: PhotoAssessment["zeroShotScores"];
+  gateScores: PhotoAssessment["gateScores"];
+  model: ModelInfo;
+  timings: PhotoAssessment["timings"];
+}
+
 /**
- * The one path from "photo bytes + words" to an assessment: decode -> engine -> clinical. The HTTP API,
- * the Telegram bot and the CLI all call this; none of them repeats the sequence.
+ * The vision step alone: decode -> quality -> engine (gate, findings, the package's head). What the bot keeps
+ * of a photo (`image`) so that new words or answers need only the clinical step (assess-scores.ts).
  * Throws ImageError for unreadable photos and ModelUnavailableError when the model cannot be loaded.
  */
-export async function assessPhoto(
+export async function scorePhoto(
   engine: ClipEngine,
-  request: PhotoRequest,
-  options: AssessOptions = {},
-): Promise<PhotoAssessment> {
+  request: Pick<PhotoRequest, "image" | "labels" | "client">,
+  options: Pick<AssessOptions, "maxPixels"> = {},
+): Promise<PhotoScores> {
   const started = Date.now();
   const image = await engine.embedImage(request.image, { maxPixels: options.maxPixels });
   const { width, height } = image.header;
@@ -83,19 +94,15 @@ export async function assessPhoto(
   // A clinic's head replaces the catalogue's zero-shot ranking; a caller's own labels stay zero-shot.
   const head = custom ? null : await headScores(engine, image.embedding, findings.scores);
   const scores = head?.scores ?? findings.scores;
-  const assessment = assess({
-    imageProbabilities: byId(scores),
-    gateProbabilities: byId(gate.scores),
-    quality,
-    text: request.text,
-    answers: request.answers,
-    lang: request.lang,
-    locale: request.locale,
-    config: options.clinical,
-    otherLabels: head?.otherLabels,
-  });
   return {
-    assessment,
+    image: {
+      findings: byId(scores),
+      gate: byId(gate.scores),
+      quality,
+      ...(head ? { otherLabels: head.otherLabels } : {}),
+      model: { id: engine.info.id, revision: engine.info.revision },
+      catalogueVersion: CATALOGUE_VERSION,
+    },
     scores,
     zeroShotScores: findings.scores,
     gateScores: gate.scores,
@@ -106,4 +113,20 @@ export async function assessPhoto(
       totalMs: Date.now() - started,
     },
   };
+}
+
+/**
+ * The one path from "photo bytes + words" to an assessment: the vision step, then the clinical step. The
+ * HTTP API and the CLI call this; the bot calls the two steps apart, keeping the scores between them.
+ * Throws ImageError for unreadable photos and ModelUnavailableError when the model cannot be loaded.
+ */
+export async function assessPhoto(
+  engine: ClipEngine,
+  request: PhotoRequest,
+  options: AssessOptions = {},
+): Promise<PhotoAssessment> {
+  const started = Date.now();
+  const { image, ...scored } = await scorePhoto(engine, request, options);
+  const assessment = assessScores(image, request, options.clinical);
+  return { assessment, ...scored, timings: { ...scored.timings, totalMs: Date.now() - started } };
 }

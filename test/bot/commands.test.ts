@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { botMessages } from "../../src/bot/messages";
-import { bindings, Chat, deliver } from "./support";
+import { Chat, deliver } from "./support";
 
 const en = botMessages.en;
 const zh = botMessages.zh;
@@ -57,20 +57,21 @@ describe("commands", () => {
     );
     await chat.send("/privacy");
     expect((await chat.sent()).at(-1)).toBe(zh.privacy);
-    expect(JSON.parse((await bindings.BOT_STATE.get(`session:${chat.id}`)) ?? "{}")).toEqual({ lang: "zh" });
+    expect(JSON.parse((await chat.session()) ?? "{}")).toEqual({ lang: "zh" });
   });
 
   it("/forget deletes everything kept for the chat, then confirms", async () => {
     const chat = new Chat();
     await chat.send("/start zh");
     await chat.send("it itches");
-    const before = await bindings.BOT_STATE.list({ prefix: `session:${chat.id}` });
-    expect(before.keys.map((k) => k.name)).toEqual([`session:${chat.id}`]);
-    // Kept with an expiry of at most 30 minutes.
-    expect(before.keys[0].expiration).toBeLessThanOrEqual(Math.ceil(Date.now() / 1000) + 30 * 60 + 1);
+    const before = await chat.stored();
+    expect(JSON.parse(before?.session ?? "{}")).toMatchObject({ lang: "zh" });
+    // Kept with an expiry of at most 30 minutes, and an alarm that deletes it then.
+    expect(before?.expiresAt).toBeLessThanOrEqual(Date.now() + 30 * 60 * 1000);
+    expect(before?.alarm).toBe(before?.expiresAt);
     await chat.send("/forget");
     expect((await chat.sent()).at(-1)).toBe(zh.forgotten);
-    expect((await bindings.BOT_STATE.list({ prefix: `session:${chat.id}` })).keys).toEqual([]);
+    expect(await chat.stored()).toBeNull();
     // Forgotten means the language too: Telegram's language_code (none here: English) decides again.
     await chat.send("/help");
     expect((await chat.sent()).at(-1)).toBe(en.help);
@@ -82,7 +83,7 @@ describe("commands", () => {
     await chat.send("it itches");
     await chat.send("/cancel");
     expect((await chat.sent()).slice(-3)).toEqual([en.nothingToCancel, en.askForPhoto, en.cancelled]);
-    expect(JSON.parse((await bindings.BOT_STATE.get(`session:${chat.id}`)) ?? "{}")).toEqual({});
+    expect(JSON.parse((await chat.session()) ?? "{}")).toEqual({});
   });
 
   it("an unknown command gets the help", async () => {
@@ -91,12 +92,33 @@ describe("commands", () => {
     expect(await chat.sent()).toEqual([en.help]);
   });
 
-  it("in a group it answers commands only, pointing to a private chat", async () => {
+  it("in a group it answers commands only, pointing to a private chat, and keeps nothing", async () => {
     const chat = new Chat({ type: "group" });
     await chat.send("/start@dermedge_test_bot");
     await chat.send("my rash is itchy");
     await deliver(chat.update({ photo: [{ file_id: "x", file_unique_id: "ux", width: 90, height: 90 }] }));
+    await chat.send("/language");
+    expect(await chat.sent()).toEqual([en.groupChat("dermedge_test_bot"), en.groupChat("dermedge_test_bot")]);
+    expect((await chat.calls()).map((c) => c.method)).toEqual(["sendMessage", "sendMessage"]);
+    expect(await chat.stored()).toBeNull();
+  });
+
+  it("in a group, a command for another bot is not ours to answer", async () => {
+    const chat = new Chat({ type: "supergroup" });
+    await chat.send("/start@other_bot");
+    await chat.send("/help@Other_Bot please");
+    expect(await chat.calls()).toEqual([]);
+    // Our own name in any case is ours.
+    await chat.send("/help@DermEdge_Test_Bot");
     expect(await chat.sent()).toEqual([en.groupChat("dermedge_test_bot")]);
-    expect((await chat.calls()).map((c) => c.method)).toEqual(["sendMessage"]);
+  });
+
+  it("nothing is kept for a chat that never needs it: a forged button, /help", async () => {
+    const chat = new Chat();
+    await chat.press("q:0:y", 4242);
+    await chat.press("c:done", 4242);
+    await chat.send("/help");
+    expect((await chat.calls()).filter((c) => c.method === "answerCallbackQuery")).toHaveLength(2);
+    expect(await chat.stored()).toBeNull();
   });
 });

@@ -41,9 +41,11 @@ describe.skipIf(!modelAvailable)(`red-flag questions (${SKIP_MESSAGE})`, () => {
     const sent = await chat.sent();
     expect(sent[before]).toBe(en.triageChanged);
     expect(sent[before + 1].split("\n")[0]).toMatch(/^🟠 <b>See a doctor today<\/b>$/);
-    // Nothing of the photo is kept, only Telegram's file id; no assessment text either.
-    const session = JSON.parse((await chat.session()) ?? "{}");
-    expect(session.questions ?? {}).toEqual({});
+    // Nothing of the photo is kept, not even Telegram's file id; no assessment text either.
+    const stored = (await chat.session()) ?? "{}";
+    expect(stored).not.toContain(fileId);
+    const session = JSON.parse(stored);
+    expect(session.questions.answers).toMatchObject({ [session.questions.items[0].id]: "yes" });
     expect(session).not.toHaveProperty("checklist");
 
     // "Not sure" never lowers nor raises: recorded in place, nothing is resent.

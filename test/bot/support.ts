@@ -3,9 +3,13 @@
  * Telegram updates, as Telegram's webhook would, and read what the bot sent from the fake Telegram Bot API
  * (test/support/fake-telegram.node.ts) through the FAKE_TELEGRAM binding.
  */
-import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test";
+import { createExecutionContext, runInDurableObject, waitOnExecutionContext } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import type { Message, PhotoSize, Update } from "grammy/types";
+import { readBotConfig } from "../../src/bot/config";
+import { chatStateName } from "../../src/bot/session";
+import { type BotRuntime, handleTelegramUpdate } from "../../src/bot/webhook";
+import { getEngine } from "../../src/workers/api/engine";
 import app from "../../src/workers/api/index";
 
 interface TestBindings {
@@ -49,6 +53,35 @@ export async function deliver(
   const res = await app.fetch(request, { ...bindings, ...options.env }, ctx);
   await waitOnExecutionContext(ctx);
   return res;
+}
+
+/**
+ * Hands one update to the bot directly (as the webhook route does, without its HTTP part), with what a test
+ * needs to own: the clock retries wait on (`sleep`), the engine, bindings.
+ */
+export async function handle(
+  update: unknown,
+  options: { env?: Record<string, unknown> } & Partial<Pick<BotRuntime, "sleep" | "engine">> = {},
+): Promise<void> {
+  const env = { ...bindings, ...options.env } as typeof bindings;
+  const config = readBotConfig(env);
+  if (!config) throw new Error("the tests' bindings have no bot token");
+  await handleTelegramUpdate(
+    {
+      config,
+      kv: env.BOT_STATE,
+      chats: env.BOT_CHATS,
+      engine: options.engine ?? (() => getEngine(env)),
+      sleep: options.sleep,
+    },
+    update as Update,
+  );
+}
+
+/** A `sleep` for the bot that waits for nothing and records what it was asked to wait, in ms. */
+export function recordedSleep(): { waits: number[]; sleep: (ms: number) => Promise<void> } {
+  const waits: number[] = [];
+  return { waits, sleep: async (ms) => void waits.push(ms) };
 }
 
 /** Registers a file on the fake server; getFile reports `declaredSize` (default: the real size). */
@@ -99,7 +132,18 @@ export class Chat {
   readonly id = ++nextChatId;
   private messageId = 0;
 
-  constructor(readonly options: { languageCode?: string; type?: "private" | "group" | "supergroup" } = {}) {}
+  constructor(
+    readonly options: {
+      languageCode?: string;
+      type?: "private" | "group" | "supergroup";
+      /** How the chat's updates reach the bot: the Worker's webhook by default. */
+      deliver?: (update: Update) => Promise<unknown>;
+    } = {},
+  ) {}
+
+  private deliver(update: Update): Promise<unknown> {
+    return (this.options.deliver ?? deliver)(update);
+  }
 
   update(message: Partial<Message> & Record<string, unknown>): Update {
     const type = this.options.type ?? "private";
@@ -118,20 +162,20 @@ export class Chat {
     } as Update;
   }
 
-  send(text: string): Promise<Response> {
+  send(text: string): Promise<unknown> {
     const entities = text.startsWith("/")
       ? [{ type: "bot_command" as const, offset: 0, length: text.split(" ")[0].length }]
       : undefined;
-    return deliver(this.update({ text, entities }));
+    return this.deliver(this.update({ text, entities }));
   }
 
-  sendPhoto(photo: PhotoSize[], caption?: string, extra: Record<string, unknown> = {}): Promise<Response> {
-    return deliver(this.update({ photo, caption, ...extra }));
+  sendPhoto(photo: PhotoSize[], caption?: string, extra: Record<string, unknown> = {}): Promise<unknown> {
+    return this.deliver(this.update({ photo, caption, ...extra }));
   }
 
   /** Presses an inline button of one of the bot's messages. */
-  press(data: string, messageId: number): Promise<Response> {
-    return deliver({
+  press(data: string, messageId: number): Promise<unknown> {
+    return this.deliver({
       update_id: ++nextUpdateId,
       callback_query: {
         id: `cb-${this.id}-${nextUpdateId}`,
@@ -145,12 +189,24 @@ export class Chat {
           text: "…",
         },
       },
-    });
+    } as Update);
   }
 
-  /** The chat's session as stored in KV (JSON), or null. */
-  session(): Promise<string | null> {
-    return bindings.BOT_STATE.get(`session:${this.id}`);
+  /** The chat's session as its Durable Object stores it (JSON), or null. */
+  async session(): Promise<string | null> {
+    return (await this.stored())?.session ?? null;
+  }
+
+  /** The chat's Durable Object storage: the session (JSON) and when it expires (epoch ms); null when empty. */
+  stored(): Promise<{ session: string; expiresAt: number; alarm: number | null } | null> {
+    const chats = bindings.BOT_CHATS;
+    const stub = chats.get(chats.idFromName(chatStateName(this.id)));
+    return runInDurableObject(stub, async (_, state) => {
+      const stored = await state.storage.get<{ session: unknown; expiresAt: number }>("state");
+      if (!stored) return null;
+      const alarm = await state.storage.getAlarm();
+      return { session: JSON.stringify(stored.session), expiresAt: stored.expiresAt, alarm };
+    });
   }
 
   async calls(): Promise<RecordedCall[]> {

@@ -55,14 +55,14 @@ describe.skipIf(!modelAvailable)(`sample conversations (${SKIP_MESSAGE})`, () =>
     const feverLine = asked.split("\n").find((l) => /fever|发烧/.test(l)) ?? "";
     const fever = Number(feverLine.split(".")[0]) - 1;
     while (keyboard) {
-      const first = keyboard.buttons.find((b) => b.data.startsWith("q:"));
+      const first = keyboard.buttons.find((b) => /^q:\d+:/.test(b.data));
       if (!first) return;
       const index = Number(first.data.split(":")[1]);
       const yes = index === fever;
       await t.patient(`(taps "${index + 1} · ${yes ? labels.yes : labels.no}")`, () =>
         chat.press(`q:${index}:${yes ? "y" : "n"}`, keyboard?.messageId ?? 0),
       );
-      // The question message is edited in place; its keyboard is gone once everything is answered.
+      // The question message is edited in place; once everything is answered only "change my answers" is left.
       const edit = (await chat.calls()).filter((c) => c.method === "editMessageText").at(-1);
       const rows = edit?.payload.reply_markup?.inline_keyboard;
       keyboard = rows?.length

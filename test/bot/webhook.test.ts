@@ -13,7 +13,7 @@ describe("POST /telegram/webhook", () => {
       expect(res.headers.get("content-type")).toBe("application/problem+json");
     }
     expect(await chat.calls()).toEqual([]);
-    expect(await bindings.BOT_STATE.get(`session:${chat.id}`)).toBeNull();
+    expect(await chat.stored()).toBeNull();
   });
 
   it("refuses everything when no webhook secret is configured", async () => {
@@ -46,7 +46,6 @@ describe("POST /telegram/webhook", () => {
     const chat = new Chat();
     // Telegram is slow to accept the reply: the webhook's answer must not wait for it.
     await failTelegram({ method: "sendMessage", chatId: chat.id, delayMs: 1500 });
-    const started = Date.now();
     const res = await exports.default.fetch(
       new Request("http://dermedge.test/telegram/webhook", {
         method: "POST",
@@ -60,7 +59,8 @@ describe("POST /telegram/webhook", () => {
       }),
     );
     expect(res.status).toBe(200);
-    expect(Date.now() - started).toBeLessThan(1500);
+    // Answered before Telegram answered the bot's message (an order, not a duration).
+    expect((await chat.calls()).filter((c) => c.result !== undefined)).toEqual([]);
     await vi.waitFor(async () => expect(await chat.sent()).toHaveLength(1), {
       timeout: 10_000,
       interval: 100,

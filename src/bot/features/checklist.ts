@@ -44,7 +44,7 @@ checklist.callbackQuery(CHECKLIST_CALLBACK, async (ctx) => {
   await ctx.editMessageText(
     checklistText(open, choice === "done" ? m.checklistAnswered(ticked) : m.checklistSkipped),
   );
-  const inquiry = { photo: open.photo, words: open.words, answers };
+  const inquiry = { image: open.image, words: open.words, answers };
   const assessment = await assessInquiry(ctx, inquiry);
   if (!assessment) return;
   await sendAssessment(ctx, assessment);

@@ -46,11 +46,11 @@ commands.command("forget", async (ctx) => {
 
 commands.command("cancel", async (ctx) => {
   const s = ctx.session;
-  const had = Boolean(s.pendingPhoto || s.pendingWords || s.questions);
+  const had = Boolean(s.pendingImage || s.pendingWords || s.questions || s.checklist);
   if (s.questions) {
     // The question buttons would act on what was just cancelled: take them away.
     await ctx.api.editMessageReplyMarkup(ctx.chat.id, s.questions.messageId).catch(() => {});
   }
-  s.pendingPhoto = s.pendingWords = s.questions = s.checklist = undefined;
+  s.pendingImage = s.pendingWords = s.questions = s.checklist = undefined;
   await ctx.reply(botMessages[langOf(ctx)][had ? "cancelled" : "nothingToCancel"]);
 });

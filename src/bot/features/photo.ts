@@ -1,10 +1,11 @@
 /**
  * Photo intake: a photo (or a JPEG/PNG/WebP sent as a file) with a caption is assessed at once; without
- * words it waits for them (quick-reply buttons, or skip); an album's first photo is taken, and we say so.
+ * words it is scored at once and what the model said waits for the words (quick-reply buttons, or skip),
+ * so the photo itself is never kept; an album's first photo is taken, and we say so.
  */
 import { Composer, InlineKeyboard } from "grammy";
 import type { Message } from "grammy/types";
-import { assessAndReply } from "../answer";
+import { answerPhoto, assessAndReply, scoreTelegramPhoto } from "../answer";
 import type { BotContext, PhotoRef } from "../context";
 import { ALBUM_TTL_SECONDS, albumKey, claimOnce } from "../dedupe";
 import { langOf } from "../language";
@@ -42,7 +43,7 @@ photo.on("message:document", async (ctx, next) => {
 /** "w:<index>" is a quick reply, "w:skip" assesses the waiting photo without words. */
 photo.callbackQuery(/^w:(\d+|skip)$/, async (ctx) => {
   const m = botMessages[langOf(ctx)];
-  const pending = ctx.session.pendingPhoto;
+  const pending = ctx.session.pendingImage;
   if (!pending) {
     await ctx.answerCallbackQuery({ text: m.expired });
     return;
@@ -51,8 +52,8 @@ photo.callbackQuery(/^w:(\d+|skip)$/, async (ctx) => {
   // The buttons have done their job: remove them so they cannot be pressed twice.
   await ctx.editMessageReplyMarkup().catch(() => {});
   const words = ctx.match[1] === "skip" ? undefined : m.quickWords[Number(ctx.match[1])]?.words;
-  ctx.session.pendingPhoto = undefined;
-  await assessAndReply(ctx, { photo: pending, words });
+  ctx.session.pendingImage = undefined;
+  await assessAndReply(ctx, { image: pending, words });
 });
 
 async function takePhoto(ctx: BotContext, message: Message, ref: PhotoRef): Promise<void> {
@@ -69,13 +70,15 @@ async function takePhoto(ctx: BotContext, message: Message, ref: PhotoRef): Prom
   }
   const caption = message.caption?.trim();
   const words = [ctx.session.pendingWords, caption].filter(Boolean).join("\n") || undefined;
+  ctx.session.pendingImage = undefined;
   if (words) {
     ctx.session.pendingWords = undefined;
-    ctx.session.pendingPhoto = undefined;
-    await assessAndReply(ctx, { photo: ref, words });
+    await answerPhoto(ctx, ref, words);
     return;
   }
-  ctx.session.pendingPhoto = ref;
+  const image = await scoreTelegramPhoto(ctx, ref);
+  if (!image) return;
+  ctx.session.pendingImage = image;
   const keyboard = new InlineKeyboard();
   m.quickWords.forEach((q, i) => {
     keyboard.text(q.label, `w:${i}`);

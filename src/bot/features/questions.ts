@@ -1,31 +1,57 @@
-/** The red-flag question buttons: record the answer, edit the message, re-assess, resend if the level moved. */
+/**
+ * The red-flag question buttons: record the answer, edit the message, re-assess from the kept scores (the
+ * clinical step alone: no download, no model), resend if the level moved. A question takes one answer: a
+ * stale button of an answered question is refused with a note; "change my answers" is the explicit way to
+ * give other ones, and says what it does.
+ */
 import { Composer } from "grammy";
 import { assessInquiry, sendAssessment } from "../answer";
 import type { BotContext } from "../context";
 import { langOf } from "../language";
 import { botMessages } from "../messages";
-import { ANSWER_CODES, QUESTION_CALLBACK, questionsKeyboard, questionsText } from "../questions";
+import {
+  ANSWER_CODES,
+  CHANGE_ANSWERS,
+  QUESTION_CALLBACK,
+  questionsKeyboard,
+  questionsText,
+  sendQuestions,
+} from "../questions";
 
 export const questions = new Composer<BotContext>();
 
-questions.callbackQuery(QUESTION_CALLBACK, async (ctx) => {
+/** The chat's open questions when the button is on their message; else the callback is told they expired. */
+async function openFor(ctx: BotContext) {
   const open = ctx.session.questions;
-  const index = Number(ctx.match[1]);
-  const item = open?.items[index];
-  if (!open || !item || ctx.callbackQuery.message?.message_id !== open.messageId) {
+  if (!open || ctx.callbackQuery?.message?.message_id !== open.messageId) {
     await ctx.answerCallbackQuery({ text: botMessages[langOf(ctx)].expired });
+    return null;
+  }
+  return open;
+}
+
+questions.callbackQuery(QUESTION_CALLBACK, async (ctx) => {
+  const open = await openFor(ctx);
+  if (!open) return;
+  const item = open.items[Number(ctx.match[1])];
+  if (!item) {
+    await ctx.answerCallbackQuery({ text: botMessages[open.lang].expired });
+    return;
+  }
+  // A button the edit has not reached yet (or a second tap): the first answer stands.
+  if (open.answers[item.id]) {
+    await ctx.answerCallbackQuery({ text: botMessages[open.lang].alreadyAnswered });
     return;
   }
   await ctx.answerCallbackQuery();
   open.answers = { ...open.answers, [item.id]: ANSWER_CODES[ctx.match[2]] };
-  const done = open.items.every((q) => open.answers[q.id]);
   await ctx.editMessageText(questionsText(open), {
     parse_mode: "HTML",
-    reply_markup: done ? undefined : questionsKeyboard(open),
+    reply_markup: questionsKeyboard(open),
   });
   // Every answer is assessed at once: a "yes" to a red flag must not wait for the other answers.
   const assessment = await assessInquiry(ctx, {
-    photo: open.photo,
+    image: open.image,
     words: open.words,
     answers: open.answers,
   });
@@ -36,5 +62,17 @@ questions.callbackQuery(QUESTION_CALLBACK, async (ctx) => {
     await ctx.reply(botMessages[assessment.lang].triageChanged);
     await sendAssessment(ctx, assessment);
   }
-  ctx.session.questions = done ? undefined : open;
+});
+
+/**
+ * Clears the answers given to these questions and asks them again in a new message (the old one's buttons
+ * are taken away): the advice follows the new answers, and is sent again if its level changes.
+ */
+questions.callbackQuery(CHANGE_ANSWERS, async (ctx) => {
+  const open = await openFor(ctx);
+  if (!open) return;
+  await ctx.answerCallbackQuery();
+  await ctx.editMessageReplyMarkup().catch(() => {});
+  open.answers = { ...open.before };
+  await sendQuestions(ctx, open, botMessages[open.lang].answersCleared);
 });

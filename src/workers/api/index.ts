@@ -45,3 +45,5 @@ app.onError(onError);
 app.notFound(notFound);
 
 export default app;
+// The bot's per-chat Durable Object (wrangler.toml BOT_CHATS) lives in this Worker.
+export { ChatState } from "../../bot/chat-state";

@@ -3,11 +3,13 @@
  * workerd, local KV and R2 in a temporary folder), drive a whole tour through it with random canaries
  * (patient words in English and Chinese, custom labels, a photo with EXIF, GPS and a byte pattern of its
  * own, API keys, a wrong key, the bot's token and webhook secret, Telegram file ids), stop it, then read
- * every line the Workers printed and every KV entry and R2 object they left, and look for the canaries in
+ * every line the Workers printed and every KV entry, chat session and R2 object they left (and the chats'
+ * Durable Object databases as raw bytes, freed pages included), and look for the canaries in
  * them, raw and as base64, hex, JSON and URL escapes.
  *
- * What may stay: the bot session of a chat that did not /forget holds what its conversation still needs
- * (the waiting photo's file id, the words of its open questions) and must expire within 30 minutes; update
+ * What may stay: the bot session of a chat that did not /forget (its Durable Object, BOT_CHATS) holds what
+ * its conversation still needs (the words of its open questions, what the model said about its photos, never
+ * a file id) and must expire within 30 minutes; update
  * ids seen expire within 24 hours; custom labels' text embeddings (under a hashed key) within 7 days. R2
  * holds the model package and nothing else.
  *
@@ -18,7 +20,7 @@
  */
 import { randomBytes, randomInt } from "node:crypto";
 import { existsSync } from "node:fs";
-import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { Miniflare } from "miniflare";
 import sharp from "sharp";
@@ -153,6 +155,11 @@ interface R2Reader {
   get(key: string): Promise<{ arrayBuffer(): Promise<ArrayBuffer> } | null>;
 }
 
+interface ChatsReader {
+  idFromName(name: string): unknown;
+  get(id: unknown): { fetch(url: string): Promise<{ json(): Promise<unknown> }> };
+}
+
 interface KvEntry {
   namespace: string;
   key: string;
@@ -167,6 +174,8 @@ describe.skipIf(skip && !process.env.CI)("privacy scan of a full tour through wr
   let log = "";
   const kv: KvEntry[] = [];
   const r2: { key: string; value: Buffer }[] = [];
+  /** The chats' Durable Object databases, raw: file name and bytes. */
+  const chatFiles: { name: string; value: Buffer }[] = [];
   let manifest: { files: { path: string }[] };
   let scannedAt = 0;
   const errorAnswers: { status: number; text: string }[] = [];
@@ -474,9 +483,17 @@ describe.skipIf(skip && !process.env.CI)("privacy scan of a full tour through wr
   async function readState(state: string): Promise<void> {
     // wrangler dev --persist-to DIR keeps Miniflare's storage under DIR/v3; KV namespaces without an id are
     // keyed by their binding name, R2 buckets by bucket_name (wrangler's kvNamespaceEntry / r2BucketEntry).
+    // The bot's chats: Durable Objects of the Worker "dermedge", class ChatState (src/bot/chat-state.ts),
+    // read by a class of the same name and Worker name (so the same storage and the same ids from names).
     const mf = new Miniflare({
+      name: "dermedge",
       modules: true,
-      script: "export default { fetch() { return new Response(null, { status: 204 }); } };",
+      script: `export default { fetch() { return new Response(null, { status: 204 }); } };
+        export class ChatState {
+          constructor(state) { this.state = state; }
+          async fetch() { return Response.json((await this.state.storage.get("state")) ?? null); }
+        }`,
+      durableObjects: { BOT_CHATS: { className: "ChatState", useSQLite: true } },
       defaultPersistRoot: join(state, "v3"),
       kvNamespaces: { TEXT_EMBEDDINGS: "TEXT_EMBEDDINGS", BOT_STATE: "BOT_STATE" },
       r2Buckets: { MODELS: "dermedge-models" },
@@ -495,6 +512,23 @@ describe.skipIf(skip && !process.env.CI)("privacy scan of a full tour through wr
           cursor = page.list_complete ? undefined : page.cursor;
         } while (cursor);
       }
+      const chats = (await mf.getDurableObjectNamespace("BOT_CHATS")) as unknown as ChatsReader;
+      for (const chat of [chatA, chatB]) {
+        const stub = chats.get(chats.idFromName(`chat:${chat}`));
+        const stored = (await (await stub.fetch("http://chat/")).json()) as {
+          session: unknown;
+          expiresAt: number;
+        } | null;
+        if (stored) {
+          const value = Buffer.from(JSON.stringify(stored.session));
+          kv.push({
+            namespace: "BOT_CHATS",
+            key: `chat:${chat}`,
+            expiration: stored.expiresAt / 1000,
+            value,
+          });
+        }
+      }
       const bucket = (await mf.getR2Bucket("MODELS")) as unknown as R2Reader;
       let cursor: string | undefined;
       do {
@@ -507,6 +541,10 @@ describe.skipIf(skip && !process.env.CI)("privacy scan of a full tour through wr
       } while (cursor);
     } finally {
       await mf.dispose();
+    }
+    const doDir = join(state, "v3", "do", "dermedge-ChatState");
+    for (const name of existsSync(doDir) ? await readdir(doDir) : []) {
+      chatFiles.push({ name, value: await readFile(join(doDir, name)) });
     }
     const stored = r2.find((o) => o.key === "models/active/manifest.json");
     manifest = JSON.parse(stored?.value.toString("utf8") ?? '{"files":[]}');
@@ -547,12 +585,15 @@ describe.skipIf(skip && !process.env.CI)("privacy scan of a full tour through wr
     ]),
   ];
   const everyNeedle = () => [...apiNeedles(), ...chatANeedles(), ...chatBNeedles()];
+  /** What chat B's session may hold is its words: every needle but those. */
+  const notChatBWords = () => everyNeedle().filter((n) => n.name !== "chat B words");
 
   it("saw the tour: the Workers logged requests and bot updates, and the store holds what it must", () => {
     expect(log).toMatch(/"msg":"request".*"path":"\/v1\/assessments"/);
     expect(log).toMatch(/"msg":"telegram".*"event":"assessed"/);
     // The scan reads the same storage wrangler dev wrote: chat B's session, the update ids, the labels.
-    expect(kv.map((e) => `${e.namespace} ${e.key}`)).toContain(`BOT_STATE session:${chatB}`);
+    expect(kv.map((e) => `${e.namespace} ${e.key}`)).toContain(`BOT_CHATS chat:${chatB}`);
+    expect(chatFiles.length).toBeGreaterThanOrEqual(1);
     expect(kv.filter((e) => e.namespace === "BOT_STATE" && e.key.startsWith("update:")).length).toBe(
       updatesDelivered,
     );
@@ -579,9 +620,9 @@ describe.skipIf(skip && !process.env.CI)("privacy scan of a full tour through wr
   });
 
   it("no KV key or value holds them, except chat B's session, which expires within 30 minutes", () => {
-    const allowedInSessionB = chatBNeedles();
+    // Chat B's session may hold its words; never a file id (what the model said is kept, not the photo).
     const found = kv.flatMap((e) => {
-      const needles = e.key === `session:${chatB}` ? [...apiNeedles(), ...chatANeedles()] : everyNeedle();
+      const needles = e.key === `chat:${chatB}` ? notChatBWords() : everyNeedle();
       return [
         ...scan(`${e.namespace} key ${e.key}`, Buffer.from(e.key, "utf8"), everyNeedle()),
         ...scan(`${e.namespace} value of ${e.key}`, e.value, needles),
@@ -589,21 +630,25 @@ describe.skipIf(skip && !process.env.CI)("privacy scan of a full tour through wr
     });
     expect(found).toEqual([]);
     // Chat A said /forget: its session is gone.
-    expect(kv.some((e) => e.key === `session:${chatA}`)).toBe(false);
-    // What chat B's session keeps: its waiting photo's file id (and what its open checklist or questions need).
-    const sessionB = kv.find((e) => e.key === `session:${chatB}`)!;
-    expect(scan("session B", sessionB.value, allowedInSessionB).map(([, n]) => n)).toContain(
-      `file id ${canary.fileIds.b2.slice(4, 10)}`,
-    );
+    expect(kv.some((e) => e.key === `chat:${chatA}`)).toBe(false);
+    // What chat B's session keeps: what the model said about its waiting photo (and what its open checklist
+    // or questions need).
+    const sessionB = kv.find((e) => e.key === `chat:${chatB}`)!;
     const fields = Object.keys(JSON.parse(sessionB.value.toString("utf8")));
+    expect(fields).toContain("pendingImage");
     expect(
-      fields.filter((f) => !["lang", "pendingPhoto", "pendingWords", "questions", "checklist"].includes(f)),
+      fields.filter((f) => !["lang", "pendingImage", "pendingWords", "questions", "checklist"].includes(f)),
     ).toEqual([]);
+  });
+
+  it("no chat's Durable Object database holds them, raw, except chat B's words", () => {
+    const found = chatFiles.flatMap((f) => scan(`BOT_CHATS file ${f.name}`, f.value, notChatBWords()));
+    expect(found).toEqual([]);
   });
 
   it("every KV entry expires: sessions within 30 minutes, update ids within 24 hours, embeddings within 7 days", () => {
     const limits: [RegExp, number][] = [
-      [/^session:-?\d+$/, SESSION_TTL_S],
+      [/^chat:-?\d+$/, SESSION_TTL_S],
       [/^update:\d+$/, DEDUPE_TTL_S],
       [/^album:-?\d+:.+$/, 60],
     ];
