@@ -1,7 +1,10 @@
-/** GET /: a small demo page (upload or take a photo, type symptoms, see the answer), with its script and styles. */
+/**
+ * GET /: a small demo page (upload or take a photo, type symptoms, see the answer), with its script and styles.
+ * The script's source is TypeScript in demo/browser/, bundled into demo/client.gen.ts by `npm run build:demo`.
+ */
 import { Hono } from "hono";
 import type { AppEnv } from "./app-env";
-import { DEMO_JS } from "./demo/client";
+import { DEMO_JS } from "./demo/client.gen";
 import { DEMO_HTML } from "./demo/page";
 import { DEMO_CSS } from "./demo/style";
 

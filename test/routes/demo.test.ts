@@ -1,4 +1,7 @@
-import { describe, expect, it } from "vitest";
+import type { z } from "@hono/zod-openapi";
+import { describe, expect, expectTypeOf, it } from "vitest";
+import type { AssessmentAnswer } from "../../src/routes/demo/browser/answer";
+import type { AssessmentResponse } from "../../src/routes/schemas/assessment";
 import { call } from "./support";
 
 describe("GET / (demo page)", () => {
@@ -35,6 +38,10 @@ describe("GET / (demo page)", () => {
     const css = await call("/demo.css");
     expect(css.headers.get("content-type")).toBe("text/css; charset=utf-8");
     expect(await css.text()).toContain("@media (prefers-color-scheme: dark)");
+  });
+
+  it("reads the API's answer as its schema describes it (checked by tsc: the page's types fit the API's)", () => {
+    expectTypeOf<z.infer<typeof AssessmentResponse>>().toExtend<AssessmentAnswer>();
   });
 
   it("keeps the API key in memory only: nothing is written to web storage or cookies", async () => {

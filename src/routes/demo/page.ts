@@ -1,4 +1,7 @@
-/** The demo page's HTML: static, no build step; demo/client.ts fills it in. English until a language is picked. */
+/**
+ * The demo page's HTML: static; its script (demo/browser/demo.ts, served as /demo.js) fills it in. English until
+ * a language is picked.
+ */
 export const DEMO_HTML = `<!doctype html>
 <html lang="en">
 <head>
