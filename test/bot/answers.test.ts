@@ -5,7 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { botMessages } from "../../src/bot/messages";
-import { fixture, installModel, modelAvailable, SKIP_MESSAGE } from "../routes/support";
+import { fixture, installModel } from "../routes/support";
 import { Chat, callsForFile, handle, photoSizes, putFile } from "./support";
 
 const en = botMessages.en;
@@ -13,7 +13,7 @@ const CAPTION = "a painful red swollen area on my arm";
 /** With a fever ticked, these words leave four red-flag questions (see the transcript test). */
 const FOUR_QUESTIONS = "I have a painful red swollen area on my leg, for 2 days now";
 
-describe.skipIf(!modelAvailable)(`answers to the buttons (${SKIP_MESSAGE})`, () => {
+describe("answers to the buttons", () => {
   let photo: Uint8Array;
   beforeAll(async () => {
     await installModel();

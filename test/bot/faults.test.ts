@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { RETRY } from "../../src/bot/bot";
 import { botMessages } from "../../src/bot/messages";
-import { fixture, installModel, modelAvailable, SKIP_MESSAGE } from "../routes/support";
+import { fixture, installModel } from "../routes/support";
 import { Chat, deliver, failTelegram, handle, photoSizes, putFile, recordedSleep } from "./support";
 
 /** BOT_STATE down: every read, write and delete throws, as in a KV outage. */
@@ -25,7 +25,7 @@ const downChats = {
   }),
 };
 
-describe.skipIf(!modelAvailable)(`bot faults (${SKIP_MESSAGE})`, () => {
+describe("bot faults", () => {
   beforeAll(() => installModel());
 
   it("KV down: a photo with a caption is still answered, once", async () => {

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { botMessages } from "../../src/bot/messages";
-import { fixture, installModel, modelAvailable, SKIP_MESSAGE } from "../routes/support";
+import { fixture, installModel } from "../routes/support";
 import { encodePng, pngChunk } from "../support/png-encode";
 import {
   Chat,
@@ -27,7 +27,7 @@ const DARK = encodePng({
 
 const methods = (calls: RecordedCall[]) => calls.map((c) => c.method);
 
-describe.skipIf(!modelAvailable)(`photos (${SKIP_MESSAGE})`, () => {
+describe("photos", () => {
   let skin: Uint8Array;
   beforeAll(async () => {
     await installModel();

@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { botMessages } from "../../src/bot/messages";
-import { fixture, installModel, modelAvailable, SKIP_MESSAGE } from "../routes/support";
+import { fixture, installModel } from "../routes/support";
 import { Chat, photoSizes, putFile } from "./support";
 
 const en = botMessages.en;
 
-describe.skipIf(!modelAvailable)(`red-flag questions (${SKIP_MESSAGE})`, () => {
+describe("red-flag questions", () => {
   let photo: Uint8Array;
   beforeAll(async () => {
     await installModel();

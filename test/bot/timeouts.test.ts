@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { botMessages } from "../../src/bot/messages";
-import { fixture, modelAvailable, SKIP_MESSAGE } from "../routes/support";
+import { fixture } from "../routes/support";
 import { putPackageInR2 } from "../support/model-package";
 import {
   bindings,
@@ -76,7 +76,7 @@ const sendMessages = async (chat: Chat) =>
 const downloadsOf = async (fileId: string) =>
   ((await callsForFile(fileId)) as Call[]).filter((c) => c.method === "downloadFile");
 
-describe.skipIf(!modelAvailable)(`Telegram hangs (${SKIP_MESSAGE})`, () => {
+describe("Telegram hangs", () => {
   let photo: Uint8Array;
   beforeAll(async () => {
     // The catalogue's prompts precomputed: an answer needs no text Worker.

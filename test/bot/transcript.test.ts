@@ -4,7 +4,7 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { botMessages } from "../../src/bot/messages";
-import { fixture, installModel, modelAvailable, SKIP_MESSAGE } from "../routes/support";
+import { fixture, installModel } from "../routes/support";
 import { Chat, photoSizes, putFile } from "./support";
 
 /** The conversation so far as text: the patient's side as given, the bot's messages as sent (HTML). */
@@ -35,7 +35,7 @@ class Transcript {
   }
 }
 
-describe.skipIf(!modelAvailable)(`sample conversations (${SKIP_MESSAGE})`, () => {
+describe("sample conversations", () => {
   let photo: Uint8Array;
   beforeAll(async () => {
     await installModel();

@@ -1,17 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { catalogue } from "../../src/clinical";
-import {
-  base64,
-  call,
-  callWith,
-  expectProblem,
-  fixture,
-  installModel,
-  json,
-  modelAvailable,
-  multipart,
-  SKIP_MESSAGE,
-} from "./support";
+import { base64, call, callWith, expectProblem, fixture, installModel, json, multipart } from "./support";
 
 const SKIN = "photo";
 const post = (body: FormData) => call("/v1/assessments", { method: "POST", body });
@@ -33,7 +22,7 @@ interface AssessmentResponse {
   timings: { decodeMs: number; encodeMs: number; textMs: number; totalMs: number };
 }
 
-describe.skipIf(!modelAvailable)(`POST /v1/assessments (${SKIP_MESSAGE})`, () => {
+describe("POST /v1/assessments", () => {
   let photo: Uint8Array;
   beforeAll(async () => {
     await installModel();

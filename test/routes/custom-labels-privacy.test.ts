@@ -2,13 +2,13 @@ import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { sha256Hex } from "../../src/model/package/load";
 import { TEXT_EMBEDDING_TTL_S } from "../../src/workers/api/text-tower";
-import { call, callWith, fixture, installModel, modelAvailable, multipart, SKIP_MESSAGE } from "./support";
+import { call, callWith, fixture, installModel, multipart } from "./support";
 
 /**
  * A caller's own labels must not tell another caller they were used before (caches are per client and
  * their text timing is left out), nor stay in KV for good.
  */
-describe.skipIf(!modelAvailable)(`custom labels and privacy (${modelAvailable ? "" : SKIP_MESSAGE})`, () => {
+describe("custom labels and privacy", () => {
   let photo: Uint8Array;
   beforeAll(async () => {
     await installModel();

@@ -6,7 +6,7 @@ import { sha256Hex } from "../../src/model/package/load";
 import type { ModelManifest } from "../../src/model/package/manifest";
 import { requireHostFile } from "../support/host-files";
 import { putPackageInR2 } from "../support/model-package";
-import { callWith, expectProblem, modelAvailable, multipart, SKIP_MESSAGE } from "./support";
+import { callWith, expectProblem, multipart } from "./support";
 
 interface Answer {
   scores: { id: string; probability: number }[];
@@ -43,7 +43,7 @@ async function putEditedHead(prefix: string, edit: (head: Record<string, unknown
   );
 }
 
-describe.skipIf(!modelAvailable)(`a package with a clinic's head (${SKIP_MESSAGE})`, () => {
+describe("a package with a clinic's head", () => {
   it("answers with the head's calibrated classes and says so; the same package without it is zero-shot", async () => {
     await putPackageInR2(env.MODELS, "tiny-labelled", "models/no-head");
     await putPackageInR2(env.MODELS, "tiny-head", "models/head");

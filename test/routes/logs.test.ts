@@ -1,19 +1,10 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import {
-  base64,
-  call,
-  fixture,
-  installModel,
-  json,
-  modelAvailable,
-  multipart,
-  SKIP_MESSAGE,
-} from "./support";
+import { base64, call, fixture, installModel, json, multipart } from "./support";
 
 const TEXT = "my secret rash QZXJ-PATIENT-WORDS has been bleeding for 2 weeks";
 const LABEL = "a photo of QZXJ-CUSTOM-LABEL";
 
-describe.skipIf(!modelAvailable)(`request logs (${SKIP_MESSAGE})`, () => {
+describe("request logs", () => {
   let photo: Uint8Array;
   let lines: string[];
 

@@ -2,17 +2,7 @@ import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { PROBLEMS } from "../../src/routes/problems";
 import { SCALAR_SCRIPT } from "../../src/routes/scalar";
-import {
-  base64,
-  call,
-  callWith,
-  fixture,
-  installModel,
-  json,
-  modelAvailable,
-  multipart,
-  SKIP_MESSAGE,
-} from "./support";
+import { base64, call, callWith, fixture, installModel, json, multipart } from "./support";
 
 /** The Node-side validator (test/support/openapi-validator.node.ts): workerd cannot compile JSON schemas. */
 const validator = (env as unknown as { OPENAPI: Fetcher }).OPENAPI;
@@ -118,7 +108,7 @@ describe("real responses match the document", () => {
     await check("/v1/conditions", "get", res);
   });
 
-  it.skipIf(!modelAvailable)(`every status of POST /v1/assessments (${SKIP_MESSAGE})`, async () => {
+  it("every status of POST /v1/assessments", async () => {
     await installModel();
     const photo = await fixture("photo");
     const path = "/v1/assessments";

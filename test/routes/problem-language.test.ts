@@ -1,15 +1,6 @@
 /** Problems speak the request's language: `lang` (query or body), else Accept-Language; en and zh. */
 import { beforeAll, describe, expect, it } from "vitest";
-import {
-  call,
-  callWith,
-  expectProblem,
-  fixture,
-  installModel,
-  modelAvailable,
-  multipart,
-  SKIP_MESSAGE,
-} from "./support";
+import { call, callWith, expectProblem, fixture, installModel, multipart } from "./support";
 
 const HAN = /\p{Script=Han}/u;
 // Two Latin words in a row: an English sentence, where format names (HEIC, JPEG、PNG 或 WebP) are not.
@@ -18,7 +9,7 @@ const ENGLISH_WORDS = /\p{Script=Latin}+ +\p{Script=Latin}+/u;
 const upload = (body: FormData, headers: Record<string, string> = {}, query = "") =>
   call(`/v1/assessments${query}`, { method: "POST", body, headers });
 
-describe.skipIf(!modelAvailable)(`problems in the request's language (${SKIP_MESSAGE})`, () => {
+describe("problems in the request's language", () => {
   let heic: Uint8Array;
   beforeAll(async () => {
     await installModel();

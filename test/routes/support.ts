@@ -1,12 +1,8 @@
 import { env, exports } from "cloudflare:workers";
 import { expect } from "vitest";
 import app from "../../src/workers/api/index";
-import { readHostFile, testImage } from "../support/host-files";
+import { testImage } from "../support/host-files";
 import { putPackageInR2 } from "../support/model-package";
-
-/** The tiny model the global setup generates (from the repository alone) is there: model tests can run. */
-export const modelAvailable = (await readHostFile("cache", "models/tiny/manifest.json")) !== null;
-export const SKIP_MESSAGE = "needs the tiny model made by the global setup";
 
 let installed: Promise<unknown> | undefined;
 /**

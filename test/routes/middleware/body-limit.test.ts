@@ -4,7 +4,7 @@ import { readConfig } from "../../../src/config/env";
 import type { AppEnv } from "../../../src/routes/app-env";
 import { bodyLimit } from "../../../src/routes/middleware/body-limit";
 import { onError } from "../../../src/routes/problems";
-import { call, callWith, expectProblem, fixture, installModel, modelAvailable, multipart } from "../support";
+import { call, callWith, expectProblem, fixture, installModel, multipart } from "../support";
 
 const CHUNK = 64 * 1024;
 
@@ -69,7 +69,7 @@ describe("body limit on POST /v1/assessments (413)", () => {
     await expectProblem(res, 413, "payload-too-large");
   });
 
-  it.skipIf(!modelAvailable)("follows MAX_BODY_BYTES", async () => {
+  it("follows MAX_BODY_BYTES", async () => {
     await installModel();
     const photo = await fixture("photo");
     const send = (limit: number) =>
