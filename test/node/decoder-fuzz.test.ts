@@ -7,13 +7,13 @@ import { mutations } from "../fuzz/mutate";
 
 /**
  * The decoders, fuzzed in process with seeded mutations of valid JPEG, PNG and WebP files: every case
- * decodes or is refused with an ImageError, quickly, and never allocates beyond the decode budget.
+ * decodes or is refused with an ImageError (a hang would hit the test's timeout; the slowest case is
+ * printed, not asserted: time is for benchmarks), and never allocates beyond the decode budget.
  * CI runs FUZZ_DECODER_N cases (default 1500); `FUZZ_DECODER_N=20000 npx vitest run --project node
  * test/node/decoder-fuzz.test.ts` runs a big one.
  */
 const COUNT = Number(process.env.FUZZ_DECODER_N ?? 1500);
 const SEED = Number(process.env.FUZZ_SEED ?? 1);
-const CASE_LIMIT_MS = 3_000;
 
 async function seeds(): Promise<Uint8Array[]> {
   const [w, h] = [96, 72];
@@ -54,7 +54,6 @@ describe(`decoder fuzz (${COUNT} cases, seed ${SEED})`, () => {
       }
       const ms = performance.now() - started;
       slowest = Math.max(slowest, ms);
-      expect(ms, `${name} took ${ms} ms`).toBeLessThan(CASE_LIMIT_MS);
       outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
     }
     console.log(`decoder fuzz: ${JSON.stringify(outcomes)}, slowest ${slowest.toFixed(0)} ms`);

@@ -166,9 +166,8 @@ describe("dermedge model fetch (against a local stand-in for the Hub)", () => {
     await new Promise<void>((done) => closed.listen(0, "127.0.0.1", done));
     const port = (closed.address() as AddressInfo).port;
     await new Promise((done) => closed.close(done));
-    const started = Date.now();
+    // Refused at once, with no retry loop: a retried refusal would print the retries or outlast the test.
     const { code, stderr } = await fetchModel(out, `http://127.0.0.1:${port}`);
-    expect(Date.now() - started).toBeLessThan(10_000);
     expect(code).toBe(1);
     expect(stderr.trim().split("\n")).toHaveLength(1);
     expect(stderr).toMatch(/^dermedge: cannot reach http:\/\/127\.0\.0\.1:\d+ \(ECONNREFUSED\)/);

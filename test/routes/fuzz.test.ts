@@ -9,7 +9,6 @@ import { call, fixture, installModel, multipart } from "./support";
  */
 const COUNT = Number(process.env.FUZZ_HTTP_N ?? 120);
 const SEED = Number(process.env.FUZZ_SEED ?? 1);
-const LIMIT_MS = 15_000;
 
 describe(`API fuzz (${COUNT} requests, seed ${SEED})`, () => {
   let photos: Uint8Array[];
@@ -18,10 +17,9 @@ describe(`API fuzz (${COUNT} requests, seed ${SEED})`, () => {
     photos = await Promise.all((["photo", "photoPng", "photoWebp", "portrait"] as const).map(fixture));
   });
 
-  it("answers every fuzzed request with a 2xx or 4xx, in time, and still works afterwards", async () => {
+  it("answers every fuzzed request with a 2xx or 4xx, and still works afterwards", async () => {
     const statuses: Record<number, number> = {};
     for (const request of fuzzRequests(photos, COUNT, SEED)) {
-      const started = Date.now();
       const res = await call("/v1/assessments", {
         method: "POST",
         body: request.body as Uint8Array<ArrayBuffer>,
@@ -29,7 +27,6 @@ describe(`API fuzz (${COUNT} requests, seed ${SEED})`, () => {
       });
       const body = await res.text();
       expect(res.status, `${request.kind}: ${body.slice(0, 300)}`).toBeLessThan(500);
-      expect(Date.now() - started, request.kind).toBeLessThan(LIMIT_MS);
       statuses[res.status] = (statuses[res.status] ?? 0) + 1;
     }
     console.log(`API fuzz: ${JSON.stringify(statuses)}`);

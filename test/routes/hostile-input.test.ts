@@ -131,9 +131,8 @@ describe("hostile input to POST /v1/assessments", () => {
   it("a header claiming 65000x65000 and a PNG decompression bomb are 413 image-too-large, unread", async () => {
     const claiming = jpegClaiming(photo, 65000, 65000);
     await expectProblem(await post({ body: multipart(claiming) }), 413, "image-too-large");
-    const started = Date.now();
+    // Refused from its header: decoding it would need 1.2 GB, past any budget, and fail differently.
     await expectProblem(await post({ body: multipart(bomb, {}, "bomb.png") }), 413, "image-too-large");
-    expect(Date.now() - started).toBeLessThan(5_000);
   });
 
   it("truncated and corrupted photos are 422 image-not-decodable", async () => {

@@ -43,12 +43,10 @@ describe("the text Worker down", () => {
     }
     expect(calls).toEqual([]);
 
-    const started = Date.now();
     const custom = await send({ labels: [`a photo of a rash ${revision}`, "a photo of normal skin"] });
     const problem = await expectProblem(custom, 503, "model-unavailable");
     expect(problem.reason).toBe("text_encoder_unavailable");
     expect(Number(custom.headers.get("retry-after"))).toBeGreaterThan(0);
-    expect(Date.now() - started).toBeLessThan(10_000);
     // The text Worker was asked, and its failure was the answer (it is not a fault on the path by chance).
     expect(calls.length).toBeGreaterThan(0);
 

@@ -5,11 +5,7 @@ import { ClipEngine } from "../../../src/model/engine";
 import type { KvStore } from "../../../src/model/kv-text-cache";
 import { splitImageTower } from "../../../src/model/onnx-towers";
 import { ModelUnavailableError } from "../../../src/model/package/load";
-import {
-  VISION_TAIL_TIMEOUT_MS,
-  type VisionTailRpc,
-  visionTailClient,
-} from "../../../src/model/remote/vision-tail";
+import { type VisionTailRpc, visionTailClient } from "../../../src/model/remote/vision-tail";
 import { call, callWith, expectProblem, multipart } from "../../routes/support";
 import { testImage } from "../../support/host-files";
 import { hostPackageStore, putPackageInR2, type TestPackage } from "../../support/model-package";
@@ -136,12 +132,11 @@ describe("the vision-tail Worker down or slow: 503 within a bound, not a hang", 
     it(`a tail that ${name}: vision_tail_unavailable at the bound`, async () => {
       const engine = await engineWith(tail, 300);
       const photo = await testImage("photo");
-      const started = Date.now();
       const error = await engine.embedImage(photo).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(ModelUnavailableError);
       expect((error as ModelUnavailableError).code).toBe("vision_tail_unavailable");
+      // The bound's own error: only the timeout says "within".
       expect((error as Error).message).toMatch(/within 300 ms/);
-      expect(Date.now() - started).toBeLessThan(1_500);
     });
   }
 
@@ -162,15 +157,17 @@ describe("the vision-tail Worker down or slow: 503 within a bound, not a hang", 
     expect(problem.reason).toBe("vision_tail_unavailable");
     expect(res.headers.get("retry-after")).toBeTruthy();
     expect(Date.now() - started).toBeGreaterThanOrEqual(400);
-    expect(Date.now() - started).toBeLessThan(5_000);
   });
 
   it("through the Worker: a dead tail is a 503 with Retry-After at once", async () => {
-    const started = Date.now();
-    const res = await assess({ MODEL_PREFIX: "models/tail-fault", VISION_TAIL: dead });
+    // A bound far past the test's timeout: waiting for it instead of answering at once fails the test.
+    const res = await assess({
+      MODEL_PREFIX: "models/tail-fault",
+      VISION_TAIL: dead,
+      VISION_TAIL_TIMEOUT_MS: "3600000",
+    });
     const problem = await expectProblem(res, 503, "model-unavailable");
     expect(problem.reason).toBe("vision_tail_unavailable");
     expect(res.headers.get("retry-after")).toBeTruthy();
-    expect(Date.now() - started).toBeLessThan(VISION_TAIL_TIMEOUT_MS);
   });
 });
