@@ -8,6 +8,9 @@
 export class MemoryBudget {
   private used = 0;
   private peak = 0;
+  /** Requests that had to wait for room, and requests refused busy, since the isolate started. */
+  private waited = 0;
+  private refused = 0;
   private readonly waiting: { bytes: number; grant: () => void }[] = [];
 
   constructor(
@@ -29,9 +32,10 @@ export class MemoryBudget {
     };
   }
 
-  /** Bytes reserved now, and the most ever reserved at once. */
-  get usage(): { used: number; peak: number; waiting: number } {
-    return { used: this.used, peak: this.peak, waiting: this.waiting.length };
+  /** Bytes reserved now, the most ever reserved at once, and how often the budget made a request wait or refused it. */
+  get usage(): { used: number; peak: number; waiting: number; waited: number; refused: number } {
+    const { used, peak, waited, refused } = this;
+    return { used, peak, waiting: this.waiting.length, waited, refused };
   }
 
   private take(bytes: number): void {
@@ -41,7 +45,11 @@ export class MemoryBudget {
 
   private wait(bytes: number): Promise<void> {
     const { maxWaiting = 8, maxWaitMs = 2_000 } = this.options;
-    if (this.waiting.length >= maxWaiting) return Promise.reject(new MemoryBusyError(bytes));
+    if (this.waiting.length >= maxWaiting) {
+      this.refused++;
+      return Promise.reject(new MemoryBusyError(bytes));
+    }
+    this.waited++;
     return new Promise((resolve, reject) => {
       const entry = {
         bytes,
@@ -52,6 +60,7 @@ export class MemoryBudget {
       };
       const timer = setTimeout(() => {
         this.waiting.splice(this.waiting.indexOf(entry), 1);
+        this.refused++;
         reject(new MemoryBusyError(bytes));
         this.grantWaiting(); // a large request timing out may let smaller ones behind it in
       }, maxWaitMs);

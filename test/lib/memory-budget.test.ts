@@ -9,11 +9,11 @@ describe("MemoryBudget", () => {
     const budget = new MemoryBudget(10 * MB);
     const a = await budget.reserve(4 * MB);
     const b = await budget.reserve(6 * MB);
-    expect(budget.usage).toEqual({ used: 10 * MB, peak: 10 * MB, waiting: 0 });
+    expect(budget.usage).toEqual({ used: 10 * MB, peak: 10 * MB, waiting: 0, waited: 0, refused: 0 });
     a();
     a();
     b();
-    expect(budget.usage).toEqual({ used: 0, peak: 10 * MB, waiting: 0 });
+    expect(budget.usage).toEqual({ used: 0, peak: 10 * MB, waiting: 0, waited: 0, refused: 0 });
   });
 
   it("makes a request that does not fit wait until memory is released, first come first served", async () => {
@@ -35,6 +35,7 @@ describe("MemoryBudget", () => {
     (await small)();
     expect(order).toEqual(["big", "small"]);
     expect(budget.usage.peak).toBeLessThanOrEqual(10 * MB);
+    expect(budget.usage).toMatchObject({ waited: 2, refused: 0 });
   });
 
   it("refuses with MemoryBusyError when the queue is full, and when the wait is too long", async () => {
@@ -45,7 +46,8 @@ describe("MemoryBudget", () => {
     const error = await queued.catch((e) => e);
     expect(error).toBeInstanceOf(MemoryBusyError);
     expect(error.retryAfterSeconds).toBeGreaterThan(0);
-    expect(budget.usage).toMatchObject({ used: 10 * MB, waiting: 0 });
+    // One refused with the queue full, one after waiting too long.
+    expect(budget.usage).toMatchObject({ used: 10 * MB, waiting: 0, waited: 1, refused: 2 });
     held();
     (await budget.reserve(10 * MB))(); // nothing was lost: the whole budget is free again
   });
@@ -63,6 +65,6 @@ describe("MemoryBudget", () => {
   it("refuses at once what could never fit, even alone", async () => {
     const budget = new MemoryBudget(10 * MB);
     await expect(budget.reserve(11 * MB)).rejects.toBeInstanceOf(MemoryTooLargeError);
-    expect(budget.usage).toEqual({ used: 0, peak: 0, waiting: 0 });
+    expect(budget.usage).toEqual({ used: 0, peak: 0, waiting: 0, waited: 0, refused: 0 });
   });
 });

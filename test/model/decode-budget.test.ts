@@ -65,6 +65,6 @@ describe("the isolate's decode memory budget", () => {
     expect(error).toBeInstanceOf(ImageError);
     expect(error.code).toBe("image_too_large");
     expect(error.message).toMatch(/3000x2000 webp image needs about \d+ MiB, more than the 40 MiB/);
-    expect(budget.usage).toEqual({ used: 0, peak: 0, waiting: 0 });
+    expect(budget.usage).toMatchObject({ used: 0, peak: 0, waiting: 0 });
   });
 });

@@ -1,10 +1,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { decodeBudgetUsage } from "../../src/workers/api/engine";
 import { call, expectProblem, fixture, installModel, multipart } from "./support";
 
 /**
  * The isolate's decode budget through the Worker (40 MiB, DECODE_MEMORY_BUDGET in wrangler.toml): 8
  * concurrent worst-case uploads each get a 200 or a 503 busy with Retry-After, never a crash, and the
- * next request works.
+ * next request works, and the isolate's budget (the module the Worker uses) never held more than 40 MiB.
  */
 describe("8 concurrent worst-case uploads to one isolate", () => {
   let worst: Uint8Array[];
@@ -33,6 +34,7 @@ describe("8 concurrent worst-case uploads to one isolate", () => {
       await expectProblem(res, 503, "busy");
       expect(Number(res.headers.get("retry-after"))).toBeGreaterThan(0);
     }
+    expect(decodeBudgetUsage()!.peak).toBeLessThanOrEqual(40 * 2 ** 20);
     const next = await call("/v1/assessments", { method: "POST", body: multipart(photo) });
     expect(next.status).toBe(200);
   });

@@ -15,6 +15,9 @@ const wasm = { ortWasm, webpWasm: async () => webpWasm };
 // One budget per isolate: its concurrent requests share the isolate's memory.
 let decodeBudget: MemoryBudget | undefined;
 
+/** The decode budget's usage in this isolate (GET /debug/memory), or undefined before the first photo. */
+export const decodeBudgetUsage = () => decodeBudget?.usage;
+
 function runtime(budgetBytes: number): EngineRuntime {
   decodeBudget ??= new MemoryBudget(budgetBytes);
   return { ...wasm, decodeBudget };
