@@ -34,8 +34,8 @@ export class MemoryBudget {
 
   /** Bytes reserved now, the most ever reserved at once, and how often the budget made a request wait or refused it. */
   get usage(): { used: number; peak: number; waiting: number; waited: number; refused: number } {
-    const { used, peak, waited, refused } = this;
-    return { used, peak, waiting: this.waiting.length, waited, refused };
+    const waiting = this.waiting.length;
+    return { used: this.used, peak: this.peak, waiting, waited: this.waited, refused: this.refused };
   }
 
   private take(bytes: number): void {
