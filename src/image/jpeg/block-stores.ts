@@ -1,6 +1,5 @@
 import { smoothBlockRow, smoothingNeeded, TRACKED_COEFS } from "./block-smoothing";
 import type { Component, Frame } from "./frame";
-import { idctBlock } from "./idct";
 import type { RowAssembler } from "./row-assembler";
 import type { BlockStore, Scan } from "./scan";
 
@@ -36,22 +35,14 @@ export class StreamingStore implements BlockStore {
   blockDone(c: Component, row: number, col: number): void {
     // Blocks of the MCU padding hold no samples the output uses.
     if (row < c.blocksHigh && col < c.blocksWide) {
-      const a = this.assembler;
-      idctBlock(
-        this.block,
-        0,
-        c.quant ?? NO_QUANT,
-        a.samples(c.index),
-        a.blockOffset(c.index, row, col),
-        a.stride(c.index),
-      );
+      this.assembler.putBlock(c.index, row, col, this.block, 0, c.quant ?? NO_QUANT);
     }
     this.block.fill(0);
   }
 
   rowDone(mcuRow: number): void {
     for (const c of this.components) {
-      this.assembler.decoded(c.index, (mcuRow + 1) * (this.interleaved ? c.v : 1) * 8);
+      this.assembler.decoded(c.index, (mcuRow + 1) * (this.interleaved ? c.v : 1));
     }
     this.assembler.emitReady();
   }
@@ -108,15 +99,12 @@ export class CoefficientStore implements BlockStore {
     for (let m = 0; m < frame.mcuRows; m++) {
       for (const c of frame.components) {
         const coefs = this.arrays[c.index];
-        const samples = assembler.samples(c.index);
-        const stride = assembler.stride(c.index);
         const quant = c.quant ?? NO_QUANT;
         const first = m * c.v;
         const rows = Math.min(c.v, c.blocksHigh - first);
         for (let row = first; row < first + rows; row++) {
           if (smoothing) {
-            const emit = (col: number) =>
-              idctBlock(workspace, 0, quant, samples, assembler.blockOffset(c.index, row, col), stride);
+            const emit = (col: number) => assembler.putBlock(c.index, row, col, workspace, 0, quant);
             smoothBlockRow(
               coefs,
               c,
@@ -131,17 +119,10 @@ export class CoefficientStore implements BlockStore {
             continue;
           }
           for (let col = 0; col < c.blocksWide; col++) {
-            idctBlock(
-              coefs,
-              this.offset(c, row, col),
-              quant,
-              samples,
-              assembler.blockOffset(c.index, row, col),
-              stride,
-            );
+            assembler.putBlock(c.index, row, col, coefs, this.offset(c, row, col), quant);
           }
         }
-        assembler.decoded(c.index, (m + 1) * c.v * 8);
+        assembler.decoded(c.index, (m + 1) * c.v);
       }
       assembler.emitReady();
     }
