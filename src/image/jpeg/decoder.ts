@@ -76,9 +76,9 @@ export function decodeJpeg(
           new RowAssembler(frame, space, sink, scale),
         );
       }
-      store ??= allocateCoefficients(frame);
+      store ??= allocateCoefficients(frame, scale);
       const decode = frame.progressive ? progressiveDecoder(scan) : decodeSequentialBlock;
-      if (frame.progressive) store.recordScan(scan);
+      store.beginScan(scan);
       decodeScan(reader, frame, scan, tables.restartInterval, decode, store);
       pos = reader.finish();
       scans++;
@@ -142,9 +142,9 @@ function readTableOrSkip(bytes: Uint8Array, seg: Segment, tables: Tables, color:
 }
 
 /** Multi-scan images keep every coefficient; a header too big for memory is refused as such. */
-function allocateCoefficients(frame: Frame): CoefficientStore {
+function allocateCoefficients(frame: Frame, scale: JpegScale): CoefficientStore {
   try {
-    return new CoefficientStore(frame);
+    return new CoefficientStore(frame, scale);
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
     const message = `JPEG: no memory for the coefficients of a ${frame.width}x${frame.height} multi-scan image`;

@@ -18,7 +18,7 @@ export const jpegDecoder: ImageDecoder = {
     // Only a sequential image coded in one scan streams; any other keeps all of its coefficients.
     const { frame, firstScanComponents } = readJpegPreamble(bytes);
     const streamed = !frame.progressive && firstScanComponents === frame.components.length;
-    return assemblerBytes(frame, scale) + (streamed ? STREAMING_STORE_BYTES : coefficientBytes(frame));
+    return assemblerBytes(frame, scale) + (streamed ? STREAMING_STORE_BYTES : coefficientBytes(frame, scale));
   },
   decode(bytes, header, sink, scale = 1) {
     decodeJpeg(bytes, sink, header, scale);
