@@ -45,6 +45,19 @@ export const idct4x4: BlockIdct = (coefs, at, quant, out, outAt, stride) => {
   for (let col = 0; col < 8; col++) {
     if (col === 4) continue; // the second pass never reads it
     const c = at + col;
+    if (
+      coefs[c + 8] === 0 &&
+      coefs[c + 16] === 0 &&
+      coefs[c + 24] === 0 &&
+      coefs[c + 40] === 0 &&
+      coefs[c + 48] === 0 &&
+      coefs[c + 56] === 0
+    ) {
+      // Only DC in this column: the general formula reduces to it exactly.
+      const dc = (coefs[c] * quant[col]) << PASS1_BITS;
+      ws[col] = ws[col + 8] = ws[col + 16] = ws[col + 24] = dc;
+      continue;
+    }
     const tmp0 = (coefs[c] * quant[col]) << (CONST_BITS + 1);
     const tmp2 =
       coefs[c + 16] * quant[col + 16] * FIX_1_847759065 - coefs[c + 48] * quant[col + 48] * FIX_0_765366865;
@@ -63,6 +76,18 @@ export const idct4x4: BlockIdct = (coefs, at, quant, out, outAt, stride) => {
   }
   const shift2 = CONST_BITS + PASS1_BITS + 3 + 1;
   for (let row = 0, w = 0, o = outAt; row < 4; row++, w += 8, o += stride) {
+    if (
+      ws[w + 1] === 0 &&
+      ws[w + 2] === 0 &&
+      ws[w + 3] === 0 &&
+      ws[w + 5] === 0 &&
+      ws[w + 6] === 0 &&
+      ws[w + 7] === 0
+    ) {
+      const v = RANGE_LIMIT[descale(ws[w], PASS1_BITS + 3) & 1023];
+      out[o] = out[o + 1] = out[o + 2] = out[o + 3] = v;
+      continue;
+    }
     const tmp0 = ws[w] << (CONST_BITS + 1);
     const tmp2 = ws[w + 2] * FIX_1_847759065 - ws[w + 6] * FIX_0_765366865;
     const tmp10 = tmp0 + tmp2;
@@ -86,6 +111,10 @@ export const idct2x2: BlockIdct = (coefs, at, quant, out, outAt, stride) => {
   for (let col = 0; col < 8; col++) {
     if (col === 2 || col === 4 || col === 6) continue; // never read by the second pass
     const c = at + col;
+    if (coefs[c + 8] === 0 && coefs[c + 24] === 0 && coefs[c + 40] === 0 && coefs[c + 56] === 0) {
+      ws[col] = ws[col + 8] = (coefs[c] * quant[col]) << PASS1_BITS;
+      continue;
+    }
     const tmp10 = (coefs[c] * quant[col]) << (CONST_BITS + 2);
     const odd =
       -coefs[c + 56] * quant[col + 56] * FIX_0_720959822 +
@@ -97,6 +126,10 @@ export const idct2x2: BlockIdct = (coefs, at, quant, out, outAt, stride) => {
   }
   const shift2 = CONST_BITS + PASS1_BITS + 3 + 2;
   for (let row = 0, w = 0, o = outAt; row < 2; row++, w += 8, o += stride) {
+    if (ws[w + 1] === 0 && ws[w + 3] === 0 && ws[w + 5] === 0 && ws[w + 7] === 0) {
+      out[o] = out[o + 1] = RANGE_LIMIT[descale(ws[w], PASS1_BITS + 3) & 1023];
+      continue;
+    }
     const tmp10 = ws[w] << (CONST_BITS + 2);
     const odd =
       -ws[w + 7] * FIX_0_720959822 +
