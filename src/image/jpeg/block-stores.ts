@@ -55,10 +55,11 @@ export const STREAMING_STORE_BYTES = 64 * 2;
 
 /** Bytes a CoefficientStore for `frame` at `scale` allocates (its allocatedBytes), known before decoding. */
 export function coefficientBytes(frame: Frame, scale: JpegScale = 1): number {
+  const scratch = 64 * 2; // the block each scan decodes into
   return frame.components.reduce(
     (sum, c) =>
       sum + c.blocksPerLine * c.blocksPerColumn * coefficientLayout(blockSize(frame, c, scale)).bytesPerBlock,
-    0,
+    scratch,
   );
 }
 
