@@ -79,6 +79,14 @@ describe("decodeBytes: what a decode will allocate, from the headers", () => {
     expect(scaled).toBeLessThan(22.5e6);
   });
 
+  it("JPEG: a 49 MP progressive photo decoded at 1/8 (the default) fits the 40 MiB budget (147 MB in full)", async () => {
+    const flat = { width: 8064, height: 6048, channels: 3, background: { r: 200, g: 150, b: 120 } } as const;
+    const jpeg = new Uint8Array(await sharp({ create: flat }).jpeg({ progressive: true }).toBuffer());
+    const header = readImageHeader(jpeg);
+    expect(decodeBytes(jpeg, header, { draft: 448 })).toBeLessThan(31e6);
+    expect(decodeBytes(jpeg, header)).toBeGreaterThan(146e6);
+  });
+
   it("JPEG: a 12 MP progressive photo keeps 36.6 MB of coefficients; a baseline one under 0.3 MB", async () => {
     const progressive = new Uint8Array(
       await encode(4032, 3024).jpeg({ quality: 80, progressive: true }).toBuffer(),
