@@ -42,14 +42,15 @@ app.post("/vision", async (c) => {
   return c.json({ ms, embedding: Array.from(embedding ?? []) });
 });
 
-/** Decode + preprocess (CLIP's crop, normalised) of the posted photo, `runs` times. */
+/** Decode + preprocess (CLIP's crop, normalised) of the posted photo, `runs` times; `exact=1`: full decode. */
 app.post("/prepare", async (c) => {
   const photo = new Uint8Array(await c.req.arrayBuffer());
+  const exact = new URL(c.req.url).searchParams.get("exact") === "1";
   const ms: number[] = [];
   let bytesHeld = 0;
   for (let i = 0; i < runsOf(c.req.url); i++) {
     const started = performance.now();
-    const prepared = await prepareImage(photo, CLIP_PREPROCESSOR);
+    const prepared = await prepareImage(photo, CLIP_PREPROCESSOR, { exact });
     ms.push(performance.now() - started);
     bytesHeld = prepared.bytesHeld;
   }

@@ -51,7 +51,11 @@ const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;
 const schema = z.object({
   /** Key of the active model package's manifest inside the MODELS bucket. */
   MODEL_PREFIX: z.string().min(1).default("models/active"),
-  /** Largest image accepted, in pixels (checked from the header before decoding). */
+  /**
+   * Largest image accepted, in pixels (checked from the header before decoding). 50 MP: phones' 48/50 MP
+   * modes pass; a 49 MP JPEG costs 0.2-0.44 s of CPU with the default scaled decode, a progressive one
+   * about 2.7 s (scripts/decode-cpu.ts; README, Limits).
+   */
   MAX_IMAGE_PIXELS: positiveInt(50_000_000),
   /** Largest request body accepted by POST /v1/assessments, in bytes (counted while streaming). */
   MAX_BODY_BYTES: positiveInt(DEFAULT_MAX_BODY_BYTES),

@@ -1,7 +1,14 @@
-import { jpegDecoder } from "./jpeg/index";
+import { draftScale, jpegDecoder, scaledSize } from "./jpeg/index";
 import { pngDecoder, readPngHeader } from "./png/index";
 import { sniffFormat } from "./sniff";
-import { type ImageDecoder, ImageError, type ImageFormat, type ImageHeader, type RowSink } from "./types";
+import {
+  type DecodeScale,
+  type ImageDecoder,
+  ImageError,
+  type ImageFormat,
+  type ImageHeader,
+  type RowSink,
+} from "./types";
 import { createWebpDecoder, readWebpHeader, type WebpModuleProvider, webpDecodeBytes } from "./webp/index";
 
 export interface HeaderOptions {
@@ -12,8 +19,18 @@ export interface HeaderOptions {
 export interface DecodeOptions extends HeaderOptions {
   /** libwebp's compiled decoder (webp/wasm-worker.ts in the Worker, webp/wasm-node.ts in Node); needed for WebP only. */
   webpModule?: WebpModuleProvider;
+  /**
+   * Pillow's `draft(None, (draft, draft))`: a JPEG may be decoded at 1/2, 1/4 or 1/8 of its size in the
+   * DCT domain, the largest reduction that keeps both sides at least `draft` pixels. Absent: full size.
+   */
+  draft?: number;
 }
 
+/**
+ * 50 MP: phones' 48 and 50 MP modes pass. A 49 MP baseline JPEG costs 0.2 to 0.44 s of CPU with the
+ * default scaled decode (1.3 to 1.8 s exact); a progressive one up to about 2.7 s, bounded by the body
+ * limit more than by pixels (scripts/decode-cpu.ts; README, Limits).
+ */
 const DEFAULT_MAX_PIXELS = 50_000_000;
 
 const headerReaders: Record<ImageFormat, (bytes: Uint8Array) => ImageHeader> = {
@@ -22,15 +39,34 @@ const headerReaders: Record<ImageFormat, (bytes: Uint8Array) => ImageHeader> = {
   webp: readWebpHeader,
 };
 
-const memoryEstimates: Record<ImageFormat, (bytes: Uint8Array, header: ImageHeader) => number> = {
-  jpeg: (bytes, header) => jpegDecoder.decodeBytes(bytes, header),
+const memoryEstimates: Record<
+  ImageFormat,
+  (bytes: Uint8Array, header: ImageHeader, scale: DecodeScale) => number
+> = {
+  jpeg: (bytes, header, scale) => jpegDecoder.decodeBytes(bytes, header, scale),
   png: (bytes, header) => pngDecoder.decodeBytes(bytes, header),
   webp: webpDecodeBytes,
 };
 
+/** The reduction a decode with `draft` applies to this image (1 when none). */
+export function decodeScale(header: ImageHeader, { draft }: Pick<DecodeOptions, "draft"> = {}): DecodeScale {
+  if (draft === undefined || header.format !== "jpeg") return 1;
+  return draftScale(header.width, header.height, draft);
+}
+
+/** The header of the rows decodeImage will send with these options: stored size divided by the scale. */
+export function decodedHeader(header: ImageHeader, options: Pick<DecodeOptions, "draft"> = {}): ImageHeader {
+  return { ...header, ...scaledSize(header.width, header.height, decodeScale(header, options)) };
+}
+
 /** Bytes decoding `bytes` will allocate, from its headers alone (see ImageDecoder.decodeBytes). */
-export function decodeBytes(bytes: Uint8Array, header: ImageHeader): number {
-  return asImageError(header.format, () => memoryEstimates[header.format](bytes, header));
+export function decodeBytes(
+  bytes: Uint8Array,
+  header: ImageHeader,
+  options: Pick<DecodeOptions, "draft"> = {},
+): number {
+  const scale = decodeScale(header, options);
+  return asImageError(header.format, () => memoryEstimates[header.format](bytes, header, scale));
 }
 
 async function decoderFor(format: ImageFormat, { webpModule }: DecodeOptions): Promise<ImageDecoder> {
@@ -66,7 +102,8 @@ export function readImageHeader(
 }
 
 /**
- * Decodes a JPEG, PNG or WebP photo, streaming its rows (RGB, as stored, before orientation) into `sink`.
+ * Decodes a JPEG, PNG or WebP photo, streaming its rows (RGB, as stored, before orientation) into `sink`;
+ * with `options.draft` the rows may be of a reduced size (see decodedHeader). Returns the stored header.
  * Bad input always fails with an ImageError; errors thrown by `sink` pass through unchanged.
  */
 export async function decodeImage(
@@ -86,7 +123,7 @@ export async function decodeImage(
     }
   };
   try {
-    await decoder.decode(bytes, header, guardedSink);
+    await decoder.decode(bytes, header, guardedSink, decodeScale(header, options));
   } catch (error) {
     if (sinkError) throw sinkError.error;
     throw toImageError(header.format, error);

@@ -1,5 +1,5 @@
 import { MemoryTooLargeError } from "../lib/memory-budget";
-import { type DecodeOptions, decodeBytes, decodeImage, readImageHeader } from "./decode";
+import { type DecodeOptions, decodeBytes, decodedHeader, decodeImage, readImageHeader } from "./decode";
 import { createPreprocessor, normalize } from "./preprocess";
 import { ImageError, type ImageHeader } from "./types";
 
@@ -38,6 +38,12 @@ export interface PrepareOptions extends DecodeOptions {
    * isolate's memory budget waits or refuses here (see lib/memory-budget.ts).
    */
   reserve?: (bytes: number) => Promise<() => void>;
+  /**
+   * Decode at full size, as Hugging Face's CLIPImageProcessor does (for parity work). By default a photo
+   * larger than twice the crop is decoded at the reduced size Pillow's thumbnail() would ask for
+   * (draft to 2 x size: JPEG's DCT-domain 1/2, 1/4 or 1/8), then resized as usual.
+   */
+  exact?: boolean;
 }
 
 /**
@@ -47,12 +53,13 @@ export interface PrepareOptions extends DecodeOptions {
 export async function prepareImage(
   bytes: Uint8Array,
   config: PreprocessorConfig,
-  { reserve, ...options }: PrepareOptions = {},
+  { reserve, exact = false, ...rest }: PrepareOptions = {},
 ): Promise<PreparedImage> {
+  const options: DecodeOptions = exact ? rest : { ...rest, draft: 2 * config.size };
   const header = readImageHeader(bytes, options);
   const outputs = config.size * config.size * (3 + 3 * 4); // the crop and its float32 normalisation
-  const estimate = decodeBytes(bytes, header);
-  const preprocessor = createPreprocessor(header, { size: config.size });
+  const estimate = decodeBytes(bytes, header, options);
+  const preprocessor = createPreprocessor(decodedHeader(header, options), { size: config.size });
   const reservedBytes = estimate + preprocessor.bytesHeld + outputs;
   const release = reserve ? await reserve(reservedBytes).catch(tooLargeToDecode(header)) : () => {};
   try {

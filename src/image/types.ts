@@ -18,6 +18,9 @@ export interface ImageHeader {
  */
 export type RowSink = (y: number, rgb: Uint8Array) => void;
 
+/** Reduction a decoder applies while decoding (JPEG's DCT-domain 1/2, 1/4, 1/8); 1 = full size. */
+export type DecodeScale = 1 | 2 | 4 | 8;
+
 /** A format decoder: reads the header without decoding, then streams rows into a sink. */
 export interface ImageDecoder {
   readHeader(bytes: Uint8Array): ImageHeader;
@@ -25,8 +28,9 @@ export interface ImageDecoder {
    * Bytes the decode of `bytes` will allocate (buffers sized by the image, WASM memory), from the
    * headers alone: what the isolate's memory budget reserves before decoding. Never an underestimate.
    */
-  decodeBytes(bytes: Uint8Array, header: ImageHeader): number;
-  decode(bytes: Uint8Array, header: ImageHeader, sink: RowSink): void | Promise<void>;
+  decodeBytes(bytes: Uint8Array, header: ImageHeader, scale?: DecodeScale): number;
+  /** At `scale` > 1 (JPEG only) the rows are the reduced decode, ceil(width / scale) pixels wide. */
+  decode(bytes: Uint8Array, header: ImageHeader, sink: RowSink, scale?: DecodeScale): void | Promise<void>;
 }
 
 export type ImageErrorCode =

@@ -52,6 +52,8 @@ export interface Classification {
 export interface ImageOptions {
   /** Refuse images with more pixels than this (read from the header, before decoding). */
   maxPixels?: number;
+  /** Decode at full size even where a reduced decode would do (see PrepareOptions.exact). */
+  exact?: boolean;
 }
 
 /** Where the towers run; by default both run here, with ORT. */
@@ -134,6 +136,7 @@ export class ClipEngine {
     try {
       prepared = await prepareImage(bytes, this.preprocessor, {
         maxPixels: options.maxPixels,
+        exact: options.exact,
         webpModule: this.runtime.webpWasm,
         reserve: (decodeBytes) => this.reserveDecode(decodeBytes),
       });

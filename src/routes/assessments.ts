@@ -76,6 +76,7 @@ interface Input {
   lang?: Lang;
   labels?: string[];
   answers?: Answers;
+  exact?: boolean;
 }
 
 export const assessments = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
@@ -120,7 +121,7 @@ assessments.openapi(route, async (c) => {
   const result = await assessPhoto(
     engine,
     { ...input, image, locale: c.req.header("accept-language"), client: c.var.client },
-    { maxPixels: readConfig(c.env).maxImagePixels },
+    { maxPixels: readConfig(c.env).maxImagePixels, exact: input.exact },
   );
   const { decodeMs, encodeMs, textMs, ...rest } = result.timings;
   // The caller's own labels are cached per client (see PhotoRequest.client); their text timing is left
@@ -180,11 +181,12 @@ async function readInput(
   const essence = contentType.split(";")[0].trim().toLowerCase();
   let input: Input | undefined;
   if (essence === "multipart/form-data" || essence === "application/x-www-form-urlencoded") {
-    const { image, text, lang, labels, answers } = valid.form();
-    input = { image: image && new Uint8Array(await image.arrayBuffer()), text, lang, labels, answers };
+    const { image, text, lang, labels, answers, exact } = valid.form();
+    input = { image: image && new Uint8Array(await image.arrayBuffer()), text, lang, labels, answers, exact };
   } else if (/^application\/([\w.-]+\+)?json$/.test(essence)) {
-    const { image, text, lang, labels, answers } = valid.json();
-    input = { image: image === undefined ? undefined : decodeBase64(image), text, lang, labels, answers };
+    const { image, text, lang, labels, answers, exact } = valid.json();
+    const bytes = image === undefined ? undefined : decodeBase64(image);
+    input = { image: bytes, text, lang, labels, answers, exact };
   }
   if (input && !input.image) {
     if (!input.text?.trim())

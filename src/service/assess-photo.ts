@@ -45,6 +45,8 @@ export interface PhotoAssessment {
 
 export interface AssessOptions {
   maxPixels?: number;
+  /** Decode the photo at full size, as HF's preprocessing does (parity work); slower for large photos. */
+  exact?: boolean;
   clinical?: AssessInput["config"];
 }
 
@@ -78,7 +80,10 @@ export async function scorePhoto(
   options: Pick<AssessOptions, "maxPixels"> = {},
 ): Promise<PhotoScores> {
   const started = Date.now();
-  const image = await engine.embedImage(request.image, { maxPixels: options.maxPixels });
+  const image = await engine.embedImage(request.image, {
+    maxPixels: options.maxPixels,
+    exact: options.exact,
+  });
   const { width, height } = image.header;
   const quality = assessPhotoQuality(
     { width: image.cropSize, height: image.cropSize, data: image.crop },

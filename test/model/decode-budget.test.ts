@@ -44,9 +44,10 @@ describe("the isolate's decode memory budget", () => {
       reservedBytes: number;
     }>[];
     expect(done.length).toBeGreaterThan(0);
-    // Each of these needs most of the budget: they ran one or two at a time, never more than it holds.
-    expect(Math.min(...done.map((r) => r.value.reservedBytes))).toBeGreaterThan(25 * MiB);
-    expect(budget.usage.peak).toBeGreaterThan(25 * MiB); // the engine did reserve through the budget
+    // Each of these needs half the budget or more (the progressive JPEG 21 MB of coefficients at 1/4
+    // scale): they ran one at a time, never more than it holds.
+    expect(Math.min(...done.map((r) => r.value.reservedBytes))).toBeGreaterThan(20 * MiB);
+    expect(budget.usage.peak).toBeGreaterThan(20 * MiB); // the engine did reserve through the budget
     expect(budget.usage.peak).toBeLessThanOrEqual(40 * MiB);
     expect(budget.usage).toMatchObject({ used: 0, waiting: 0 });
     // Nothing is lost: the next photo is decoded.

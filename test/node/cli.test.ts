@@ -69,6 +69,25 @@ describe("dermedge command", () => {
     },
   );
 
+  const phoneDraft = fixture("reference/draft/crop/phone_4032x3024.png");
+  const phoneFull = fixture("reference/preprocess/phone_4032x3024.png");
+  it.skipIf(!existsSync(phoneDraft) || !existsSync(phoneFull))(
+    "preprocess: a phone photo's crop is Pillow's draft crop by default, its full-decode crop with --exact",
+    async () => {
+      const dir = await mkdtemp(join(tmpdir(), "dermedge-"));
+      const photo = fixture("images/formats/phone_4032x3024.jpg");
+      for (const [flags, reference] of [
+        [[], phoneDraft],
+        [["--exact"], phoneFull],
+      ] as const) {
+        const out = join(dir, `crop${flags.length}.png`);
+        const { code } = await dermedge("preprocess", photo, "--out", out, ...flags);
+        expect(code).toBe(0);
+        expect(await decodePng(out)).toEqual(await decodePng(reference));
+      }
+    },
+  );
+
   it("classify prints every label's probability, the top label and timings", async () => {
     const { code, stdout } = await dermedge(
       "classify",

@@ -48,6 +48,45 @@ describe("decodeBytes: what a decode will allocate, from the headers", () => {
     expect(estimate(jpeg)).toBe(sampleBytes);
   });
 
+  it.each([
+    ["baseline 4:2:0", {}],
+    ["progressive 4:2:0", { progressive: true }],
+    ["progressive 4:4:4", { progressive: true, chromaSubsampling: "4:4:4" }],
+  ] as const)("JPEG %s decoded at 1/2, 1/4, 1/8: exactly the buffers the scaled decoder holds", async (_, options) => {
+    const jpeg = new Uint8Array(
+      await encode(3701, 2805)
+        .jpeg({ quality: 85, ...options })
+        .toBuffer(),
+    );
+    const header = readImageHeader(jpeg);
+    // draft requests that pick 1/2, 1/4 and 1/8 for this size.
+    for (const [draft, scale] of [
+      [1400, 2],
+      [700, 4],
+      [350, 8],
+    ] as const) {
+      const { sampleBytes } = decodeJpeg(jpeg, () => {}, undefined, scale);
+      expect(decodeBytes(jpeg, header, { draft }), `1/${scale}`).toBe(sampleBytes);
+    }
+  });
+
+  it("JPEG: a 12 MP progressive photo decoded at 1/4 (the default) keeps 21 MB of coefficients, not 36.6", async () => {
+    const progressive = new Uint8Array(
+      await encode(4032, 3024).jpeg({ quality: 80, progressive: true }).toBuffer(),
+    );
+    const scaled = decodeBytes(progressive, readImageHeader(progressive), { draft: 448 });
+    expect(scaled).toBeGreaterThan(21e6);
+    expect(scaled).toBeLessThan(22.5e6);
+  });
+
+  it("JPEG: a 49 MP progressive photo decoded at 1/8 (the default) fits the 40 MiB budget (147 MB in full)", async () => {
+    const flat = { width: 8064, height: 6048, channels: 3, background: { r: 200, g: 150, b: 120 } } as const;
+    const jpeg = new Uint8Array(await sharp({ create: flat }).jpeg({ progressive: true }).toBuffer());
+    const header = readImageHeader(jpeg);
+    expect(decodeBytes(jpeg, header, { draft: 448 })).toBeLessThan(31e6);
+    expect(decodeBytes(jpeg, header)).toBeGreaterThan(146e6);
+  });
+
   it("JPEG: a 12 MP progressive photo keeps 36.6 MB of coefficients; a baseline one under 0.3 MB", async () => {
     const progressive = new Uint8Array(
       await encode(4032, 3024).jpeg({ quality: 80, progressive: true }).toBuffer(),

@@ -100,6 +100,36 @@ describe("POST /v1/assessments", () => {
       expect(jb.assessment.triage).not.toBeNull();
     });
 
+    it("exact (multipart text field or JSON boolean) decodes a large JPEG at full size; by default it is scaled", async () => {
+      const phone = await fixture("phone"); // 4032x3024: decoded at 1/4 by default
+      const scores = async (init: RequestInit) => {
+        const res = await call("/v1/assessments", init);
+        expect(res.status).toBe(200);
+        return ((await res.json()) as AssessmentResponse).scores;
+      };
+      const [scaled, exactForm, exactJson, notExact] = await Promise.all([
+        scores({ method: "POST", body: multipart(phone) }),
+        scores({ method: "POST", body: multipart(phone, { exact: "true" }) }),
+        scores(json({ image: base64(phone), exact: true })),
+        scores(json({ image: base64(phone), exact: false })),
+      ]);
+      expect(exactJson).toEqual(exactForm);
+      expect(notExact).toEqual(scaled);
+      // The two decodes give crops a fraction of a level apart: close scores, not the same ones.
+      expect(exactForm).not.toEqual(scaled);
+      for (const [i, s] of scaled.entries()) expect(s.probability).toBeCloseTo(exactForm[i].probability, 2);
+      await expectProblem(
+        await call("/v1/assessments", { method: "POST", body: multipart(phone, { exact: "yes" }) }),
+        400,
+        "invalid-request",
+      );
+      await expectProblem(
+        await call("/v1/assessments", json({ image: base64(phone), exact: "true" })),
+        400,
+        "invalid-request",
+      );
+    });
+
     it("JSON accepts a data: URL and URL-safe base64", async () => {
       const dataUrl = await call(
         "/v1/assessments",

@@ -6,7 +6,7 @@ import { openEngine, readInput } from "../files";
 const LANGS = ["en", "zh"] as const;
 
 /**
- * `dermedge classify IMAGE --model DIR [--labels L ...] [--text "..."] [--lang en|zh]`: every label's
+ * `dermedge classify IMAGE --model DIR [--labels L ...] [--text "..."] [--lang en|zh] [--exact]`: every label's
  * probability (softmax over the labels; the condition catalogue without --labels), the top label, the
  * full assessment (gates, ranked findings, triage, advice, disclaimer) and timings, as JSON.
  */
@@ -18,6 +18,7 @@ export async function classify(args: string[]): Promise<void> {
       labels: { type: "string", multiple: true },
       text: { type: "string" },
       lang: { type: "string" },
+      exact: { type: "boolean" },
     },
     ["IMAGE"],
   );
@@ -27,12 +28,11 @@ export async function classify(args: string[]): Promise<void> {
   if (lang && !LANGS.includes(lang)) throw new UsageError(`--lang must be en or zh, not "${lang}"`);
   const bytes = await readInput(positionals[0]);
   const engine = await openEngine(required(values.model, "model"));
-  const { assessment, scores, model, timings } = await assessPhoto(engine, {
-    image: bytes,
-    text: values.text,
-    lang,
-    labels,
-  });
+  const { assessment, scores, model, timings } = await assessPhoto(
+    engine,
+    { image: bytes, text: values.text, lang, labels },
+    { exact: values.exact },
+  );
   const top = scores.reduce((best, s) => (s.probability > best.probability ? s : best));
   const output = {
     model,

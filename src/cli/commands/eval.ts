@@ -77,7 +77,7 @@ function table(report: ReturnType<typeof evaluate>, rejected: number): string {
 }
 
 /**
- * `dermedge eval FOLDER --model DIR [--map map.json] [--out report.json]`: scores a folder of class folders
+ * `dermedge eval FOLDER --model DIR [--map map.json] [--out report.json] [--exact]`: scores a folder of class folders
  * with the catalogue: top-1/top-3 accuracy, per-class sensitivity and specificity, confusion matrix,
  * the not-skin gate's false-rejection rate and expected calibration error. Image-only probabilities are
  * evaluated (the patient's words are not part of an image data set).
@@ -90,6 +90,7 @@ export async function evalCommand(args: string[]): Promise<void> {
       map: { type: "string" },
       out: { type: "string" },
       json: { type: "boolean" },
+      exact: { type: "boolean" },
     },
     ["FOLDER"],
   );
@@ -102,9 +103,11 @@ export async function evalCommand(args: string[]): Promise<void> {
   const progress = progressBar(images.length);
   for (const image of images) {
     try {
-      const { scores, zeroShotScores, assessment } = await assessPhoto(engine, {
-        image: await readInput(image.path),
-      });
+      const { scores, zeroShotScores, assessment } = await assessPhoto(
+        engine,
+        { image: await readInput(image.path) },
+        { exact: values.exact },
+      );
       zeroShot.push({
         truth: image.truth,
         probabilities: Object.fromEntries(zeroShotScores.map((s) => [s.id, s.probability])),

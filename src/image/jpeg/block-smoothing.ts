@@ -3,6 +3,7 @@
 // them (and, with no AC data at all, re-estimates DC) from the DC values of the 5x5 neighbouring
 // blocks. Complete progressive files (all coefficients down to bit 0) never take this path.
 
+import type { CompactBlocks } from "./coefficient-layout";
 import type { Component, Frame } from "./frame";
 
 /** Zigzag indexes 0..9: those libjpeg tracks (SAVED_COEFS). */
@@ -73,7 +74,7 @@ function rawQuant(c: Component, pos: number): number {
  * column registers follow libjpeg's edge handling exactly, quirks included.
  */
 export function smoothBlockRow(
-  coefs: Int16Array,
+  blocks: CompactBlocks,
   c: Component,
   bits: Int8Array,
   imcu: number,
@@ -88,17 +89,17 @@ export function smoothBlockRow(
   const prevPrev = rowInImcu > 1 || imcu > 1 ? row - 2 : prev;
   const next = rowInImcu < rowsInImcu - 1 || imcu < lastImcu ? row + 1 : row;
   const nextNext = rowInImcu < rowsInImcu - 2 || imcu + 1 < lastImcu ? row + 2 : next;
-  const rows = [prevPrev, prev, row, next, nextNext].map((r) => r * c.blocksPerLine * 64);
+  const rows = [prevPrev, prev, row, next, nextNext].map((r) => r * c.blocksPerLine);
   const changeDc = bits.subarray(1).every((b) => b === -1);
   const lastCol = c.blocksWide - 1;
   // dc[r * 5 + i]: DC of row r at column offset i - 2, kept as libjpeg's DC01..DC25 registers.
   const dc = new Int32Array(25);
-  for (let r = 0; r < 5; r++) dc.fill(coefs[rows[r]], r * 5, r * 5 + 5);
+  for (let r = 0; r < 5; r++) dc.fill(blocks.dc(rows[r]), r * 5, r * 5 + 5);
   for (let col = 0; col <= lastCol; col++) {
-    const at = row * c.blocksPerLine * 64 + col * 64;
-    workspace.set(coefs.subarray(at, at + 64));
-    if (col === 0 && col < lastCol) for (let r = 0; r < 5; r++) dc[r * 5 + 3] = coefs[rows[r] + 64];
-    if (col + 1 < lastCol) for (let r = 0; r < 5; r++) dc[r * 5 + 4] = coefs[rows[r] + (col + 2) * 64];
+    // Coefficients a reduced IDCT never reads are not kept (zero here): their estimates go unused.
+    blocks.expand(row * c.blocksPerLine + col, workspace);
+    if (col === 0 && col < lastCol) for (let r = 0; r < 5; r++) dc[r * 5 + 3] = blocks.dc(rows[r] + 1);
+    if (col + 1 < lastCol) for (let r = 0; r < 5; r++) dc[r * 5 + 4] = blocks.dc(rows[r] + col + 2);
     const q00 = rawQuant(c, 0);
     for (let k = 1; k < TRACKED_COEFS; k++) {
       const kernel = KERNELS[k - 1][changeDc ? 0 : 1];

@@ -1,7 +1,8 @@
 import { smoothBlockRow, smoothingNeeded, TRACKED_COEFS } from "./block-smoothing";
+import { CompactBlocks, coefficientLayout } from "./coefficient-layout";
 import type { Component, Frame } from "./frame";
-import { idctBlock } from "./idct";
 import type { RowAssembler } from "./row-assembler";
+import { blockSize, type JpegScale } from "./scale";
 import type { BlockStore, Scan } from "./scan";
 
 /** libjpeg leaves a component without a quantisation table (no scan ever named it) at zero: grey. */
@@ -36,22 +37,14 @@ export class StreamingStore implements BlockStore {
   blockDone(c: Component, row: number, col: number): void {
     // Blocks of the MCU padding hold no samples the output uses.
     if (row < c.blocksHigh && col < c.blocksWide) {
-      const a = this.assembler;
-      idctBlock(
-        this.block,
-        0,
-        c.quant ?? NO_QUANT,
-        a.samples(c.index),
-        a.blockOffset(c.index, row, col),
-        a.stride(c.index),
-      );
+      this.assembler.putBlock(c.index, row, col, this.block, 0, c.quant ?? NO_QUANT);
     }
     this.block.fill(0);
   }
 
   rowDone(mcuRow: number): void {
     for (const c of this.components) {
-      this.assembler.decoded(c.index, (mcuRow + 1) * (this.interleaved ? c.v : 1) * 8);
+      this.assembler.decoded(c.index, (mcuRow + 1) * (this.interleaved ? c.v : 1));
     }
     this.assembler.emitReady();
   }
@@ -60,43 +53,77 @@ export class StreamingStore implements BlockStore {
 /** Bytes of a StreamingStore: one block of coefficients. */
 export const STREAMING_STORE_BYTES = 64 * 2;
 
-/** Bytes a CoefficientStore for `frame` allocates (its allocatedBytes), known before decoding. */
-export function coefficientBytes(frame: Frame): number {
-  return frame.components.reduce((sum, c) => sum + c.blocksPerLine * c.blocksPerColumn * 64 * 2, 0);
+/** Bytes a CoefficientStore for `frame` at `scale` allocates (its allocatedBytes), known before decoding. */
+export function coefficientBytes(frame: Frame, scale: JpegScale = 1): number {
+  const scratch = 64 * 2; // the block each scan decodes into
+  return frame.components.reduce(
+    (sum, c) =>
+      sum + c.blocksPerLine * c.blocksPerColumn * coefficientLayout(blockSize(frame, c, scale)).bytesPerBlock,
+    scratch,
+  );
 }
 
-/** Multi-scan decoding (progressive, or sequential split over scans): all coefficients are kept. */
+/**
+ * Multi-scan decoding (progressive, or sequential split over scans): coefficients are kept until EOI.
+ * At full scale all of them, 64 per block; at a reduced scale only what the reduced IDCT reads, plus
+ * the non-zero bits later refinement scans need (see coefficient-layout.ts): a block is loaded into a
+ * 64-entry scratch block for each scan that codes it, and stored back after.
+ */
 export class CoefficientStore implements BlockStore {
-  private readonly arrays: Int16Array[];
+  private readonly blocks: CompactBlocks[];
   /** Per component, the Al of the last scan that coded each of the first zigzag coefficients (-1: none). */
   private readonly coefBits: Int8Array[];
+  private readonly scratch = new Int16Array(64);
+  private ss = 0;
+  private se = 63;
 
-  constructor(private readonly frame: Frame) {
-    this.arrays = frame.components.map((c) => new Int16Array(c.blocksPerLine * c.blocksPerColumn * 64));
+  constructor(
+    private readonly frame: Frame,
+    scale: JpegScale = 1,
+  ) {
+    this.blocks = frame.components.map(
+      (c) =>
+        new CompactBlocks(coefficientLayout(blockSize(frame, c, scale)), c.blocksPerLine * c.blocksPerColumn),
+    );
     this.coefBits = frame.components.map(() => new Int8Array(TRACKED_COEFS).fill(-1));
   }
 
   get allocatedBytes(): number {
-    return this.arrays.reduce((sum, a) => sum + a.byteLength, 0);
+    return this.blocks.reduce((sum, b) => sum + b.byteLength, this.scratch.byteLength);
   }
 
-  /** Notes which coefficients a progressive scan refined, for block smoothing. */
-  recordScan(scan: Scan): void {
+  /** A scan begins: its band (all 64 for sequential), and for block smoothing which coefficients it refines. */
+  beginScan(scan: Scan): void {
+    if (!this.frame.progressive) {
+      [this.ss, this.se] = [0, 63];
+      return;
+    }
+    [this.ss, this.se] = [scan.ss, scan.se];
     for (const { component } of scan.components) {
       for (let k = scan.ss; k <= Math.min(scan.se, TRACKED_COEFS - 1); k++)
         this.coefBits[component.index][k] = scan.al;
     }
   }
 
+  private full(c: Component): boolean {
+    return this.blocks[c.index].layout.kept === 64;
+  }
+
   coefficients(c: Component): Int16Array {
-    return this.arrays[c.index];
+    return this.full(c) ? this.blocks[c.index].values : this.scratch;
   }
 
   offset(c: Component, row: number, col: number): number {
-    return (row * c.blocksPerLine + col) * 64;
+    const block = row * c.blocksPerLine + col;
+    if (this.full(c)) return block * 64;
+    this.blocks[c.index].load(block, this.ss, this.se, this.scratch);
+    return 0;
   }
 
-  blockDone(): void {}
+  blockDone(c: Component, row: number, col: number): void {
+    if (!this.full(c))
+      this.blocks[c.index].store(row * c.blocksPerLine + col, this.ss, this.se, this.scratch);
+  }
 
   rowDone(): void {}
 
@@ -107,18 +134,16 @@ export class CoefficientStore implements BlockStore {
     const workspace = new Int16Array(64);
     for (let m = 0; m < frame.mcuRows; m++) {
       for (const c of frame.components) {
-        const coefs = this.arrays[c.index];
-        const samples = assembler.samples(c.index);
-        const stride = assembler.stride(c.index);
+        const blocks = this.blocks[c.index];
+        const full = this.full(c);
         const quant = c.quant ?? NO_QUANT;
         const first = m * c.v;
         const rows = Math.min(c.v, c.blocksHigh - first);
         for (let row = first; row < first + rows; row++) {
           if (smoothing) {
-            const emit = (col: number) =>
-              idctBlock(workspace, 0, quant, samples, assembler.blockOffset(c.index, row, col), stride);
+            const emit = (col: number) => assembler.putBlock(c.index, row, col, workspace, 0, quant);
             smoothBlockRow(
-              coefs,
+              blocks,
               c,
               this.coefBits[c.index],
               m,
@@ -131,17 +156,16 @@ export class CoefficientStore implements BlockStore {
             continue;
           }
           for (let col = 0; col < c.blocksWide; col++) {
-            idctBlock(
-              coefs,
-              this.offset(c, row, col),
-              quant,
-              samples,
-              assembler.blockOffset(c.index, row, col),
-              stride,
-            );
+            const block = row * c.blocksPerLine + col;
+            if (full) {
+              assembler.putBlock(c.index, row, col, blocks.values, block * 64, quant);
+            } else {
+              blocks.expand(block, workspace);
+              assembler.putBlock(c.index, row, col, workspace, 0, quant);
+            }
           }
         }
-        assembler.decoded(c.index, (m + 1) * c.v * 8);
+        assembler.decoded(c.index, (m + 1) * c.v);
       }
       assembler.emitReady();
     }

@@ -1,7 +1,6 @@
 import { ImageError, type RowSink } from "../types";
 import { BitReader } from "./bit-reader";
 import { CoefficientStore, StreamingStore } from "./block-stores";
-import type { ColorSpace } from "./color";
 import { adobeTransform, type ColorMarkers, guessColorSpace, isJfif, noColorMarkers } from "./color-space";
 import { corrupt, unsupported } from "./errors";
 import { type Frame, isSof, parseFrame } from "./frame";
@@ -24,6 +23,7 @@ import {
 } from "./markers";
 import { progressiveDecoder } from "./progressive";
 import { RowAssembler } from "./row-assembler";
+import type { JpegScale } from "./scale";
 import { decodeScan, parseScan, type Scan } from "./scan";
 import { decodeSequentialBlock } from "./sequential";
 import { standardHuffmanTables } from "./standard-huffman";
@@ -39,12 +39,14 @@ export interface DecodeStats {
 /**
  * Decodes a whole JPEG stream, sending RGB rows to `sink` top to bottom. Sequential images coded in a
  * single scan are streamed; other images keep their coefficients until EOI. `expected`, when given,
- * must match the SOF dimensions (the caller sized its limits on it).
+ * must match the SOF dimensions (the caller sized its limits on it). At `scale` 2, 4 or 8 the rows are
+ * libjpeg-turbo's scaled decode (ceil(width / scale) pixels wide), made by the reduced IDCTs.
  */
 export function decodeJpeg(
   bytes: Uint8Array,
   sink: RowSink,
   expected?: { width: number; height: number },
+  scale: JpegScale = 1,
 ): DecodeStats {
   if (bytes.length === 0) throw new ImageError("empty_image", "JPEG: the file is empty", "jpeg");
   if (!startsWithSoi(bytes)) throw unsupported("not a JPEG stream (no SOI marker)", "unknown");
@@ -64,17 +66,25 @@ export function decodeJpeg(
       latchQuantTables(scan, tables);
       const reader = new BitReader(bytes, seg.end);
       if (scans === 0 && !frame.progressive && scan.components.length === frame.components.length) {
-        return streamSequential(bytes, frame, scan, tables, reader, guessColorSpace(frame, color), sink);
+        const space = guessColorSpace(frame, color);
+        return streamSequential(
+          bytes,
+          frame,
+          scan,
+          tables,
+          reader,
+          new RowAssembler(frame, space, sink, scale),
+        );
       }
-      store ??= allocateCoefficients(frame);
+      store ??= allocateCoefficients(frame, scale);
       const decode = frame.progressive ? progressiveDecoder(scan) : decodeSequentialBlock;
-      if (frame.progressive) store.recordScan(scan);
+      store.beginScan(scan);
       decodeScan(reader, frame, scan, tables.restartInterval, decode, store);
       pos = reader.finish();
       scans++;
     } else if (marker === EOI) {
       if (!frame || !store) throw corrupt(frame ? "no scan data before EOI" : "no SOF marker before EOI");
-      const assembler = new RowAssembler(frame, guessColorSpace(frame, color), sink);
+      const assembler = new RowAssembler(frame, guessColorSpace(frame, color), sink, scale);
       store.output(assembler);
       return { streamed: false, sampleBytes: assembler.allocatedBytes + store.allocatedBytes };
     } else if (isSof(marker)) {
@@ -99,10 +109,8 @@ function streamSequential(
   scan: Scan,
   tables: Tables,
   reader: BitReader,
-  space: ColorSpace,
-  sink: RowSink,
+  assembler: RowAssembler,
 ): DecodeStats {
-  const assembler = new RowAssembler(frame, space, sink);
   const store = new StreamingStore(assembler, scan.components.length > 1, frame.components);
   decodeScan(reader, frame, scan, tables.restartInterval, decodeSequentialBlock, store);
   // Pillow refuses a file that stops before EOI, so do we; another scan here is malformed too.
@@ -134,9 +142,9 @@ function readTableOrSkip(bytes: Uint8Array, seg: Segment, tables: Tables, color:
 }
 
 /** Multi-scan images keep every coefficient; a header too big for memory is refused as such. */
-function allocateCoefficients(frame: Frame): CoefficientStore {
+function allocateCoefficients(frame: Frame, scale: JpegScale): CoefficientStore {
   try {
-    return new CoefficientStore(frame);
+    return new CoefficientStore(frame, scale);
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
     const message = `JPEG: no memory for the coefficients of a ${frame.width}x${frame.height} multi-scan image`;

@@ -25,7 +25,7 @@ const DC_SHIFT = PASS1_BITS + 3;
 const DC_ROUND = 1 << (DC_SHIFT - 1);
 
 /** libjpeg's IDCT range-limit table: index (value & 1023) -> clamp(value + 128), wrapping beyond ±512. */
-const RANGE_LIMIT = (() => {
+export const RANGE_LIMIT = (() => {
   const table = new Uint8Array(1024);
   for (let i = 0; i < 1024; i++) {
     const v = (i < 512 ? i : i - 1024) + 128;

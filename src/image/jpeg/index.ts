@@ -6,6 +6,7 @@ import { assemblerBytes } from "./row-assembler";
 
 export type { DecodeStats } from "./decoder";
 export { decodeJpeg } from "./decoder";
+export { draftScale, type JpegScale, scaledSize } from "./scale";
 
 /**
  * Pure-TypeScript JPEG decoder matching libjpeg-turbo as Pillow uses it (islow IDCT, fancy upsampling,
@@ -13,13 +14,13 @@ export { decodeJpeg } from "./decoder";
  */
 export const jpegDecoder: ImageDecoder = {
   readHeader: readJpegHeader,
-  decodeBytes(bytes) {
+  decodeBytes(bytes, _header, scale = 1) {
     // Only a sequential image coded in one scan streams; any other keeps all of its coefficients.
     const { frame, firstScanComponents } = readJpegPreamble(bytes);
     const streamed = !frame.progressive && firstScanComponents === frame.components.length;
-    return assemblerBytes(frame) + (streamed ? STREAMING_STORE_BYTES : coefficientBytes(frame));
+    return assemblerBytes(frame, scale) + (streamed ? STREAMING_STORE_BYTES : coefficientBytes(frame, scale));
   },
-  decode(bytes, header, sink) {
-    decodeJpeg(bytes, sink, header);
+  decode(bytes, header, sink, scale = 1) {
+    decodeJpeg(bytes, sink, header, scale);
   },
 };

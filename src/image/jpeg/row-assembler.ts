@@ -1,6 +1,9 @@
 import type { RowSink } from "../types";
 import { type ColorSpace, cmykToRgb, grayToRgb, planesToRgb, yccToRgb } from "./color";
 import type { Component, Frame } from "./frame";
+import { idctBlock } from "./idct";
+import { blockSize, type JpegScale, scaledSize } from "./scale";
+import { type BlockIdct, idct1x1, idct2x2, idct4x4 } from "./scaled-idct";
 import {
   needsNeighbourRow,
   type UpsampleMethod,
@@ -14,6 +17,12 @@ import {
 /** A component's decoded samples: a ring of two iMCU rows, plus its upsampled output row. */
 interface Plane {
   component: Component;
+  /** Side of a decoded block (8 at full scale; 4, 2 or 1 from the reduced IDCTs) and the IDCT making it. */
+  blockSize: number;
+  idct: BlockIdct;
+  /** Sample columns and rows of the component at this scale. */
+  width: number;
+  height: number;
   samples: Uint8Array;
   stride: number;
   ringRows: number;
@@ -25,13 +34,31 @@ interface Plane {
   row: Uint8Array;
 }
 
-/** Bytes a RowAssembler for `frame` allocates (its allocatedBytes), known before decoding. */
-export function assemblerBytes(frame: Frame): number {
-  const paddedWidth = frame.mcusPerLine * frame.maxH * 8;
-  return frame.components.reduce((sum, c) => {
-    const method = upsampleMethod(frame.maxH / c.h, frame.maxV / c.v, c.width);
-    return sum + c.blocksPerLine * 8 * 2 * c.v * 8 + (method.kind === "full" ? 0 : paddedWidth);
-  }, frame.width * 3);
+const IDCTS: Record<number, BlockIdct> = { 8: idctBlock, 4: idct4x4, 2: idct2x2, 1: idct1x1 };
+
+/** A component's geometry at `scale`, and how libjpeg-turbo brings it to the output resolution. */
+function planeLayout(frame: Frame, c: Component, scale: JpegScale) {
+  const size = blockSize(frame, c, scale);
+  const min = 8 / scale;
+  const width = Math.ceil((frame.width * c.h * size) / (frame.maxH * 8));
+  const height = Math.ceil((frame.height * c.v * size) / (frame.maxV * 8));
+  const hRatio = (frame.maxH * min) / (c.h * size);
+  const vRatio = (frame.maxV * min) / (c.v * size);
+  // libjpeg-turbo turns fancy upsampling off at 1/8 (its main controller has no context rows there).
+  const method = upsampleMethod(hRatio, vRatio, width, min > 1);
+  return { size, width, height, vRatio, method, stride: c.blocksPerLine * size, ringRows: 2 * c.v * size };
+}
+
+/** Bytes a RowAssembler for `frame` at `scale` allocates (its allocatedBytes), known before decoding. */
+export function assemblerBytes(frame: Frame, scale: JpegScale = 1): number {
+  const paddedWidth = (frame.mcusPerLine * frame.maxH * 8) / scale;
+  return frame.components.reduce(
+    (sum, c) => {
+      const { method, stride, ringRows } = planeLayout(frame, c, scale);
+      return sum + stride * ringRows + (method.kind === "full" ? 0 : paddedWidth);
+    },
+    scaledSize(frame.width, frame.height, scale).width * 3,
+  );
 }
 
 /**
@@ -46,21 +73,26 @@ export class RowAssembler {
   private readonly sources: Uint8Array[];
   private readonly offsets: Int32Array;
   private nextY = 0;
+  /** Output size: the stored size divided by the scale, rounded up. */
+  readonly width: number;
+  readonly height: number;
 
   constructor(
-    private readonly frame: Frame,
+    frame: Frame,
     private readonly colorSpace: ColorSpace,
     private readonly sink: RowSink,
+    scale: JpegScale = 1,
   ) {
-    const paddedWidth = frame.mcusPerLine * frame.maxH * 8;
+    ({ width: this.width, height: this.height } = scaledSize(frame.width, frame.height, scale));
+    const paddedWidth = (frame.mcusPerLine * frame.maxH * 8) / scale;
     this.planes = frame.components.map((component) => {
-      const stride = component.blocksPerLine * 8;
-      const ringRows = 2 * component.v * 8;
-      const hRatio = frame.maxH / component.h;
-      const vRatio = frame.maxV / component.v;
-      const method = upsampleMethod(hRatio, vRatio, component.width);
+      const { size, width, height, vRatio, method, stride, ringRows } = planeLayout(frame, component, scale);
       return {
         component,
+        blockSize: size,
+        idct: IDCTS[size],
+        width,
+        height,
         samples: new Uint8Array(stride * ringRows),
         stride,
         ringRows,
@@ -70,7 +102,7 @@ export class RowAssembler {
         row: new Uint8Array(method.kind === "full" ? 0 : paddedWidth),
       };
     });
-    this.rgb = new Uint8Array(frame.width * 3);
+    this.rgb = new Uint8Array(this.width * 3);
     this.sources = this.planes.map((p) => p.samples);
     this.offsets = new Int32Array(this.planes.length);
   }
@@ -80,42 +112,49 @@ export class RowAssembler {
     return this.planes.reduce((sum, p) => sum + p.samples.byteLength + p.row.byteLength, this.rgb.byteLength);
   }
 
-  /** The ring buffer of a component and where its block (row, col) goes in it. */
-  samples(index: number): Uint8Array {
-    return this.planes[index].samples;
-  }
-
-  stride(index: number): number {
-    return this.planes[index].stride;
-  }
-
-  blockOffset(index: number, blockRow: number, blockCol: number): number {
+  /** Dequantises and inverse-transforms block (row, col) of component `index` into its ring buffer. */
+  putBlock(
+    index: number,
+    blockRow: number,
+    blockCol: number,
+    coefs: Int16Array,
+    at: number,
+    quant: Int32Array,
+  ): void {
     const p = this.planes[index];
-    return ((blockRow * 8) % p.ringRows) * p.stride + blockCol * 8;
+    const size = p.blockSize;
+    p.idct(
+      coefs,
+      at,
+      quant,
+      p.samples,
+      ((blockRow * size) % p.ringRows) * p.stride + blockCol * size,
+      p.stride,
+    );
   }
 
-  /** Records that component `index` has its first `rows` sample rows decoded. */
-  decoded(index: number, rows: number): void {
+  /** Records that component `index` has its first `blockRows` rows of blocks decoded. */
+  decoded(index: number, blockRows: number): void {
     const p = this.planes[index];
-    p.decoded = Math.min(rows, p.component.height);
+    p.decoded = Math.min(blockRows * p.blockSize, p.height);
   }
 
   /** Emits every output row whose samples are all decoded. */
   emitReady(): void {
-    const height = this.frame.height;
+    const height = this.height;
     while (this.nextY < height && this.ready(this.nextY)) this.emit(this.nextY++);
   }
 
   /** True once every row has gone to the sink. */
   get done(): boolean {
-    return this.nextY === this.frame.height;
+    return this.nextY === this.height;
   }
 
   private ready(y: number): boolean {
     for (const p of this.planes) {
       let row = Math.floor(y / p.vRatio);
       if (needsNeighbourRow(p.method) && y & 1) row++;
-      if (Math.min(row, p.component.height - 1) >= p.decoded) return false;
+      if (Math.min(row, p.height - 1) >= p.decoded) return false;
     }
     return true;
   }
@@ -125,10 +164,10 @@ export class RowAssembler {
   }
 
   private emit(y: number): void {
-    const width = this.frame.width;
+    const width = this.width;
     for (let i = 0; i < this.planes.length; i++) {
       const p = this.planes[i];
-      const last = p.component.height - 1;
+      const last = p.height - 1;
       const method = p.method;
       if (method.kind === "full") {
         this.sources[i] = p.samples;
@@ -137,7 +176,7 @@ export class RowAssembler {
       }
       this.sources[i] = p.row;
       this.offsets[i] = 0;
-      const cw = p.component.width;
+      const cw = p.width;
       if (method.kind === "h2v1") {
         upsampleH2V1(p.samples, this.ringOffset(p, y), cw, p.row);
       } else if (method.kind === "replicate") {

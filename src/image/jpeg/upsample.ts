@@ -10,9 +10,13 @@ export type UpsampleMethod =
   | { kind: "h1v2" }
   | { kind: "replicate"; h: number; v: number };
 
-/** libjpeg-turbo's jinit_upsampler choice for a component of `width` samples and ratios hRatio x vRatio. */
-export function upsampleMethod(hRatio: number, vRatio: number, width: number): UpsampleMethod {
+/**
+ * libjpeg-turbo's jinit_upsampler choice for a component of `width` samples and ratios hRatio x vRatio;
+ * without `fancy` (1/8-scale decoding) every ratio is plain replication.
+ */
+export function upsampleMethod(hRatio: number, vRatio: number, width: number, fancy = true): UpsampleMethod {
   if (hRatio === 1 && vRatio === 1) return { kind: "full" };
+  if (!fancy) return { kind: "replicate", h: hRatio, v: vRatio };
   // The fancy h2 filters need at least three input columns; narrower components are replicated.
   if (hRatio === 2 && vRatio === 1 && width > 2) return { kind: "h2v1" };
   if (hRatio === 1 && vRatio === 2) return { kind: "h1v2" };

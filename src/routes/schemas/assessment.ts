@@ -82,6 +82,12 @@ const labelsDescription =
   `at most ${LIMITS.labels}, each at most ${LIMITS.labelLength} characters. Their text embeddings are ` +
   "cached for your API key alone, for at most 7 days.";
 
+const exactDescription =
+  "Decode the photo at full size before resizing, exactly as Hugging Face's CLIPImageProcessor with " +
+  "Pillow does (for parity checks). By default (false) a JPEG larger than twice the model's input is " +
+  "decoded at 1/2, 1/4 or 1/8 scale in the DCT domain first, as Pillow's draft() and thumbnail() do: " +
+  "much faster for phone photos, with crops a few levels apart on average.";
+
 /** multipart/form-data: the photo as a file part; `labels` repeated once per label. */
 export const AssessmentForm = z
   .object({
@@ -100,6 +106,15 @@ export const AssessmentForm = z
       .preprocess((v) => (typeof v === "string" ? [v] : v), Labels.optional())
       .openapi({ description: `${labelsDescription} Repeat the field once per label.` }),
     answers: AnswersField.optional(),
+    exact: z
+      .enum(["true", "false"], { message: "exact must be true or false" })
+      .transform((v) => v === "true")
+      .optional()
+      .openapi({
+        type: "string",
+        enum: ["true", "false"],
+        description: `${exactDescription} As a text field: true or false.`,
+      }),
   })
   .openapi("AssessmentForm");
 
@@ -115,6 +130,7 @@ export const AssessmentJson = z
     lang: LangParam.optional(),
     labels: Labels.optional().openapi({ description: labelsDescription }),
     answers: Answers.optional(),
+    exact: z.boolean().optional().openapi({ description: exactDescription }),
   })
   .openapi("AssessmentJson");
 
