@@ -1,5 +1,5 @@
-// wrangler.toml's Text rule (and the test pool's) turns this import into the file's text.
+// Scalar's standalone bundle, imported as bytes (wrangler.toml's Data rule; see src/routes/scalar.ts).
 declare module "@scalar/api-reference/dist/browser/standalone.js" {
-  const text: string;
-  export default text;
+  const bytes: ArrayBuffer;
+  export default bytes;
 }
