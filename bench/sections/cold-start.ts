@@ -112,7 +112,11 @@ export async function coldStartSection({ packages, photos, rounds, notes }: Benc
   rows.push(
     goal(
       compare(
-        { ...base, what: "cold: first answer from ready isolates", peerName: "the warm answer, same workerd" },
+        {
+          ...base,
+          what: "cold: first answer from ready isolates",
+          peerName: "the warm answer, same workerd",
+        },
         shipped.readyToAnswer,
         shipped.warm,
       ),
