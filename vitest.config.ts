@@ -44,7 +44,7 @@ export default defineConfig({
     projects: [
       defineProject({
         // Scalar's standalone bundle is outside the package's exports, which Vite enforces; wrangler.toml's
-        // Text rule (applied by the pool as by wrangler) then makes it the file's text (src/routes/scalar.ts).
+        // Data rule (applied by the pool as by wrangler) then makes it the file's bytes (src/routes/scalar.ts).
         resolve: {
           alias: {
             "@scalar/api-reference/dist/browser/standalone.js": resolve(

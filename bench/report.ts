@@ -1,7 +1,8 @@
 /**
  * `npm run bench:report`: the newest bench/results/*.json (written by `npm run bench -- --json`) as a
  * Markdown table (bench/results/report.md) and an SVG chart (bench/results/report.svg): one bar per
- * row with a peer, ours/peer on a log scale, 1x and the goal marked, green when the goal is met.
+ * row with a peer, ours/peer on a log scale, 1x and the goal marked, green when the goal is met; then
+ * each isolate's memory as counted (section 7), in MB against the 128 MB limit.
  */
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
@@ -51,8 +52,45 @@ function chart(results: Results): string {
       `<text x="${labelWidth + barWidth + 6}" y="${y + 14}">${ratio.median.toFixed(2)}x${r.goal ? ` (${escapeXml(r.goal.text)})` : ""}</text>`,
     );
   });
+  out.push(...memoryPanel(results.rows, height, labelWidth, barWidth));
+  const total = height + memoryPanelHeight(results.rows);
+  out[0] = out[0].replace(`height="${height}"`, `height="${total}"`);
   out.push("</svg>");
   return out.join("\n");
+}
+
+const MEMORY_PREFIX = "memory as counted:";
+const LIMIT_MB = 128;
+const memoryRows = (rows: readonly Row[]) => rows.filter((r) => r.what.startsWith(MEMORY_PREFIX));
+const memoryPanelHeight = (rows: readonly Row[]) =>
+  memoryRows(rows).length ? 50 + memoryRows(rows).length * 22 + 24 : 0;
+
+/** Memory as Cloudflare counts it, per isolate: MB on a linear scale up to the 128 MB limit, the goal marked. */
+function memoryPanel(rows: readonly Row[], top: number, labelWidth: number, barWidth: number): string[] {
+  const list = memoryRows(rows);
+  if (list.length === 0) return [];
+  const x = (mb: number) => labelWidth + (Math.min(mb, LIMIT_MB) / LIMIT_MB) * barWidth;
+  const first = top + 40;
+  const bottom = first + list.length * 22;
+  const out = [
+    `<text x="8" y="${top + 22}" font-size="14" font-weight="bold">Memory as counted per isolate (JS heap + ArrayBuffers + WASM), MB, peak of every phase; the limit is ${LIMIT_MB} MB</text>`,
+  ];
+  for (const tick of [0, 32, 64, 96, LIMIT_MB]) {
+    out.push(
+      `<line x1="${x(tick)}" y1="${first - 8}" x2="${x(tick)}" y2="${bottom}" stroke="${tick === LIMIT_MB ? "#000" : "#ddd"}"/>`,
+      `<text x="${x(tick)}" y="${bottom + 16}" text-anchor="middle">${tick}</text>`,
+    );
+  }
+  list.forEach((r, i) => {
+    const y = first + i * 22;
+    const colour = r.goal ? (r.goal.met ? "#2e7d32" : "#c62828") : "#607d8b";
+    out.push(
+      `<text x="8" y="${y + 14}">${escapeXml(`${r.section.split(" ")[0]} ${r.what}`)}</text>`,
+      `<rect x="${x(0)}" y="${y + 4}" width="${x(r.ours.median) - x(0)}" height="12" fill="${colour}" opacity="0.8"/>`,
+      `<text x="${labelWidth + barWidth + 6}" y="${y + 14}">${r.ours.median.toFixed(1)} MB${r.goal ? ` (${escapeXml(r.goal.text)})` : ""}</text>`,
+    );
+  });
+  return out;
 }
 
 async function main(): Promise<void> {

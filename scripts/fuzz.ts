@@ -69,6 +69,7 @@ async function main(): Promise<void> {
     maxHeap = {
       usedBytes: Math.max(maxHeap.usedBytes, now.usedBytes),
       totalBytes: Math.max(maxHeap.totalBytes, now.totalBytes),
+      backingStoreBytes: Math.max(maxHeap.backingStoreBytes, now.backingStoreBytes),
     };
     return now;
   };

@@ -5,6 +5,11 @@ export interface HeapUsage {
   usedBytes: number;
   /** Bytes V8 has reserved for that heap. */
   totalBytes: number;
+  /**
+   * Bytes of ArrayBuffer backing stores outside the heap (photos, decode buffers, tensors); WebAssembly
+   * memories are not among them (read those from the isolate's own accounting). 0 where V8 omits it.
+   */
+  backingStoreBytes: number;
 }
 
 export interface HeapProbe {
@@ -14,10 +19,11 @@ export interface HeapProbe {
 
 /**
  * The JS heap of the Worker that `wrangler dev` debugs (the API Worker, the first config), read over the
- * DevTools protocol from wrangler's inspector (`Runtime.getHeapUsage`). workerd runs every Worker in one
+ * DevTools protocol from wrangler's inspector (`Runtime.getHeapUsage`), or of any one isolate from
+ * workerd's own inspector (`ws://host:port/core:user:<worker>`). workerd runs every Worker in one
  * process, so its RSS cannot tell one isolate from another; this can.
  */
-export async function connectHeapProbe(inspectorUrl: string): Promise<HeapProbe> {
+export async function connectHeapProbe(inspectorUrl: string, timeoutMs = 10_000): Promise<HeapProbe> {
   const socket = new WebSocket(inspectorUrl);
   await new Promise<void>((done, fail) => {
     socket.once("open", () => done());
@@ -33,7 +39,7 @@ export async function connectHeapProbe(inspectorUrl: string): Promise<HeapProbe>
   const send = <T>(method: string): Promise<T> =>
     new Promise((done, fail) => {
       const id = ++next;
-      const timer = setTimeout(() => fail(new Error(`${method}: no answer from the inspector`)), 10_000);
+      const timer = setTimeout(() => fail(new Error(`${method}: no answer from the inspector`)), timeoutMs);
       pending.set(id, (result) => {
         clearTimeout(timer);
         done(result as T);
@@ -42,10 +48,12 @@ export async function connectHeapProbe(inspectorUrl: string): Promise<HeapProbe>
     });
   return {
     async usage() {
-      const { usedSize, totalSize } = await send<{ usedSize: number; totalSize: number }>(
-        "Runtime.getHeapUsage",
-      );
-      return { usedBytes: usedSize, totalBytes: totalSize };
+      const { usedSize, totalSize, backingStorageSize } = await send<{
+        usedSize: number;
+        totalSize: number;
+        backingStorageSize?: number;
+      }>("Runtime.getHeapUsage");
+      return { usedBytes: usedSize, totalBytes: totalSize, backingStoreBytes: backingStorageSize ?? 0 };
     },
     close: () => socket.close(),
   };

@@ -37,20 +37,24 @@ export function bundles(): Promise<Bundles> {
   return bundled;
 }
 
-/** A Worker of a bundle: its script and every .wasm beside it (Miniflare cannot find them itself). */
+/** A Worker of a bundle: its script and every module beside it (Miniflare cannot find them itself). */
 export async function worker(
   name: string,
   script: string,
   options: Partial<WorkerOptions> = {},
 ): Promise<WorkerOptions> {
   const dir = dirname(script);
-  const wasm = (await readdir(dir)).filter((f) => f.endsWith(".wasm"));
+  const files = await readdir(dir);
+  const wasm = files.filter((f) => f.endsWith(".wasm"));
+  // Modules wrangler's Data rule emitted beside the script (Scalar's bundle for /docs).
+  const data = files.filter((f) => f.endsWith("-standalone.js"));
   return {
     name,
     modulesRoot: dir,
     modules: [
       { type: "ESModule", path: script },
       ...wasm.map((f) => ({ type: "CompiledWasm" as const, path: resolve(dir, f) })),
+      ...data.map((f) => ({ type: "Data" as const, path: resolve(dir, f) })),
     ],
     compatibilityDate: COMPATIBILITY_DATE,
     r2Buckets: { MODELS: "dermedge-models" },

@@ -107,6 +107,23 @@ export async function coldStartSection({ packages, photos, rounds, notes }: Benc
     ),
   );
   rows.push({ ...base, what: "warm answer, same workerd", ours: spread(shipped.warm) });
+  // What production pays for a new isolate (workerd's own start is not part of it), against the warm
+  // answer of the same round.
+  rows.push(
+    goal(
+      compare(
+        {
+          ...base,
+          what: "cold: first answer from ready isolates",
+          peerName: "the warm answer, same workerd",
+        },
+        shipped.readyToAnswer,
+        shipped.warm,
+      ),
+      "<= 2.5x",
+      2.5,
+    ),
+  );
   for (const [name, c] of [
     ["with the wake-up", shipped],
     ["without it", noWarm],

@@ -109,7 +109,7 @@ export function docs(api: OpenAPIHono<AppEnv>) {
   routes.get(SCALAR_SCRIPT.src, (c) => {
     const headers = { ETag: etag, "Cache-Control": "no-cache" };
     if (c.req.header("if-none-match") === etag) return c.body(null, 304, headers);
-    return c.body(SCALAR_SCRIPT.text, 200, { ...headers, "Content-Type": "text/javascript; charset=utf-8" });
+    return c.body(SCALAR_SCRIPT.bytes, 200, { ...headers, "Content-Type": "text/javascript; charset=utf-8" });
   });
   routes.openapi(problemRoute, (c) => {
     const { slug } = c.req.valid("param");

@@ -39,6 +39,7 @@ function interceptInstantiate(): void {
     if (ortModule && isMarker(source)) {
       const instance = await original.call(WebAssembly, ortModule, imports);
       ortMemory = findMemory(instance.exports) ?? findMemory(imports?.a ?? imports?.env ?? {});
+      if (ortMemory) limitOvergrowth(ortMemory);
       return { instance: { exports: withPinnedFree(instance.exports) }, module: ortModule };
     }
     return (original as (s: unknown, i?: WebAssembly.Imports) => Promise<unknown>).call(
@@ -69,6 +70,28 @@ function withPinnedFree(exports: WebAssembly.Exports): WebAssembly.Exports {
     [HEAP_EXPORTS.free]: (pointer: number) => {
       if (!pinned.has(pointer >>> 0)) freeFn(pointer);
     },
+  };
+}
+
+const PAGE = 65536;
+const pagesFor = (bytes: number) => Math.ceil(bytes / PAGE);
+
+/**
+ * Emscripten grows the heap it needs by 20% more (then tries 10%, then 5%, then fails), so creating a
+ * session 1 MB over the free space added 11 to 15 MB that stay for good (WASM memory never shrinks) and
+ * count against the isolate's 128 MB. Refusing exactly the 20% and 10% targets makes it fall back to the
+ * larger of the request and 5% more: a request above them is never refused, and what is left unused
+ * is at most 5% of the heap.
+ */
+export function limitOvergrowth(memory: WebAssembly.Memory): void {
+  const grow = memory.grow.bind(memory);
+  memory.grow = (delta: number) => {
+    const current = memory.buffer.byteLength;
+    const target = pagesFor(current) + delta;
+    if (target === pagesFor(current * 1.2) || target === pagesFor(current * 1.1)) {
+      throw new RangeError("DermEdge: heap growth over 5% beyond the request refused");
+    }
+    return grow(delta);
   };
 }
 
