@@ -77,7 +77,7 @@ export interface PhotoScores {
 export async function scorePhoto(
   engine: ClipEngine,
   request: Pick<PhotoRequest, "image" | "labels" | "client">,
-  options: Pick<AssessOptions, "maxPixels"> = {},
+  options: Pick<AssessOptions, "maxPixels" | "exact"> = {},
 ): Promise<PhotoScores> {
   const started = Date.now();
   const image = await engine.embedImage(request.image, {
