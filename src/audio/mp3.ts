@@ -14,16 +14,13 @@ export async function decodeMp3(bytes: Uint8Array, out: PcmSink, module?: WebAss
   const decoder = new MPEGDecoder();
   try {
     await decoder.ready;
-    let errors = 0;
-    let samples = 0;
     for (let at = 0; at < bytes.length; at += CHUNK) {
       const decoded = decoder.decode(bytes.subarray(at, at + CHUNK));
-      errors += decoded.errors.length;
-      samples += decoded.samplesDecoded;
+      // mpg123 resynchronises past damage silently; an error is data that is not MPEG audio at all.
+      if (decoded.errors.length) throw new AudioError("corrupt", "The MP3 file is damaged.");
       if (decoded.samplesDecoded)
         out.push(downmix(decoded.channelData, decoded.samplesDecoded), decoded.sampleRate);
     }
-    if (errors && samples === 0) throw new AudioError("corrupt", "The MP3 file is damaged.");
   } finally {
     decoder.free();
   }

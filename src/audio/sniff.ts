@@ -9,7 +9,9 @@ const ascii = (bytes: Uint8Array, offset: number, text: string) =>
  * tag or an MPEG audio frame sync whose layer bits are set (ADTS AAC has the same sync with layer 00).
  */
 export function sniffAudio(bytes: Uint8Array): AudioFormat | undefined {
-  if (ascii(bytes, 0, "OggS")) return ascii(bytes, 28, "OpusHead") ? "ogg-opus" : undefined;
+  // An Ogg file cut before it names its codec is taken as Opus, to be refused as cut short.
+  if (ascii(bytes, 0, "OggS"))
+    return bytes.length < 36 || ascii(bytes, 28, "OpusHead") ? "ogg-opus" : undefined;
   if (ascii(bytes, 0, "RIFF") && ascii(bytes, 8, "WAVE")) return "wav";
   if (ascii(bytes, 0, "ID3")) return "mp3";
   if (bytes.length >= 4 && bytes[0] === 0xff && (bytes[1] & 0xe0) === 0xe0) {
