@@ -66,6 +66,26 @@ describe("decodeAudio", () => {
     expect(meanAbsDiff(logMelSpectrogram(mp3.samples), logMelSpectrogram(wav.samples))).toBeLessThan(0.05);
   });
 
+  it("decodes an MP3 behind a 3 MB ID3v2 tag (cover art) in the decoder's smaller memory", async () => {
+    const mp3 = await audioFixture("en.mp3");
+    const size = 3 * 1024 * 1024;
+    const tag = new Uint8Array(10 + size);
+    tag.set([0x49, 0x44, 0x33, 4, 0, 0]); // "ID3", version 2.4, no flags
+    tag.set([(size >> 21) & 0x7f, (size >> 14) & 0x7f, (size >> 7) & 0x7f, size & 0x7f], 6); // syncsafe
+    tag.set(
+      [..."APIC"].map((c) => c.charCodeAt(0)),
+      10,
+    );
+    const frame = size - 10;
+    tag.set([(frame >> 21) & 0x7f, (frame >> 14) & 0x7f, (frame >> 7) & 0x7f, frame & 0x7f], 14);
+    const tagged = new Uint8Array(tag.length + mp3.length);
+    tagged.set(tag);
+    tagged.set(mp3, tag.length);
+    const plain = await decode(mp3);
+    const behindTag = await decode(tagged);
+    expect(behindTag.samples.length).toBe(plain.samples.length);
+  });
+
   it("reads WAV in every encoding and averages stereo to mono", async () => {
     const left = tone(440, 44100, 0.5, 0.5);
     const right = tone(440, 44100, 0.5, 0.25);
