@@ -47,6 +47,9 @@ describe("layer rules (biome.json)", () => {
     ["src/routes/probe.ts", "../bot"],
     ["src/packing/probe.ts", "../synthetic/package"],
     ["src/workers/text/probe.ts", "../../service/assess-photo"],
+    ["src/audio/probe.ts", "../model/engine"],
+    ["src/audio/probe.ts", "../service/assess-photo"],
+    ["src/lib/probe.ts", "../audio"],
   ])("refuses %s importing %s", async (path, importPath) => {
     const { ok, output } = await lint(path, importPath);
     expect(ok).toBe(false);
@@ -60,6 +63,8 @@ describe("layer rules (biome.json)", () => {
     ["src/routes/probe.ts", "../service/assess-photo"],
     ["src/bot/probe.ts", "../service/assess-photo"],
     ["src/workers/api/probe.ts", "../../routes/env"],
+    ["src/audio/probe.ts", "../lib/promise-cache"],
+    ["src/service/probe.ts", "../audio"],
   ])("allows %s importing %s", async (path, importPath) => {
     const { ok, output } = await lint(path, importPath);
     expect(output).not.toContain("noRestrictedImports");
