@@ -76,9 +76,15 @@ async function main() {
   console.log(
     `  libopus WASM memory: ${(heap.before / MB).toFixed(2)} MB at start, ${(heap.after / MB).toFixed(2)} MB after 90 s`,
   );
+  const window = 80 * 3000 * 8 + 80 * 3000 * 4 + 480400 * 4; // float64 mel, float32 out, padded input
+  const batch = 50 * 960 * 4 * 3; // a second of 48 kHz floats: the decoder's copy, the resampler's, slack
   console.log(
-    `  our buffers: 16 kHz samples ${(samples16k / MB).toFixed(2)} MB (x2 while joined), one 30 s window's features ` +
-      `${((80 * 3000 * 12 + 480400 * 4) / MB).toFixed(2)} MB (float64 mel + float32 out + padded input), input ${(note90.length / MB).toFixed(2)} MB`,
+    `  our buffers: input ${(note90.length / MB).toFixed(2)} MB, 16 kHz samples ${(samples16k / MB).toFixed(2)} MB ` +
+      `(allocated once, from the granule), a batch ${(batch / MB).toFixed(2)} MB; then per 30 s window ${(window / MB).toFixed(2)} MB`,
+  );
+  console.log(
+    `  accounted peak (WASM + live buffers): decoding ${((heap.after + note90.length + samples16k + batch) / MB).toFixed(1)} MB, ` +
+      `features ${((note90.length + samples16k + window) / MB).toFixed(1)} MB`,
   );
 
   // Time: alternate workerd and Node on the 10 s note.

@@ -75,6 +75,7 @@ export async function decodeOggOpus(
   if (String.fromCharCode(...(packets[1]?.subarray(0, 8) ?? [])) !== "OpusTags")
     throw new AudioError("corrupt", "The Opus comment header is missing.");
   if (total <= 0 || packets.length <= 2) return;
+  out.expect?.(total, OPUS_RATE);
 
   if (module) (OpusDecoder as unknown as { module?: WebAssembly.Module }).module = module;
   const decoder = new OpusDecoder({

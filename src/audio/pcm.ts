@@ -5,6 +5,8 @@ export const WHISPER_RATE = 16000;
 
 /** Where a decoder puts its mono output, block by block, at its own rate. */
 export interface PcmSink {
+  /** Says how many samples will come, when the container tells: the output is then allocated once. */
+  expect?(samples: number, rate: number): void;
   push(mono: Float32Array, rate: number): void;
 }
 
@@ -16,9 +18,16 @@ export class Pcm16k implements PcmSink {
   private resampler: Resampler | undefined;
   private rate = 0;
   private inputSamples = 0;
-  private chunks: Float32Array[] = [];
+  /** The 16 kHz output so far: `output[0, length)`, grown by half again when full unless foretold. */
+  private output = new Float32Array(0);
+  private length = 0;
 
   constructor(private readonly maxSeconds: number) {}
+
+  expect(samples: number, rate: number): void {
+    const outputs = Math.ceil((Math.min(samples, this.maxSeconds * rate) * WHISPER_RATE) / rate);
+    if (outputs > this.output.length) this.grow(outputs);
+  }
 
   push(mono: Float32Array, rate: number): void {
     if (!this.resampler) {
@@ -29,8 +38,7 @@ export class Pcm16k implements PcmSink {
     }
     this.inputSamples += mono.length;
     if (this.inputSamples > this.maxSeconds * rate) throw tooLong(this.maxSeconds);
-    const out = this.resampler.push(mono);
-    if (out.length) this.chunks.push(out);
+    this.append(this.resampler.push(mono));
   }
 
   /** Seconds received so far. */
@@ -39,16 +47,24 @@ export class Pcm16k implements PcmSink {
   }
 
   finish(): Float32Array {
-    if (!this.resampler) return new Float32Array(0);
-    this.chunks.push(this.resampler.flush());
-    const out = new Float32Array(this.chunks.reduce((n, c) => n + c.length, 0));
-    let at = 0;
-    for (const c of this.chunks) {
-      out.set(c, at);
-      at += c.length;
-    }
-    this.chunks = [];
+    if (this.resampler) this.append(this.resampler.flush());
+    // An exact forecast leaves no spare room; otherwise copy, so that the spare room is not kept alive.
+    const out = this.length === this.output.length ? this.output : this.output.slice(0, this.length);
+    this.output = new Float32Array(0);
     return out;
+  }
+
+  private append(block: Float32Array): void {
+    if (this.length + block.length > this.output.length)
+      this.grow(Math.max(this.length + block.length, Math.ceil(this.output.length * 1.5), WHISPER_RATE));
+    this.output.set(block, this.length);
+    this.length += block.length;
+  }
+
+  private grow(capacity: number): void {
+    const next = new Float32Array(capacity);
+    next.set(this.output.subarray(0, this.length));
+    this.output = next;
   }
 }
 

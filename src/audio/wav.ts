@@ -98,6 +98,7 @@ export function decodeWav(bytes: Uint8Array, out: PcmSink, maxSeconds: number): 
   const frames = wav.data.length / ((wav.bitsPerSample / 8) * wav.channels);
   const sample = wavChannelReader(wav);
   const block = wav.sampleRate;
+  out.expect?.(frames, wav.sampleRate);
   for (let start = 0; start < frames; start += block) {
     const mono = new Float32Array(Math.min(block, frames - start));
     for (let i = 0; i < mono.length; i++) {
