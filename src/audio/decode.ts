@@ -1,4 +1,4 @@
-import { AudioError } from "./errors";
+import { AudioDecoderUnavailableError, AudioError } from "./errors";
 import { decodeMp3 } from "./mp3";
 import { decodeOggOpus } from "./opus";
 import { Pcm16k, WHISPER_RATE } from "./pcm";
@@ -48,7 +48,7 @@ export async function decodeAudio(bytes: Uint8Array, opts: DecodeOptions = {}): 
     else if (format === "wav") decodeWav(bytes, out, maxSeconds);
     else await decodeMp3(bytes, out, opts.wasm?.mpg123);
   } catch (error) {
-    if (error instanceof AudioError) throw error;
+    if (error instanceof AudioError || error instanceof AudioDecoderUnavailableError) throw error;
     // The decoders' own failures (mpg123, libopus) on input that passed our checks: damaged data.
     throw new AudioError("corrupt", `The ${format} recording could not be decoded.`);
   }

@@ -8,7 +8,7 @@ export {
   decodeAudio,
   MIN_SECONDS,
 } from "./decode";
-export { AudioError, type AudioErrorCode } from "./errors";
+export { AudioDecoderUnavailableError, AudioError, type AudioErrorCode } from "./errors";
 export { HOP_LENGTH, logMelSpectrogram, N_FRAMES, N_MELS, N_SAMPLES, SAMPLE_RATE, windows30s } from "./mel";
 export { resample } from "./resample";
 export { type AudioFormat, sniffAudio } from "./sniff";

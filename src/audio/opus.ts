@@ -1,5 +1,5 @@
 import { OpusDecoder } from "./decoders";
-import { AudioError } from "./errors";
+import { AudioError, decoderReady, requireDecoderModule } from "./errors";
 import { lastOggGranule, oggPackets, readOggPage } from "./ogg";
 import { downmix, type PcmSink, tooLong } from "./pcm";
 
@@ -77,6 +77,7 @@ export async function decodeOggOpus(
   if (total <= 0 || packets.length <= 2) return;
   out.expect?.(total, OPUS_RATE);
 
+  requireDecoderModule("Opus", module);
   if (module) (OpusDecoder as unknown as { module?: WebAssembly.Module }).module = module;
   const decoder = new OpusDecoder({
     channels: head.channels,
@@ -86,8 +87,8 @@ export async function decodeOggOpus(
     preSkip: head.preSkip,
     sampleRate: OPUS_RATE,
   });
+  await decoderReady("Opus", decoder.ready); // before the try: a decoder that never started has nothing to free
   try {
-    await decoder.ready;
     let left = total;
     for (let i = 2; i < packets.length && left > 0; i += BATCH) {
       const { channelData, samplesDecoded, errors } = decoder.decodeFrames(packets.slice(i, i + BATCH));
