@@ -33,7 +33,8 @@ const EMPTY_MODULE = new Uint8Array([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0
 export function requireDecoderModule(name: string, module: WebAssembly.Module | undefined): void {
   if (module) return;
   try {
-    new WebAssembly.Module(EMPTY_MODULE);
+    // Workers' types declare the constructor abstract, as workerd refuses it; here that refusal is the point.
+    new (WebAssembly.Module as unknown as new (bytes: Uint8Array) => WebAssembly.Module)(EMPTY_MODULE);
   } catch {
     throw new AudioDecoderUnavailableError(
       `The ${name} decoder needs its compiled WASM here (this runtime cannot compile WASM): pass { wasm: audioWasm } from src/audio/wasm-worker.`,
