@@ -61,7 +61,7 @@ async function bundles() {
       resolve(root, "src/workers/vision-tail/index.ts"),
       resolve(out, "tail"),
     ),
-    text: await bundleWorker("bench-text", resolve(root, "bench/workers/text.ts"), resolve(out, "text")),
+    text: await bundleWorker("text", resolve(root, "src/workers/text/index.ts"), resolve(out, "text")),
   };
 }
 

@@ -6,8 +6,9 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { stripVTControlCharacters } from "node:util";
+import { parseEnv, stripVTControlCharacters } from "node:util";
 import { main as dermedge } from "../src/cli/main";
+import { parseApiKeys } from "../src/config/api-keys";
 import { CLIP_ASSETS_DIR } from "../src/synthetic";
 import { activeManifest, auxiliaryConfigs, banner, root, wrangler } from "./wrangler";
 
@@ -88,19 +89,40 @@ export interface DevOptions {
   args?: string[];
 }
 
+/**
+ * The API keys the main Worker will hold in this session: API_KEYS from `--var API_KEYS:...` (which wins),
+ * else from the env files wrangler reads for it (`--env-file`, or else .dev.vars), parsed as
+ * src/config/env.ts parses them.
+ */
+export function sessionApiKeys(args: string[], vars: Record<string, string> = {}): string[] {
+  const fromArgs = args.flatMap((a, i) => (args[i - 1] === "--var" && a.startsWith("API_KEYS:") ? [a] : []));
+  const envFiles = args.flatMap((a, i) => (args[i - 1] === "--env-file" ? [resolve(root, a)] : []));
+  const files = envFiles.length > 0 ? envFiles : [resolve(root, ".dev.vars")];
+  // As wrangler merges them: a later file's value overrides an earlier one's.
+  const fromFiles = Object.assign(
+    {},
+    ...files.filter((f) => existsSync(f)).map((f) => parseEnv(readFileSync(f, "utf8"))),
+  ) as Record<string, string | undefined>;
+  return parseApiKeys(vars.API_KEYS ?? fromArgs.at(-1)?.slice("API_KEYS:".length) ?? fromFiles.API_KEYS);
+}
+
 /** Runs the dev session until wrangler exits; resolves with its exit code. */
 export async function runDev(options: DevOptions = {}): Promise<number> {
   const lines = await ensureModel();
   const args = options.args ?? [];
-  // Open on purpose: wrangler.toml keeps /v1 closed without API_KEYS; here anyone on this machine may call it.
-  const open = !args.some((a) => a.startsWith("API_KEYS"));
+  // Open on purpose when no keys are configured: wrangler.toml keeps /v1 closed without API_KEYS; here
+  // anyone on this machine may call it. With keys (.dev.vars), they are required and the banner says so.
+  const keys = sessionApiKeys(args, options.vars);
+  const open = keys.length === 0;
   const vars = { ...(open ? { OPEN_ACCESS: "true" } : {}), ...options.vars };
+  if (lines.length > 0) lines.push("");
   if (open) {
-    if (lines.length > 0) lines.push("");
     lines.push(
       "OPEN ACCESS: /v1 needs no API key in this dev session (--var OPEN_ACCESS:true).",
       "Set API_KEYS in .dev.vars to try it with keys; a deployment without keys is refused.",
     );
+  } else {
+    lines.push(`API KEYS REQUIRED: /v1 accepts only the ${keys.length} key(s) of API_KEYS (.dev.vars).`);
   }
   if (options.notes?.length) lines.push(...(lines.length > 0 ? [""] : []), ...options.notes);
   if (lines.length > 0) banner(lines);

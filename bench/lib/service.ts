@@ -17,7 +17,8 @@ const API_OPTIONS = {
   },
 };
 
-export type ServiceBinding = string | ((request: Request) => Promise<Response>);
+/** A Worker by name, or one in another process (`external`: its socket; Workers RPC works across it). */
+export type ServiceBinding = string | { external: { address: string; http: Record<string, never> } };
 
 /** The three Workers as deployed: main (api), vision tail, text; service bindings by name or function. */
 export async function serviceWorkers(
@@ -36,7 +37,7 @@ export async function serviceWorkers(
         } as WorkerOptions["serviceBindings"],
       }),
     tail: () => worker("tail", b.tail),
-    text: () => worker("text", b.textDebug),
+    text: () => worker("text", b.text),
   };
   const names = only ? [only] : (["api", "tail", "text"] as const);
   return Promise.all(names.map((n) => all[n]()));

@@ -13,7 +13,7 @@ export const WRANGLER_STATE = resolve(work, "wrangler-state");
 export const R2_PERSIST = resolve(WRANGLER_STATE, "v3/r2");
 const COMPATIBILITY_DATE = "2026-04-20";
 
-export type Bundles = Record<"bench" | "api" | "apiNoWarm" | "tail" | "text" | "textDebug" | "empty", string>;
+export type Bundles = Record<"bench" | "api" | "apiNoWarm" | "tail" | "text" | "empty", string>;
 let bundled: Promise<Bundles> | undefined;
 
 /** The Workers bundled as `wrangler deploy` would (once per run). */
@@ -31,8 +31,6 @@ export function bundles(): Promise<Bundles> {
       apiNoWarm: await b("api-no-warm", "bench/workers/api-no-warm.ts"),
       tail: await b("tail", "src/workers/vision-tail/index.ts"),
       text: await b("text", "src/workers/text/index.ts"),
-      // The text Worker plus GET /debug/memory (its isolate's accounting).
-      textDebug: await b("text-debug", "bench/workers/text.ts"),
       empty: await bundleWorker("empty", empty, resolve(out, "empty")),
     };
   })();

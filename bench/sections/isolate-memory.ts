@@ -1,28 +1,59 @@
 /**
  * Section 5: what each isolate really holds. Each Worker alone in its own workerd process (the others
- * it calls run in their own processes, reached through function service bindings), its RSS after
+ * it calls, or a driver calling it, run in their own processes, reached by Workers RPC over a socket), its RSS after
  * start with an empty Worker's subtracted, then after the first request (cold, peak), after a warm one
  * (peak), and with 4 concurrent requests (peak), beside the engine's own accounting (GET /debug/memory).
  */
-import type { Miniflare } from "miniflare";
+import { Miniflare, type WorkerOptions } from "miniflare";
 import type { MemoryReport } from "../../src/model/memory";
 import type { BenchContext } from "../lib/context";
 import { goal, type Row, spread, step } from "../lib/report";
-import { assess, serviceWorkers } from "../lib/service";
+import { assess, type ServiceBinding, serviceWorkers } from "../lib/service";
 import { bundles, fetcher, installPackage, resetPeakRss, rss, startWorkerd, worker } from "../lib/workerd";
 
 const SECTION = "5 isolate memory";
 const MB = 1e6;
 const GOAL = 110 * MB;
 
-/** A function service binding that forwards to a Worker of another Miniflare (another process). */
-function forwardTo(mf: Miniflare) {
-  return async (request: Request) =>
-    (await mf.dispatchFetch(request.url, {
-      method: request.method,
-      headers: Object.fromEntries((request.headers as unknown as Map<string, string>).entries()),
-      body: request.method === "GET" ? undefined : new Uint8Array(await request.arrayBuffer()),
-    })) as unknown as Response;
+/** The Worker listening on a socket of its own, so that another process can call it by RPC. */
+const rpcServed = (workers: WorkerOptions[]) =>
+  workers.map((w) => ({ ...w, unsafeDirectSockets: [{ port: 0 }] }));
+
+/** A service binding to a Worker of another Miniflare (another process), RPC included (capnp over HTTP). */
+async function rpcBinding(mf: Miniflare, name: string): Promise<ServiceBinding> {
+  return { external: { address: (await mf.unsafeGetDirectURL(name)).host, http: {} } };
+}
+
+/**
+ * A Worker in a workerd process of its own that calls the measured internal Worker by RPC as the main
+ * Worker does: POST /tail runs the vision tail on a [1, 50, 768] hidden state, POST /text?i= embeds a prompt.
+ */
+const DRIVER = `export default {
+  async fetch(request, env) {
+    const url = new URL(request.url);
+    const revision = url.searchParams.get("revision");
+    const result =
+      url.pathname === "/tail"
+        ? await env.TARGET.run(revision, { data: new Float32Array(50 * 768).fill(0.1), dims: [1, 50, 768] })
+        : await env.TARGET.embed({ revision, prompts: ["a photo of skin, number " + url.searchParams.get("i")] });
+    return result.ok ? new Response("ok") : new Response(result.code + ": " + result.message, { status: 503 });
+  },
+};`;
+
+async function driver(target: Miniflare, name: string): Promise<Miniflare> {
+  const mf = new Miniflare({
+    workers: [
+      {
+        name: "driver",
+        modules: true,
+        script: DRIVER,
+        compatibilityDate: "2026-04-20",
+        serviceBindings: { TARGET: (await rpcBinding(target, name)) as never },
+      },
+    ],
+  });
+  await mf.ready;
+  return mf;
 }
 
 interface Measured {
@@ -92,44 +123,31 @@ export async function memorySection({ packages, photos, rounds, notes }: BenchCo
   };
 
   const results: Measured[] = [];
-  const hidden = new Uint8Array(new Float32Array(50 * 768).fill(0.1).buffer);
-  {
-    step("section 5: vision tail alone");
-    const { mf, pid } = await startWorkerd(await serviceWorkers("tail"));
-    const tail = await fetcher(mf, "tail");
-    const request = async () => {
-      const res = await tail.fetch("http://x/stage", {
-        method: "POST",
-        headers: { "x-dims": "1,50,768", "x-revision": manifest.revision },
-        body: hidden.slice(),
-      });
-      if (!res.ok) throw new Error(`vision tail answered ${res.status}`);
-      await res.arrayBuffer();
-    };
-    results.push(await measure("tail", pid, mf, request, baseline));
-    await mf.dispose();
-  }
-  {
-    step("section 5: text alone");
-    const { mf, pid } = await startWorkerd(await serviceWorkers("text"));
-    const text = await fetcher(mf, "text");
-    const request = async (i: number) => {
-      const res = await text.fetch("http://x/embed", {
-        method: "POST",
-        body: JSON.stringify({ revision: manifest.revision, prompts: [`a photo of skin, number ${i}`] }),
-      });
-      if (!res.ok) throw new Error(`text answered ${res.status}`);
-      await res.arrayBuffer();
-    };
-    results.push(await measure("text", pid, mf, request, baseline));
-    await mf.dispose();
+  for (const name of ["tail", "text"] as const) {
+    step(`section 5: ${name === "tail" ? "vision tail" : "text"} alone`);
+    const { mf, pid } = await startWorkerd(rpcServed(await serviceWorkers(name)));
+    const caller = await driver(mf, name);
+    try {
+      const request = async (i: number) => {
+        const url = `http://x/${name}?revision=${encodeURIComponent(manifest.revision)}&i=${i}`;
+        const res = (await caller.dispatchFetch(url, { method: "POST" })) as unknown as Response;
+        if (!res.ok) throw new Error(`${name} answered ${res.status}: ${await res.text()}`);
+        await res.arrayBuffer();
+      };
+      results.push(await measure(name, pid, mf, request, baseline));
+    } finally {
+      await Promise.all([caller.dispose(), mf.dispose()]);
+    }
   }
   {
     step("section 5: main alone (vision tail and text in their own workerd)");
-    const tail = await startWorkerd(await serviceWorkers("tail"));
-    const text = await startWorkerd(await serviceWorkers("text"));
+    const tail = await startWorkerd(rpcServed(await serviceWorkers("tail")));
+    const text = await startWorkerd(rpcServed(await serviceWorkers("text")));
     const main = await startWorkerd(
-      await serviceWorkers("api", { VISION_TAIL: forwardTo(tail.mf), TEXT_ENCODER: forwardTo(text.mf) }),
+      await serviceWorkers("api", {
+        VISION_TAIL: await rpcBinding(tail.mf, "tail"),
+        TEXT_ENCODER: await rpcBinding(text.mf, "text"),
+      }),
     );
     try {
       const request = () => assess(main.mf, photos.telegram);

@@ -4,8 +4,8 @@ import { ClipEngine } from "../../src/model/engine";
 import { splitImageTower } from "../../src/model/onnx-towers";
 import { ModelUnavailableError } from "../../src/model/package/load";
 import { r2Store } from "../../src/model/package/store";
-import { remoteTextTower } from "../../src/model/remote/text-client";
-import { visionTailClient } from "../../src/model/remote/vision-tail-protocol";
+import { remoteTextTower, type TextEncoderRpc } from "../../src/model/remote/text-encoder";
+import { type VisionTailRpc, visionTailClient } from "../../src/model/remote/vision-tail";
 import { debugRoutes } from "../../src/workers/debug";
 
 /**
@@ -18,8 +18,8 @@ interface BenchVisionEnv {
   DEBUG_MEMORY: string;
   /** "split": stage 1 here, the rest behind VISION_TAIL; "local": the whole tower here. */
   VISION_MODE: string;
-  VISION_TAIL: Fetcher;
-  TEXT_ENCODER: Fetcher;
+  VISION_TAIL: VisionTailRpc;
+  TEXT_ENCODER: TextEncoderRpc;
 }
 
 let engine: Promise<ClipEngine> | undefined;

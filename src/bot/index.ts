@@ -1,20 +1,16 @@
 /** The bot as the Worker entry wires it behind POST /telegram/webhook (src/routes/telegram.ts). */
 import type { Update } from "grammy/types";
 import type { ClipEngine } from "../model/engine";
-import { readBotConfig, type TelegramBindings } from "./config";
+import { readBotConfig } from "./config";
 import { handleTelegramUpdate } from "./webhook";
 
 export const telegramBot = {
   /** The webhook's secret token; null when no bot token is configured (the bot is off). */
-  webhookSecret(env: TelegramBindings): string | null {
+  webhookSecret(env: Env): string | null {
     return readBotConfig(env)?.webhookSecret ?? null;
   },
   /** Handles one update; never throws (failures are apologised for in the chat and logged). */
-  async handleUpdate(
-    env: TelegramBindings,
-    update: Update,
-    engine: () => Promise<ClipEngine>,
-  ): Promise<void> {
+  async handleUpdate(env: Env, update: Update, engine: () => Promise<ClipEngine>): Promise<void> {
     const config = readBotConfig(env);
     if (config) await handleTelegramUpdate({ config, kv: env.BOT_STATE, engine }, update);
   },

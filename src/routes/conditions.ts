@@ -1,7 +1,7 @@
 /** GET /v1/conditions: the catalogue, for apps to render names and urgency. HTTP only. */
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import { CATALOGUE_VERSION, catalogue } from "../clinical";
-import type { AppEnv } from "./env";
+import type { AppEnv } from "./app-env";
 import { API_KEY_SECURITY } from "./middleware/auth";
 import { problemResponses, validationHook } from "./problems";
 import { ConditionList } from "./schemas/condition";

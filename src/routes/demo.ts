@@ -1,9 +1,9 @@
 /** GET /: a small demo page (upload or take a photo, type symptoms, see the answer), with its script and styles. */
 import { Hono } from "hono";
+import type { AppEnv } from "./app-env";
 import { DEMO_JS } from "./demo/client";
 import { DEMO_HTML } from "./demo/page";
 import { DEMO_CSS } from "./demo/style";
-import type { AppEnv } from "./env";
 
 const CSP = [
   "default-src 'self'",

@@ -9,10 +9,11 @@ import type { Context, ErrorHandler, NotFoundHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { ImageNotAssessableError, type Lang } from "../clinical";
+import { ConfigError } from "../config/env";
 import { ImageError } from "../image/types";
 import { MemoryBusyError } from "../lib/memory-budget";
 import { ModelUnavailableError } from "../model/package/load";
-import type { AppEnv } from "./env";
+import type { AppEnv } from "./app-env";
 import { problemLanguage } from "./problem-language";
 
 /** Seconds a client should wait before retrying while the model is unavailable. */
@@ -214,6 +215,13 @@ export function toProblem(err: unknown): ProblemError {
       {},
       { "Retry-After": String(err.retryAfterSeconds) },
     );
+  }
+  // A var the Worker cannot use (src/config/env.ts): the operator must fix it, so the answer says which.
+  if (err instanceof ConfigError) {
+    return new ProblemError("internal-error", {
+      en: `The server is misconfigured (${err.message}); its operator must fix it.`,
+      zh: `服务器配置有误（${err.message}），需要运营方修正。`,
+    });
   }
   if (err instanceof HTTPException) {
     if (err.status === 415)

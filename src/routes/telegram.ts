@@ -5,17 +5,13 @@
  */
 import { Hono } from "hono";
 import type { ClipEngine } from "../model/engine";
-import type { AppEnv, Bindings } from "./env";
+import type { AppEnv } from "./app-env";
 import { ProblemError } from "./problems";
 
 /** What the route needs from the bot (src/bot/index.ts). */
 export interface WebhookBot {
-  webhookSecret(env: Bindings): string | null;
-  handleUpdate(
-    env: Bindings,
-    update: { update_id: number },
-    engine: () => Promise<ClipEngine>,
-  ): Promise<void>;
+  webhookSecret(env: Env): string | null;
+  handleUpdate(env: Env, update: { update_id: number }, engine: () => Promise<ClipEngine>): Promise<void>;
 }
 
 export function telegramWebhook(bot: WebhookBot): Hono<AppEnv> {

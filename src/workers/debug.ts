@@ -1,4 +1,5 @@
 import { Hono } from "hono";
+import { readConfig } from "../config/env";
 import { memoryReport, resetPeak } from "../model/memory";
 
 /**
@@ -6,10 +7,10 @@ import { memoryReport, resetPeak } from "../model/memory";
  * POST /debug/memory/reset-peak starts a new peak measurement. Answers 404 unless DEBUG_MEMORY is "1":
  * it is off in production.
  */
-export const debugRoutes = new Hono<{ Bindings: { DEBUG_MEMORY?: string } }>();
+export const debugRoutes = new Hono<{ Bindings: Pick<Env, "DEBUG_MEMORY"> }>();
 
 debugRoutes.use("*", async (c, next) => {
-  if (c.env?.DEBUG_MEMORY !== "1") return c.notFound();
+  if (!readConfig(c.env).debugMemory) return c.notFound();
   await next();
 });
 

@@ -1,49 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { decodeEmbedding, encodeEmbedding } from "../../src/model/label-embeddings";
-import {
-  isEmbedRequest,
-  MAX_PROMPTS,
-  packEmbeddings,
-  unpackEmbeddings,
-} from "../../src/model/remote/text-protocol";
-import { parseDims } from "../../src/model/remote/vision-tail-protocol";
+import { isEmbedRequest, MAX_PROMPTS } from "../../src/model/remote/text-encoder";
+import { isFloatTensor } from "../../src/model/remote/vision-tail";
 
 // Values that a lossy or misaligned round trip would change: signs, extremes, a subnormal, -0.
 const awkward = Float32Array.of(1, -0.5, 3.4028234663852886e38, 1.401298464324817e-45, -0, 0.1);
 
-describe("text Worker body: packEmbeddings / unpackEmbeddings", () => {
-  it("round-trips every float32 bit for bit, in order", () => {
-    const embeddings = [awkward, awkward.map((x) => -x), Float32Array.from(awkward).reverse()];
-    const bytes = packEmbeddings(embeddings);
-    expect(bytes.byteLength).toBe(3 * awkward.length * 4);
-    const back = unpackEmbeddings(bytes.slice().buffer, 3);
-    expect(back.map((e) => Array.from(new Uint8Array(e.buffer)))).toEqual(
-      embeddings.map((e) => Array.from(new Uint8Array(e.buffer))),
-    );
-  });
-
-  it("is little-endian float32, one embedding after another", () => {
-    expect(Array.from(packEmbeddings([Float32Array.of(1), Float32Array.of(-2)]))).toEqual([
-      0, 0, 0x80, 0x3f, 0, 0, 0, 0xc0,
-    ]);
-  });
-
-  it("packs views into a larger buffer by their own elements only", () => {
-    const big = Float32Array.of(9, 1, 2, 9);
-    expect(unpackEmbeddings(packEmbeddings([big.subarray(1, 3)]).buffer as ArrayBuffer, 1)).toEqual([
-      Float32Array.of(1, 2),
-    ]);
-  });
-
-  it("refuses a body that does not split into `count` equal embeddings", () => {
-    const eight = new ArrayBuffer(8);
-    expect(() => unpackEmbeddings(eight, 3)).toThrow("text Worker sent 8 bytes for 3 prompts");
-    expect(() => unpackEmbeddings(new ArrayBuffer(0), 1)).toThrow(/0 bytes for 1 prompts/);
-    expect(unpackEmbeddings(eight, 2)).toHaveLength(2);
-  });
-
+describe("what the text Worker accepts over RPC: isEmbedRequest", () => {
   it("accepts only a revision and 1..MAX_PROMPTS strings as a request", () => {
     expect(isEmbedRequest({ revision: "r", prompts: ["a"] })).toBe(true);
+    expect(isEmbedRequest({ revision: "r", prompts: ["a"], scope: "0".repeat(64) })).toBe(true);
     for (const bad of [
       null,
       "text",
@@ -54,8 +20,34 @@ describe("text Worker body: packEmbeddings / unpackEmbeddings", () => {
       { revision: "r", prompts: "a" },
       { revision: "r", prompts: Array(MAX_PROMPTS + 1).fill("a") },
       { revision: "r", prompts: ["x".repeat(2001)] },
+      { revision: "r", prompts: ["a"], scope: 7 },
+      { revision: "r", prompts: ["a"], scope: "x".repeat(201) },
     ]) {
       expect(isEmbedRequest(bad), JSON.stringify(bad)?.slice(0, 60)).toBe(false);
+    }
+  });
+});
+
+describe("what the vision-tail Worker accepts over RPC: isFloatTensor", () => {
+  it("accepts float32 data whose length is the product of positive integer dims", () => {
+    expect(isFloatTensor({ data: new Float32Array(6), dims: [1, 2, 3] })).toBe(true);
+    expect(isFloatTensor({ data: new Float32Array(3), dims: [3] })).toBe(true);
+  });
+
+  it("refuses anything else, so the tail refuses it before touching ORT", () => {
+    for (const bad of [
+      null,
+      { data: new Float32Array(6) },
+      { data: new Float64Array(6), dims: [6] },
+      { data: Array(6).fill(0), dims: [6] },
+      { data: new Float32Array(6), dims: [] },
+      { data: new Float32Array(6), dims: [2, 2] },
+      { data: new Float32Array(0), dims: [1, 0] },
+      { data: new Float32Array(6), dims: [-2, -3] },
+      { data: new Float32Array(6), dims: [1.5, 4] },
+      { data: new Float32Array(6), dims: ["2", "3"] },
+    ]) {
+      expect(isFloatTensor(bad), String(bad && JSON.stringify((bad as { dims?: unknown }).dims))).toBe(false);
     }
   });
 });
@@ -73,18 +65,5 @@ describe("label-embeddings.json values: encodeEmbedding / decodeEmbedding", () =
     expect(decodeEmbedding(encodeEmbedding(big.subarray(1, 1 + awkward.length)))).toEqual(awkward);
     const large = Float32Array.from({ length: 512 }, (_, i) => Math.sin(i));
     expect(decodeEmbedding(encodeEmbedding(large))).toEqual(large);
-  });
-});
-
-describe("vision-tail X-Dims header: parseDims", () => {
-  it("reads comma-separated positive integers", () => {
-    expect(parseDims("1,50,768")).toEqual([1, 50, 768]);
-    expect(parseDims("3")).toEqual([3]);
-  });
-
-  it("answers null for anything else, so the tail refuses it before touching ORT", () => {
-    for (const bad of [null, "", ",", "1,,2", "1,0", "1,-2", "1.5,2", "a,b", "1,NaN", "9007199254740993"]) {
-      expect(parseDims(bad), String(bad)).toBeNull();
-    }
   });
 });

@@ -1,3 +1,4 @@
+import { createExecutionContext } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import ortWasm from "onnxruntime-web/ort-wasm-simd-threaded.wasm";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -8,9 +9,9 @@ import { onnxImageTower, splitImageTower, towerSession } from "../../src/model/o
 import { ModelUnavailableError } from "../../src/model/package/load";
 import type { ModelManifest } from "../../src/model/package/manifest";
 import { r2Store } from "../../src/model/package/store";
-import { visionTailClient } from "../../src/model/remote/vision-tail-protocol";
+import { visionTailClient } from "../../src/model/remote/vision-tail";
 import { sessionKeys } from "../../src/model/sessions";
-import visionTail from "../../src/workers/vision-tail/index";
+import VisionTailWorker from "../../src/workers/vision-tail/index";
 import { requireHostFile, testImage } from "../support/host-files";
 import { TEST_IMAGES } from "../support/test-images";
 
@@ -73,10 +74,9 @@ describe("packed packages: heap-direct loading from R2 (tiny-packed)", () => {
   it("runs the split tower through the vision-tail Worker with the same result as every stage here", async () => {
     const manifest = await putPacked("test/split");
     const context = { store: r2Store(env.MODELS, "test/split"), manifest, ortWasm };
-    const tailEnv = { MODELS: env.MODELS, MODEL_PREFIX: "test/split" };
-    const tail = {
-      fetch: async (url: string, init?: RequestInit) => visionTail.fetch(new Request(url, init), tailEnv),
-    };
+    // The vision-tail Worker's entrypoint, here, over this test's prefix (its binding serves models/active).
+    const tailEnv = { MODELS: env.MODELS, MODEL_PREFIX: "test/split", DEBUG_MEMORY: "0" };
+    const tail = new VisionTailWorker(createExecutionContext(), tailEnv);
     const engine = await ClipEngine.open(context.store, { ortWasm });
     const { pixels } = await engine.embedImage(photo);
     const whole = await onnxImageTower(context).encode(pixels, 224);

@@ -38,12 +38,16 @@ async function lint(path: string, importPath: string): Promise<{ ok: boolean; ou
 
 describe("layer rules (biome.json)", () => {
   it.each([
-    ["src/model/probe.ts", "../routes/env"],
+    ["src/model/probe.ts", "../routes/app-env"],
+    ["src/model/probe.ts", "../config/env"],
+    ["src/service/probe.ts", "../config/env"],
+    ["src/config/probe.ts", "../routes/app-env"],
+    ["src/config/probe.ts", "../model/engine"],
     ["src/model/remote/probe.ts", "../../workers/api/engine"],
     ["src/clinical/probe.ts", "../model/engine"],
     ["src/image/probe.ts", "../model/engine"],
     ["src/service/probe.ts", "../routes/problems"],
-    ["src/bot/probe.ts", "../routes/env"],
+    ["src/bot/probe.ts", "../routes/app-env"],
     ["src/routes/probe.ts", "../bot"],
     ["src/packing/probe.ts", "../synthetic/package"],
     ["src/workers/text/probe.ts", "../../service/assess-photo"],
@@ -62,7 +66,11 @@ describe("layer rules (biome.json)", () => {
     ["src/service/probe.ts", "../clinical"],
     ["src/routes/probe.ts", "../service/assess-photo"],
     ["src/bot/probe.ts", "../service/assess-photo"],
-    ["src/workers/api/probe.ts", "../../routes/env"],
+    ["src/workers/api/probe.ts", "../../routes/app-env"],
+    ["src/routes/probe.ts", "../config/env"],
+    ["src/bot/probe.ts", "../config/env"],
+    ["src/workers/text/probe.ts", "../../config/env"],
+    ["src/clinical/probe.ts", "./config"],
     ["src/audio/probe.ts", "../lib/promise-cache"],
     ["src/service/probe.ts", "../audio"],
   ])("allows %s importing %s", async (path, importPath) => {

@@ -1,7 +1,7 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it, vi } from "vitest";
 import { ModelUnavailableError } from "../../src/model/package/load";
-import { callService, serviceError } from "../../src/model/remote/call";
+import { callRemote, failure } from "../../src/model/remote/rpc";
 import { testImage } from "../support/host-files";
 import { putPackageInR2 } from "../support/model-package";
 import { callWith, expectProblem, multipart } from "./support";
@@ -32,12 +32,11 @@ describe("an onnxruntime-web build whose heap exports are not pinned", () => {
 });
 
 describe("the same refusal from an internal Worker (its own ORT build)", () => {
-  it("keeps the reason runtime_unsupported across the service binding", async () => {
-    const tail = {
-      fetch: async () =>
-        serviceError(503, { code: "runtime_unsupported", message: "onnxruntime-web 1.99.0" }),
-    };
-    const call = callService(tail, "http://vision-tail/run", {}, "vision_tail_unavailable", async () => 0);
+  it("keeps the reason runtime_unsupported across RPC", async () => {
+    const call = callRemote(
+      { worker: "the vision-tail Worker", unavailable: "vision_tail_unavailable" },
+      async () => failure("runtime_unsupported", "onnxruntime-web 1.99.0"),
+    );
     await expect(call).rejects.toBeInstanceOf(ModelUnavailableError);
     await expect(call).rejects.toMatchObject({ code: "runtime_unsupported" });
   });

@@ -1,6 +1,5 @@
 import { env, exports } from "cloudflare:workers";
 import { expect } from "vitest";
-import type { Bindings } from "../../src/routes/env";
 import app from "../../src/workers/api/index";
 import { readHostFile, testImage } from "../support/host-files";
 import { putPackageInR2 } from "../support/model-package";
@@ -37,7 +36,7 @@ export function call(path: string, init: RequestInit = {}): Promise<Response> {
 
 /** The same app with other bindings (API keys, CORS origins, another model prefix). */
 export async function callWith(
-  overrides: Partial<Record<keyof Bindings, unknown>>,
+  overrides: Partial<Record<keyof Env, unknown>>,
   path: string,
   init: RequestInit = {},
 ): Promise<Response> {

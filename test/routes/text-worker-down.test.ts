@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { ServiceFetcher } from "../../src/model/remote/call";
+import type { TextEncoderRpc } from "../../src/model/remote/text-encoder";
 import { installFreshPackage } from "../support/fresh-package";
 import { callWith, expectProblem, fixture, multipart } from "./support";
 
@@ -15,9 +15,9 @@ describe("the text Worker down", () => {
     const revision = `text-down-${crypto.randomUUID()}`;
     await installFreshPackage(prefix, revision);
     const calls: string[] = [];
-    const down: ServiceFetcher = {
-      fetch: (url) => {
-        calls.push(String(url));
+    const down: TextEncoderRpc = {
+      embed: (request) => {
+        calls.push(request.prompts.join());
         return Promise.reject(new Error("Network connection lost."));
       },
     };

@@ -1,13 +1,11 @@
 import type { MiddlewareHandler } from "hono";
 import { bodyLimit as honoBodyLimit } from "hono/body-limit";
-import type { AppEnv } from "../env";
+import { readConfig } from "../../config/env";
+import type { AppEnv } from "../app-env";
 import { ProblemError } from "../problems";
 
-/** 10 MiB: a phone photo is 2-6 MB, and base64 in JSON adds a third. */
-export const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;
-
 export interface BodyLimitOptions {
-  /** Largest body, in bytes; by default the MAX_BODY_BYTES var, or 10 MiB. */
+  /** Largest body, in bytes; by default the MAX_BODY_BYTES var (src/config/env.ts). */
   maxBytes?: number;
 }
 
@@ -19,7 +17,7 @@ export interface BodyLimitOptions {
 export function bodyLimit(options: BodyLimitOptions = {}): MiddlewareHandler<AppEnv> {
   const limits = new Map<number, MiddlewareHandler>();
   return async function bodyLimit(c, next) {
-    const max = options.maxBytes ?? (Number(c.env.MAX_BODY_BYTES) || DEFAULT_MAX_BODY_BYTES);
+    const max = options.maxBytes ?? readConfig(c.env).maxBodyBytes;
     let limit = limits.get(max);
     if (!limit) {
       limit = honoBodyLimit({

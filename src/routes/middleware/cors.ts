@@ -1,6 +1,7 @@
 import type { MiddlewareHandler } from "hono";
 import { cors as honoCors } from "hono/cors";
-import type { AppEnv } from "../env";
+import { readConfig } from "../../config/env";
+import type { AppEnv } from "../app-env";
 
 /**
  * CORS for browsers calling the API from other origins, configured by the CORS_ORIGINS var:
@@ -10,18 +11,15 @@ import type { AppEnv } from "../env";
 export function corsFromEnv(): MiddlewareHandler<AppEnv> {
   let cached: { source: string; handler: MiddlewareHandler | null } | undefined;
   return async function corsFromEnv(c, next) {
-    const source = c.env.CORS_ORIGINS ?? "";
-    if (cached?.source !== source) cached = { source, handler: corsFor(source) };
+    const origins = readConfig(c.env).corsOrigins;
+    const source = origins.join(",");
+    if (cached?.source !== source) cached = { source, handler: corsFor(origins) };
     if (!cached.handler) return next();
     return cached.handler(c, next);
   };
 }
 
-function corsFor(source: string): MiddlewareHandler | null {
-  const origins = source
-    .split(",")
-    .map((o) => o.trim().replace(/\/+$/, ""))
-    .filter((o) => o.length > 0);
+function corsFor(origins: string[]): MiddlewareHandler | null {
   if (origins.length === 0) return null;
   return honoCors({
     origin: origins.includes("*") ? "*" : origins,

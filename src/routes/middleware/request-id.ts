@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from "hono";
 import { requestId } from "hono/request-id";
-import type { AppEnv } from "../env";
+import type { AppEnv } from "../app-env";
 
 /** A client's X-Request-Id is kept when it is short and plain; otherwise a fresh UUID is used. */
 const CLIENT_ID = /^[\w.:-]{1,64}$/;

@@ -1,5 +1,5 @@
 import type { MiddlewareHandler } from "hono";
-import type { AppEnv, RequestLog } from "../env";
+import type { AppEnv, RequestLog } from "../app-env";
 
 export interface RequestLogOptions {
   /** Where each JSON line goes; console.log by default (Workers Logs / `wrangler tail`). */

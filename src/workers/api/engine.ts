@@ -1,26 +1,22 @@
 import ortWasm from "onnxruntime-web/ort-wasm-simd-threaded.wasm";
+import { type ConfigVar, readConfig } from "../../config/env";
 import webpWasm from "../../image/webp/wasm-worker";
 import { MemoryBudget } from "../../lib/memory-budget";
 import { PromiseCache } from "../../lib/promise-cache";
 import { ClipEngine, type EngineRuntime } from "../../model/engine";
 import { splitImageTower } from "../../model/onnx-towers";
 import { r2Store } from "../../model/package/store";
-import {
-  VISION_TAIL_TIMEOUT_MS,
-  visionTailClient,
-  visionTailWarmer,
-} from "../../model/remote/vision-tail-protocol";
-import { type TextTowerBindings, workerTextTower } from "./text-tower";
+import { visionTailClient, visionTailWarmer } from "../../model/remote/vision-tail";
+import { workerTextTower } from "./text-tower";
 
 // wrangler hands these over compiled: workerd may not compile WASM from bytes. libwebp's is small (138 KB).
 const wasm = { ortWasm, webpWasm: async () => webpWasm };
 
-const DEFAULT_DECODE_BUDGET = 40 * 2 ** 20;
 // One budget per isolate: its concurrent requests share the isolate's memory.
 let decodeBudget: MemoryBudget | undefined;
 
-function runtime(budgetVar: string | undefined): EngineRuntime {
-  decodeBudget ??= new MemoryBudget(Number(budgetVar) || DEFAULT_DECODE_BUDGET);
+function runtime(budgetBytes: number): EngineRuntime {
+  decodeBudget ??= new MemoryBudget(budgetBytes);
   return { ...wasm, decodeBudget };
 }
 
@@ -34,19 +30,15 @@ const engines = new PromiseCache<string, ClipEngine>(1);
  * tower is the text Worker behind caches (see text-tower.ts).
  */
 export function getEngine(
-  env: Pick<Env, "MODELS" | "MODEL_PREFIX" | "VISION_TAIL"> &
-    TextTowerBindings & { DECODE_MEMORY_BUDGET?: string; VISION_TAIL_TIMEOUT_MS?: string },
+  env: Pick<Env, "MODELS" | "VISION_TAIL" | "TEXT_ENCODER" | "TEXT_EMBEDDINGS" | ConfigVar>,
 ): Promise<ClipEngine> {
-  return engines.get(env.MODEL_PREFIX, () =>
-    ClipEngine.open(r2Store(env.MODELS, env.MODEL_PREFIX), runtime(env.DECODE_MEMORY_BUDGET), {
+  const config = readConfig(env);
+  return engines.get(config.modelPrefix, () =>
+    ClipEngine.open(r2Store(env.MODELS, config.modelPrefix), runtime(config.decodeMemoryBudget), {
       image: (context) =>
         splitImageTower(
           context,
-          visionTailClient(
-            env.VISION_TAIL,
-            context.manifest.revision,
-            Number(env.VISION_TAIL_TIMEOUT_MS) || VISION_TAIL_TIMEOUT_MS,
-          ),
+          visionTailClient(env.VISION_TAIL, context.manifest.revision, config.visionTailTimeoutMs),
           visionTailWarmer(env.VISION_TAIL, context.manifest.revision),
         ),
       text: workerTextTower(env),

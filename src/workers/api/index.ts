@@ -2,11 +2,12 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { secureHeaders } from "hono/secure-headers";
 import { telegramBot } from "../../bot";
+import { readConfig } from "../../config/env";
+import type { AppEnv } from "../../routes/app-env";
 import { assessments } from "../../routes/assessments";
 import { conditions } from "../../routes/conditions";
 import { demo } from "../../routes/demo";
 import { docs } from "../../routes/docs";
-import type { AppEnv } from "../../routes/env";
 import { health } from "../../routes/health";
 import { apiKeyAuth } from "../../routes/middleware/auth";
 import { corsFromEnv } from "../../routes/middleware/cors";
@@ -25,6 +26,8 @@ const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 app.use(secureHeaders({ xFrameOptions: "DENY", overwrite: false }));
 app.use(requestIds(), requestLog());
 app.use(async (c, next) => {
+  // Every var parsed (once per env) before anything else: a bad value answers 500 naming the var.
+  readConfig(c.env);
   c.set("engine", () => getEngine(c.env));
   await next();
 });

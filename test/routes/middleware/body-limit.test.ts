@@ -1,7 +1,8 @@
 import { Hono } from "hono";
 import { describe, expect, it, vi } from "vitest";
-import type { AppEnv } from "../../../src/routes/env";
-import { bodyLimit, DEFAULT_MAX_BODY_BYTES } from "../../../src/routes/middleware/body-limit";
+import { readConfig } from "../../../src/config/env";
+import type { AppEnv } from "../../../src/routes/app-env";
+import { bodyLimit } from "../../../src/routes/middleware/body-limit";
 import { onError } from "../../../src/routes/problems";
 import { call, callWith, expectProblem, fixture, installModel, modelAvailable, multipart } from "../support";
 
@@ -27,9 +28,13 @@ function countingStream(total = Number.POSITIVE_INFINITY) {
   return { stream, state };
 }
 
+/** wrangler.toml's MAX_BODY_BYTES, and the default where it is unset: 10 MiB. */
+const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;
+
 describe("body limit on POST /v1/assessments (413)", () => {
   it("is 10 MiB by default", () => {
-    expect(DEFAULT_MAX_BODY_BYTES).toBe(10 * 1024 * 1024);
+    expect(readConfig({}).maxBodyBytes).toBe(DEFAULT_MAX_BODY_BYTES);
+    expect(readConfig({ MAX_BODY_BYTES: "" }).maxBodyBytes).toBe(DEFAULT_MAX_BODY_BYTES);
   });
 
   it("refuses a Content-Length over the limit before reading the body", async () => {

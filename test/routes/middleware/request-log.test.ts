@@ -1,6 +1,6 @@
 import { Hono } from "hono";
 import { describe, expect, it } from "vitest";
-import type { AppEnv } from "../../../src/routes/env";
+import type { AppEnv } from "../../../src/routes/app-env";
 import { requestIds } from "../../../src/routes/middleware/request-id";
 import { requestLog, serverTiming } from "../../../src/routes/middleware/request-log";
 

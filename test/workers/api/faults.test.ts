@@ -1,13 +1,16 @@
 import { env } from "cloudflare:workers";
 import ortWasm from "onnxruntime-web/ort-wasm-simd-threaded.wasm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { ClipEngine } from "../../../src/model/engine";
 import type { KvStore } from "../../../src/model/kv-text-cache";
 import { splitImageTower } from "../../../src/model/onnx-towers";
 import { ModelUnavailableError } from "../../../src/model/package/load";
-import type { ServiceFetcher } from "../../../src/model/remote/call";
-import { VISION_TAIL_TIMEOUT_MS, visionTailClient } from "../../../src/model/remote/vision-tail-protocol";
-import { callWith, expectProblem, multipart } from "../../routes/support";
+import {
+  VISION_TAIL_TIMEOUT_MS,
+  type VisionTailRpc,
+  visionTailClient,
+} from "../../../src/model/remote/vision-tail";
+import { call, callWith, expectProblem, multipart } from "../../routes/support";
 import { testImage } from "../../support/host-files";
 import { hostPackageStore, putPackageInR2, type TestPackage } from "../../support/model-package";
 
@@ -49,7 +52,9 @@ async function scoresOf(res: Response) {
 describe("KV down: text embeddings are a cache", () => {
   it("catalogue and custom-label assessments still succeed, and give the same answers", async () => {
     const prefix = "models/kv-down";
-    await install("tiny", prefix);
+    // With the catalogue's prompts precomputed, as `dermedge model install` leaves a package: encoding all
+    // 575 of them in the text Worker at once is what left workerd spinning in V8's GC (test/routes/support.ts).
+    await install("tiny-labelled", prefix);
     const down = downKv();
     const labels = { labels: ["a photo of a keloid scar on the ear", "a photo of a tattoo on the arm"] };
 
@@ -64,17 +69,49 @@ describe("KV down: text embeddings are a cache", () => {
     expect(await scoresOf(catalogue)).toEqual(await scoresOf(await assess({})));
     expect(await scoresOf(custom)).toEqual(await scoresOf(await assess({}, labels)));
   });
+
+  it("operators see it: logged once per kind with the error's class only, and counted in /readyz", async () => {
+    const prefix = "models/kv-down-seen";
+    await install("tiny-labelled", prefix);
+    const degraded = async () =>
+      ((await (await call("/readyz")).json()) as { degraded: Record<string, number> }).degraded;
+    const before = await degraded();
+    const warn = vi.spyOn(console, "warn");
+    try {
+      const labels = { labels: ["a photo of a freckle on the nose", "a photo of a scar on the knee"] };
+      for (let i = 0; i < 2; i++) {
+        const down = downKv();
+        const res = await assess({ MODEL_PREFIX: prefix, TEXT_EMBEDDINGS: down.kv }, labels);
+        expect(res.status).toBe(200);
+      }
+      const after = await degraded();
+      // Two labels read and written per request, two requests: four of each kind.
+      expect(after["text-embedding-read"] - (before["text-embedding-read"] ?? 0)).toBe(4);
+      expect(after["text-embedding-write"] - (before["text-embedding-write"] ?? 0)).toBe(4);
+      const lines = warn.mock.calls.map((args) => String(args[0])).filter((l) => l.includes('"degraded"'));
+      // At most one line per kind for the isolate's life (an earlier test may already have logged it).
+      expect(lines.length).toBeLessThanOrEqual(2);
+      for (const line of lines) {
+        expect(JSON.parse(line)).toEqual({ event: "degraded", kind: expect.any(String), error: "Error" });
+        expect(line).not.toMatch(/text-embedding\/|freckle|503/);
+      }
+    } finally {
+      warn.mockRestore();
+    }
+  });
 });
 
 describe("the vision-tail Worker down or slow: 503 within a bound, not a hang", () => {
-  const never: ServiceFetcher = { fetch: () => new Promise<Response>(() => {}) };
-  const dead: ServiceFetcher = { fetch: () => Promise.reject(new Error("Network connection lost.")) };
-  /** The real tail, answering `delayMs` late. */
-  const late = (delayMs: number): ServiceFetcher => ({
-    async fetch(url, init) {
+  const never: VisionTailRpc = { run: () => new Promise(() => {}), warm: () => new Promise(() => {}) };
+  const lost = () => Promise.reject(new Error("Network connection lost."));
+  const dead: VisionTailRpc = { run: lost, warm: lost };
+  /** The real tail (its RPC binding), answering `delayMs` late. */
+  const late = (delayMs: number): VisionTailRpc => ({
+    async run(revision, hidden) {
       await new Promise((r) => setTimeout(r, delayMs));
-      return env.VISION_TAIL.fetch(url, init);
+      return env.VISION_TAIL.run(revision, hidden);
     },
+    warm: (revision) => env.VISION_TAIL.warm(revision),
   });
 
   let revision: string;
@@ -83,7 +120,7 @@ describe("the vision-tail Worker down or slow: 503 within a bound, not a hang", 
     await install("tiny-packed", "models/tail-hung"); // its own engine, made with the hung tail
   });
 
-  async function engineWith(tail: ServiceFetcher, timeoutMs: number) {
+  async function engineWith(tail: VisionTailRpc, timeoutMs: number) {
     const store = hostPackageStore("tiny-packed", { revision });
     return ClipEngine.open(
       store,

@@ -7,7 +7,7 @@ import { textEmbeddingKey } from "../../../src/model/kv-text-cache";
 import { decodeEmbedding, type LabelEmbeddingsFile } from "../../../src/model/label-embeddings";
 import { ModelUnavailableError, sha256Hex } from "../../../src/model/package/load";
 import { r2Store } from "../../../src/model/package/store";
-import type { ServiceFetcher } from "../../../src/model/remote/call";
+import type { TextEncoderRpc } from "../../../src/model/remote/text-encoder";
 import { assessPhoto } from "../../../src/service/assess-photo";
 import { defaultPrompts } from "../../../src/service/default-prompts";
 import { workerTextTower } from "../../../src/workers/api/text-tower";
@@ -18,23 +18,22 @@ import { putPackageInR2 } from "../../support/model-package";
 function countingEncoder() {
   const calls: string[][] = [];
   const scopes: (string | undefined)[] = [];
-  const service: ServiceFetcher = {
-    async fetch(input, init) {
-      const body = JSON.parse(init?.body as string);
-      calls.push(body.prompts);
-      scopes.push(body.scope);
-      return env.TEXT_ENCODER.fetch(input, init);
+  const service: TextEncoderRpc = {
+    embed(request) {
+      calls.push(request.prompts);
+      scopes.push(request.scope);
+      return env.TEXT_ENCODER.embed(request);
     },
   };
   return { service, calls, scopes };
 }
 
 /** The text Worker down: its binding fails as a service binding to a dead Worker does. */
-const downEncoder: ServiceFetcher = {
-  fetch: () => Promise.reject(new Error("Network connection lost.")),
+const downEncoder: TextEncoderRpc = {
+  embed: () => Promise.reject(new Error("Network connection lost.")),
 };
 
-const embed = (service: ServiceFetcher, revision: string, prompts: string[], scope?: string) =>
+const embed = (service: TextEncoderRpc, revision: string, prompts: string[], scope?: string) =>
   workerTextTower({ TEXT_EMBEDDINGS: env.TEXT_EMBEDDINGS, TEXT_ENCODER: service })({
     store: r2Store(env.MODELS, "models/active"),
     manifest: { revision, files: [] } as never,
@@ -58,23 +57,19 @@ describe("text tower across Workers: text Worker, KV cache, precomputed labels",
 
   it("the text Worker encodes with the same engine code as Node's precompute, and refuses another revision", async () => {
     const prompts = defaultPrompts().slice(0, 3);
-    const res = await env.TEXT_ENCODER.fetch("https://text-encoder/embed", {
-      method: "POST",
-      body: JSON.stringify({ revision, prompts }),
-    });
-    expect(res.status).toBe(200);
-    const all = new Float32Array(await res.arrayBuffer());
-    const dim = all.length / prompts.length;
+    const answer = await env.TEXT_ENCODER.embed({ revision, prompts });
+    if (!answer.ok) throw new Error(`the text Worker refused: ${answer.message}`);
+    // Typed arrays cross RPC as they are: one Float32Array per prompt, in order.
+    expect(answer.value).toHaveLength(prompts.length);
     prompts.forEach((p, i) => {
       const expected = decodeEmbedding(table.embeddings[p]);
-      const got = all.subarray(i * dim, (i + 1) * dim);
+      const got = answer.value[i];
+      expect(got).toBeInstanceOf(Float32Array);
+      expect(got).toHaveLength(expected.length);
       expect(Math.max(...got.map((v, j) => Math.abs(v - expected[j])))).toBeLessThan(1e-5);
     });
-    const stale = await env.TEXT_ENCODER.fetch("https://text-encoder/embed", {
-      method: "POST",
-      body: JSON.stringify({ revision: "some-other-revision", prompts }),
-    });
-    expect(stale.status).toBe(409);
+    const stale = await env.TEXT_ENCODER.embed({ revision: "some-other-revision", prompts });
+    expect(stale).toMatchObject({ ok: false, code: "revision_mismatch" });
   });
 
   it("caches text embeddings in KV: a second use, from a fresh tower (another isolate), does not call the text Worker", async () => {

@@ -3,35 +3,37 @@ import ortWasm from "onnxruntime-web/ort-wasm-simd-threaded.wasm";
 import { describe, expect, it } from "vitest";
 import { ClipEngine } from "../../../src/model/engine";
 import { splitImageTower } from "../../../src/model/onnx-towers";
-import type { ServiceFetcher } from "../../../src/model/remote/call";
-import { visionTailWarmer, WARM_PATH } from "../../../src/model/remote/vision-tail-protocol";
+import { failure, success } from "../../../src/model/remote/rpc";
+import { type VisionTailRpc, visionTailWarmer } from "../../../src/model/remote/vision-tail";
 import { testImage } from "../../support/host-files";
 import { hostPackageStore, putPackageInR2 } from "../../support/model-package";
 
-/** A fake tail that records the paths it was asked for, answering `status` to /warm. */
-function fakeTail(status: () => number): ServiceFetcher & { calls: string[] } {
+/** A fake tail that records the calls made to it, its warm call succeeding while `up()`. */
+function fakeTail(up: () => boolean): VisionTailRpc & { calls: string[] } {
   const calls: string[] = [];
   return {
     calls,
-    async fetch(url) {
-      calls.push(new URL(url).pathname);
-      return status() < 300
-        ? new Response(null, { status: 204 })
-        : Response.json({ code: "unavailable", message: "down" }, { status: status() });
+    async run() {
+      calls.push("run");
+      return failure("bad_request", "not in this test");
+    },
+    async warm(revision) {
+      calls.push(`warm ${revision}`);
+      return up() ? success(null) : failure("model_missing", "down");
     },
   };
 }
 
 describe("waking the vision tail while the photo decodes", () => {
   it("the warmer asks once per isolate while it succeeds, and again after a failure", async () => {
-    let status = 503;
-    const tail = fakeTail(() => status);
+    let up = false;
+    const tail = fakeTail(() => up);
     const warm = visionTailWarmer(tail, "rev");
-    await expect(warm()).rejects.toThrow(/503/);
-    status = 204;
+    await expect(warm()).rejects.toMatchObject({ code: "model_missing" });
+    up = true;
     await warm();
     await warm();
-    expect(tail.calls).toEqual([WARM_PATH, WARM_PATH]);
+    expect(tail.calls).toEqual(["warm rev", "warm rev"]);
   });
 
   it("the engine wakes the tail before decoding, and a failed wake-up does not fail the photo", async () => {
@@ -60,16 +62,12 @@ describe("waking the vision tail while the photo decodes", () => {
     expect(events).toEqual(["warm", "tail"]);
   });
 
-  it("the vision-tail Worker creates its sessions on /warm (204) and refuses another revision (409)", async () => {
+  it("the vision-tail Worker creates its sessions on warm() and refuses another revision", async () => {
     const manifest = await putPackageInR2(env.MODELS, "tiny-packed", env.MODEL_PREFIX);
-    const warm = (revision: string) =>
-      env.VISION_TAIL.fetch(`http://vision-tail${WARM_PATH}`, {
-        method: "POST",
-        headers: { "x-revision": revision },
-      });
-    expect((await warm(manifest.revision)).status).toBe(204);
-    const other = await warm("another-revision");
-    expect(other.status).toBe(409);
-    expect(await other.json()).toMatchObject({ code: "revision_mismatch" });
+    expect(await env.VISION_TAIL.warm(manifest.revision)).toEqual({ ok: true, value: null });
+    expect(await env.VISION_TAIL.warm("another-revision")).toMatchObject({
+      ok: false,
+      code: "revision_mismatch",
+    });
   });
 });
