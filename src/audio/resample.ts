@@ -80,8 +80,10 @@ export function designFilter(inRate: number, outRate: number): Filter {
 /** Streaming resampler: push blocks of input, take the output ready so far; flush at the end. */
 export class Resampler {
   private readonly filter: Filter | undefined;
-  /** Input samples from absolute index `start` on that later outputs still need. */
-  private buffer = new Float32Array(0);
+  /** Input samples from absolute index `start` on that later outputs still need: `store[0, length)`,
+   * reused from block to block (grown when a block does not fit), so a long note makes little garbage. */
+  private store = new Float32Array(0);
+  private length = 0;
   private start = 0;
   private received = 0;
   private next = 0;
@@ -92,10 +94,13 @@ export class Resampler {
 
   push(input: Float32Array): Float32Array {
     if (!this.filter) return input.slice();
-    const merged = new Float32Array(this.buffer.length + input.length);
-    merged.set(this.buffer);
-    merged.set(input, this.buffer.length);
-    this.buffer = merged;
+    if (this.length + input.length > this.store.length) {
+      const bigger = new Float32Array(Math.max(2 * this.store.length, this.length + input.length));
+      bigger.set(this.store.subarray(0, this.length));
+      this.store = bigger;
+    }
+    this.store.set(input, this.length);
+    this.length += input.length;
     this.received += input.length;
     return this.run(false);
   }
@@ -107,21 +112,22 @@ export class Resampler {
   private run(final: boolean): Float32Array {
     const { up, down, half, taps } = this.filter!;
     const span = 2 * half + 1;
-    const available = this.start + this.buffer.length;
+    const available = this.start + this.length;
     // Outputs whose inputs have all arrived (or, at the end, every output up to the input's duration).
     const last = final
       ? Math.ceil((this.received * up) / down)
       : Math.floor(((available - half) * up) / down);
     const count = Math.max(0, last - this.next);
     const out = new Float32Array(count);
-    const x = this.buffer;
+    const x = this.store;
+    const length = this.length;
     for (let o = 0; o < count; o++) {
       const n = this.next + o;
       const centre = Math.floor((n * down) / up);
       const phase = n * down - centre * up;
       const first = centre - half - this.start; // buffer index of the first tap's input
       const from = Math.max(0, -first);
-      const to = Math.min(span, x.length - first);
+      const to = Math.min(span, length - first);
       const base = phase * span;
       let acc = 0;
       for (let i = from; i < to; i++) acc += taps[base + i] * x[first + i];
@@ -130,9 +136,10 @@ export class Resampler {
     this.next += count;
     // Keep what the next output's taps reach back to.
     const keepFrom = Math.floor((this.next * down) / up) - half;
-    const drop = Math.min(Math.max(0, keepFrom - this.start), x.length);
+    const drop = Math.min(Math.max(0, keepFrom - this.start), length);
     if (drop) {
-      this.buffer = x.slice(drop);
+      x.copyWithin(0, drop, length);
+      this.length -= drop;
       this.start += drop;
     }
     return out;
