@@ -1,6 +1,8 @@
+import { AudioError } from "../audio";
 import { ImageError } from "../image/types";
 import { ModelUnavailableError } from "../model/package/load";
 import { adapt } from "./commands/adapt";
+import { audioFeatures } from "./commands/audio-features";
 import { classify } from "./commands/classify";
 import { evalCommand } from "./commands/eval";
 import { model } from "./commands/model";
@@ -26,7 +28,9 @@ const USAGE = `usage: dermedge <command> [options]
                                             level confusion table, under/over-triage, duration and age accuracy
   model synthetic --size tiny|base --tokenizer DIR --out DIR [--external-data] [--seed N]
   model fetch [--variant int8|q4] [--revision SHA] --out DIR   download and verify Xenova/clip-vit-base-patch32
-  model install DIR [--local|--remote] [--persist-to DIR] [--force]   make a package the Worker's active model`;
+  model install DIR [--local|--remote] [--persist-to DIR] [--force]   make a package the Worker's active model
+  audio-features FILE [--window I]          Whisper's log-mel features (80 rows x 3000 frames, JSON) of a
+                                            16 kHz WAV, or of any WAV, Ogg/Opus or MP3 resampled to 16 kHz`;
 
 const commands: Record<string, (args: string[]) => Promise<void>> = {
   tokenize,
@@ -37,6 +41,7 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
   "synthetic-photos": syntheticPhotos,
   "triage-eval": triageEvalCommand,
   model,
+  "audio-features": audioFeatures,
 };
 
 /** Runs one command; returns the exit code. Problems print as one line on stderr, never a stack. */
@@ -63,7 +68,7 @@ export async function main(argv: string[]): Promise<number> {
 
 function describe(error: unknown): { message: string; code: number } {
   if (error instanceof CliError) return { message: error.message, code: error.exitCode };
-  if (error instanceof ImageError || error instanceof ModelUnavailableError)
+  if (error instanceof ImageError || error instanceof ModelUnavailableError || error instanceof AudioError)
     return { message: error.message, code: 1 };
   // node:util parseArgs reports unknown or malformed options with this code.
   if ((error as { code?: string })?.code?.startsWith("ERR_PARSE_ARGS")) {

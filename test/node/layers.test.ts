@@ -51,6 +51,9 @@ describe("layer rules (biome.json)", () => {
     ["src/routes/probe.ts", "../bot"],
     ["src/packing/probe.ts", "../synthetic/package"],
     ["src/workers/text/probe.ts", "../../service/assess-photo"],
+    ["src/audio/probe.ts", "../model/engine"],
+    ["src/audio/probe.ts", "../service/assess-photo"],
+    ["src/lib/probe.ts", "../audio"],
   ])("refuses %s importing %s", async (path, importPath) => {
     const { ok, output } = await lint(path, importPath);
     expect(ok).toBe(false);
@@ -68,6 +71,8 @@ describe("layer rules (biome.json)", () => {
     ["src/bot/probe.ts", "../config/env"],
     ["src/workers/text/probe.ts", "../../config/env"],
     ["src/clinical/probe.ts", "./config"],
+    ["src/audio/probe.ts", "../lib/promise-cache"],
+    ["src/service/probe.ts", "../audio"],
   ])("allows %s importing %s", async (path, importPath) => {
     const { ok, output } = await lint(path, importPath);
     expect(output).not.toContain("noRestrictedImports");

@@ -16,7 +16,10 @@ export async function runDermedge(
   options: { env?: NodeJS.ProcessEnv } = {},
 ): Promise<CliResult> {
   try {
-    const { stdout, stderr } = await promisify(execFile)("node", [bin, ...args], { env: options.env });
+    const { stdout, stderr } = await promisify(execFile)("node", [bin, ...args], {
+      env: options.env,
+      maxBuffer: 64 * 1024 * 1024, // audio-features prints megabytes of JSON
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as CliResult;
