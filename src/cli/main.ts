@@ -1,3 +1,4 @@
+import { AudioError } from "../audio";
 import { ImageError } from "../image/types";
 import { ModelUnavailableError } from "../model/package/load";
 import { adapt } from "./commands/adapt";
@@ -7,6 +8,7 @@ import { model } from "./commands/model";
 import { preprocess } from "./commands/preprocess";
 import { syntheticPhotos } from "./commands/synthetic-photos";
 import { tokenize } from "./commands/tokenize";
+import { transcribe } from "./commands/transcribe";
 import { triageEvalCommand } from "./commands/triage-eval";
 import { CliError, UsageError } from "./errors";
 
@@ -22,7 +24,10 @@ const USAGE = `usage: dermedge <command> [options]
                                             class folders of generated photos, separable by construction
   triage-eval CORPUS [--out R.json]         triage a JSON Lines corpus of patient messages from the words:
                                             level confusion table, under/over-triage, duration and age accuracy
+  transcribe FILE --model DIR [--lang en|zh] [--max-new-tokens N] [--no-cache]
+                                            what a voice note says, as JSON (text, language, token ids, confidence)
   model synthetic --size tiny|base --tokenizer DIR --out DIR [--external-data] [--seed N]
+  model synthetic --kind whisper --size test|tiny|base --out DIR [--seed N]   a Whisper-shaped speech package
   model fetch [--variant int8|q4] [--revision SHA] --out DIR   download and verify Xenova/clip-vit-base-patch32
   model install DIR [--local|--remote] [--persist-to DIR] [--force]   make a package the Worker's active model`;
 
@@ -35,6 +40,7 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
   "synthetic-photos": syntheticPhotos,
   "triage-eval": triageEvalCommand,
   model,
+  transcribe,
 };
 
 /** Runs one command; returns the exit code. Problems print as one line on stderr, never a stack. */
@@ -61,7 +67,7 @@ export async function main(argv: string[]): Promise<number> {
 
 function describe(error: unknown): { message: string; code: number } {
   if (error instanceof CliError) return { message: error.message, code: error.exitCode };
-  if (error instanceof ImageError || error instanceof ModelUnavailableError)
+  if (error instanceof ImageError || error instanceof AudioError || error instanceof ModelUnavailableError)
     return { message: error.message, code: 1 };
   // node:util parseArgs reports unknown or malformed options with this code.
   if ((error as { code?: string })?.code?.startsWith("ERR_PARSE_ARGS")) {

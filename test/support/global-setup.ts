@@ -10,6 +10,7 @@ import { ClipEngine } from "../../src/model/engine";
 import { directoryStore } from "../../src/model/package/directory-store.node";
 import { packPackage } from "../../src/packing/pack";
 import { CLIP_ASSETS_DIR, readUpstream, writeSyntheticPackage } from "../../src/synthetic";
+import { writeSyntheticWhisper } from "../../src/synthetic/whisper/package";
 import { TEST_IMAGES } from "./test-images";
 import { writeTestImages } from "./test-images.node";
 
@@ -51,6 +52,8 @@ export default async function setup(): Promise<void> {
   await addLabelEmbeddings(resolve(models, "tiny-labelled"));
   // tiny as `dermedge model pack` leaves it: ORT format, the vision tower in two stages.
   await packPackage(resolve(models, "tiny"), resolve(models, "tiny-packed"));
+  // The Whisper-shaped speech package of the speech tests (small dims, the real vocabulary size and ids).
+  await writeSyntheticWhisper({ size: "test", outDir: resolve(models, "whisper-test") });
   await writeAdaptFixtures();
   await writeNodeReference();
 }

@@ -60,11 +60,19 @@ export class SpeechEngine {
     private readonly store: ModelStore,
     private readonly manifest: SpeechManifest,
     private readonly ort: Ort,
+    private readonly executionProvider: string,
     private readonly tokenizer: WhisperTokenizer,
     private readonly generation: GenerationSettings,
   ) {}
 
-  static async open(store: ModelStore, runtime: { ortWasm: WebAssembly.Module }): Promise<SpeechEngine> {
+  /**
+   * `runtime.native`: another ONNX Runtime with the same API (onnxruntime-node, for the benchmark's and the
+   * parity test's comparisons) instead of onnxruntime-web's WASM.
+   */
+  static async open(
+    store: ModelStore,
+    runtime: { ortWasm: WebAssembly.Module } | { native: Ort; executionProvider: string },
+  ): Promise<SpeechEngine> {
     const manifest = await readSpeechManifest(store);
     const [tokenizerJson, tokenizerConfig, generation] = await Promise.all([
       readJson<object>(store, manifest, "tokenizer.json"),
@@ -74,7 +82,8 @@ export class SpeechEngine {
     return new SpeechEngine(
       store,
       manifest,
-      useOrtWasm(runtime.ortWasm),
+      "native" in runtime ? runtime.native : useOrtWasm(runtime.ortWasm),
+      "native" in runtime ? runtime.executionProvider : "wasm",
       new WhisperTokenizer(tokenizerJson, tokenizerConfig),
       parseGenerationConfig(generation),
     );
@@ -234,7 +243,9 @@ export class SpeechEngine {
         const bytes = await readVerified(this.store, this.manifest, file);
         const release = hold("model file", bytes.byteLength);
         try {
-          return await this.ort.InferenceSession.create(bytes, { executionProviders: ["wasm"] });
+          return await this.ort.InferenceSession.create(bytes, {
+            executionProviders: [this.executionProvider],
+          });
         } finally {
           release();
         }
