@@ -4,6 +4,7 @@ import type { MiddlewareHandler } from "hono";
 import type { Answers, Lang } from "../clinical";
 import { assessPhoto } from "../service/assess-photo";
 import { assessWords } from "../service/assess-words";
+import { type Heard, hear } from "../service/hear";
 import type { AppEnv } from "./env";
 import { API_KEY_SECURITY } from "./middleware/auth";
 import { bodyLimit } from "./middleware/body-limit";
@@ -58,6 +59,10 @@ const routeConfig = {
       "unsupported-image-format",
       "image-not-decodable",
       "image-not-assessable",
+      "empty-audio",
+      "audio-too-long",
+      "unsupported-audio-format",
+      "audio-not-decodable",
       "rate-limited",
       "model-unavailable",
       "busy",
@@ -72,6 +77,8 @@ interface Input {
   /** Absent: the words alone are triaged. */
   image?: Uint8Array;
   text?: string;
+  /** A voice note with the patient's words. Never stored or logged. */
+  audio?: Uint8Array;
   lang?: Lang;
   labels?: string[];
   answers?: Answers;
@@ -87,14 +94,32 @@ assessments.openapi(route, async (c) => {
   });
   const log = c.get("log");
   log.secrets = [input.text ?? "", ...(input.labels ?? [])];
+  let heard: Heard | undefined;
+  let speechMs: number | undefined;
+  if (input.audio) {
+    const started = Date.now();
+    log.fields = { ...log.fields, audioBytes: input.audio.length };
+    // VoiceError and ModelUnavailableError are mapped by onError: 400/413/415/422, or 503.
+    heard = await hear(c.var.speech, input.audio, input.lang);
+    speechMs = Date.now() - started;
+    log.secrets.push(heard.text);
+    log.timings = { ...log.timings, speech: speechMs };
+  }
+  const transcript = heard && {
+    text: heard.text,
+    language: heard.language,
+    confidence: { ...heard.confidence, low: heard.lowConfidence },
+  };
+  const speechTiming = speechMs === undefined ? {} : { speechMs };
   if (!input.image) {
     // Words alone: the triage, questions and advice from them; no model is needed.
     const started = Date.now();
     const assessment = assessWords({
       text: input.text ?? "",
-      lang: input.lang,
+      lang: input.lang ?? heard?.language,
       locale: c.req.header("accept-language"),
       answers: input.answers,
+      heard,
     });
     log.fields = { ...log.fields, status: assessment.status };
     return c.json(
@@ -103,7 +128,8 @@ assessments.openapi(route, async (c) => {
         assessment,
         scores: [],
         model: null,
-        timings: { totalMs: Date.now() - started },
+        ...(transcript ? { transcript } : {}),
+        timings: { ...speechTiming, totalMs: Date.now() - started },
       },
       200,
       { "Cache-Control": "no-store" },
@@ -118,7 +144,14 @@ assessments.openapi(route, async (c) => {
   // Errors are mapped by onError (problems.ts): only the photo's own faults are 4xx.
   const result = await assessPhoto(
     engine,
-    { ...input, image, locale: c.req.header("accept-language"), client: c.var.client },
+    {
+      ...input,
+      lang: input.lang ?? heard?.language,
+      image,
+      heard,
+      locale: c.req.header("accept-language"),
+      client: c.var.client,
+    },
     { maxPixels: Number(c.env.MAX_IMAGE_PIXELS) || undefined },
   );
   const { decodeMs, encodeMs, textMs, ...rest } = result.timings;
@@ -133,7 +166,8 @@ assessments.openapi(route, async (c) => {
       assessment: result.assessment,
       scores: result.scores,
       model: result.model,
-      timings: custom ? { decodeMs, encodeMs, ...rest } : result.timings,
+      ...(transcript ? { transcript } : {}),
+      timings: { ...speechTiming, ...(custom ? { decodeMs, encodeMs, ...rest } : result.timings) },
     },
     200,
     { "Cache-Control": "no-store" },
@@ -169,17 +203,31 @@ async function readInput(
   const essence = contentType.split(";")[0].trim().toLowerCase();
   let input: Input | undefined;
   if (essence === "multipart/form-data" || essence === "application/x-www-form-urlencoded") {
-    const { image, text, lang, labels, answers } = valid.form();
-    input = { image: image && new Uint8Array(await image.arrayBuffer()), text, lang, labels, answers };
+    const { image, audio, text, lang, labels, answers } = valid.form();
+    input = {
+      image: image && new Uint8Array(await image.arrayBuffer()),
+      audio: audio && new Uint8Array(await audio.arrayBuffer()),
+      text,
+      lang,
+      labels,
+      answers,
+    };
   } else if (/^application\/([\w.-]+\+)?json$/.test(essence)) {
-    const { image, text, lang, labels, answers } = valid.json();
-    input = { image: image === undefined ? undefined : decodeBase64(image), text, lang, labels, answers };
+    const { image, audio, text, lang, labels, answers } = valid.json();
+    input = {
+      image: image === undefined ? undefined : decodeBase64(image),
+      audio: audio === undefined ? undefined : decodeBase64(audio, "audio"),
+      text,
+      lang,
+      labels,
+      answers,
+    };
   }
   if (input && !input.image) {
-    if (!input.text?.trim())
+    if (!input.text?.trim() && !input.audio)
       throw new ProblemError("invalid-request", {
-        en: "Send a photo (`image`), the patient's words (`text`), or both.",
-        zh: "请发送照片（image）、您的描述（text），或两者都发送。",
+        en: "Send a photo (`image`), the patient's words (`text` or `audio`), or both.",
+        zh: "请发送照片（image）、您的描述（text 或语音 audio），或两者都发送。",
       });
     if (input.labels?.length)
       throw new ProblemError("invalid-request", {
@@ -198,14 +246,14 @@ type AssessmentJsonInput = z.infer<typeof AssessmentJson>;
 type AssessmentFormInput = z.infer<typeof AssessmentForm>;
 
 /** Base64 (standard or URL-safe, padding optional, whitespace ignored), or a `data:...;base64,` URL. */
-export function decodeBase64(value: string): Uint8Array {
+export function decodeBase64(value: string, field = "image"): Uint8Array {
   const payload = value
     .replace(/^data:[\w.+-]+\/[\w.+-]+(;[\w.+-]+=[\w.+-]+)*;base64,/i, "")
     .replace(/\s+/g, "");
   if (!/^[A-Za-z0-9+/\-_]*={0,2}$/.test(payload) || payload.length % 4 === 1) {
     throw new ProblemError("invalid-request", {
-      en: "image: not valid base64.",
-      zh: "image：不是有效的 base64。",
+      en: `${field}: not valid base64.`,
+      zh: `${field}：不是有效的 base64。`,
     });
   }
   const binary = atob(payload.replace(/-/g, "+").replace(/_/g, "/").replace(/=+$/, ""));

@@ -1,4 +1,5 @@
 import type { ClipEngine } from "../model/engine";
+import type { SpeechService } from "../model/remote/speech-protocol";
 
 /** The Hono environment of the HTTP API: the Worker's bindings and what middleware hands to handlers. */
 
@@ -44,5 +45,7 @@ export interface AppEnv {
     log: RequestLog;
     /** The isolate's engine, opened on first use; the Worker entry (src/workers/api) provides it. */
     engine: () => Promise<ClipEngine>;
+    /** The speech Worker (SPEECH binding, Workers RPC); undefined where it is not bound. */
+    speech: SpeechService | undefined;
   };
 }

@@ -10,6 +10,7 @@ import {
 } from "../clinical";
 import type { ClipEngine, Label, ModelInfo } from "../model/engine";
 import { headScores } from "./head";
+import { type Heard, joinWords, neverLowered } from "./hear";
 
 export interface PhotoRequest {
   /** The photo's bytes (JPEG, PNG or WebP). Never stored or logged. */
@@ -28,6 +29,8 @@ export interface PhotoRequest {
   client?: string;
   /** Answers to red-flag questions an earlier assessment asked. */
   answers?: Answers;
+  /** What a voice note said: read with `text`; when doubtful it may raise the level, never lower it. */
+  heard?: Heard;
 }
 
 export interface PhotoAssessment {
@@ -83,17 +86,22 @@ export async function assessPhoto(
   // A clinic's head replaces the catalogue's zero-shot ranking; a caller's own labels stay zero-shot.
   const head = custom ? null : await headScores(engine, image.embedding, findings.scores);
   const scores = head?.scores ?? findings.scores;
-  const assessment = assess({
-    imageProbabilities: byId(scores),
-    gateProbabilities: byId(gate.scores),
-    quality,
-    text: request.text,
-    answers: request.answers,
-    lang: request.lang,
-    locale: request.locale,
-    config: options.clinical,
-    otherLabels: head?.otherLabels,
-  });
+  const assessWith = (text: string | undefined) =>
+    assess({
+      imageProbabilities: byId(scores),
+      gateProbabilities: byId(gate.scores),
+      quality,
+      text,
+      answers: request.answers,
+      lang: request.lang,
+      locale: request.locale,
+      config: options.clinical,
+      otherLabels: head?.otherLabels,
+    });
+  const { heard } = request;
+  const assessment = heard
+    ? neverLowered(assessWith(joinWords(request.text, heard.text)), heard, () => assessWith(request.text))
+    : assessWith(request.text);
   return {
     assessment,
     scores,

@@ -36,6 +36,7 @@ export const REFERENCE_TEXTS = ["a photo of a skin rash", "a photo of normal ski
 export default async function setup(): Promise<void> {
   await bundleWorker("wrangler.text.toml", ".cache/text-worker");
   await bundleWorker("wrangler.vision-tail.toml", ".cache/vision-tail-worker");
+  await bundleWorker("wrangler.speech.toml", ".cache/speech-worker");
   await writeTestImages(resolve(cache, "images"));
   await mkdir(resolve(cache, "clip-tokenizer"), { recursive: true });
   for (const name of ["tokenizer.json", "tokenizer_config.json"]) {

@@ -2,6 +2,7 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { secureHeaders } from "hono/secure-headers";
 import { telegramBot } from "../../bot";
+import type { SpeechService } from "../../model/remote/speech-protocol";
 import { assessments } from "../../routes/assessments";
 import { conditions } from "../../routes/conditions";
 import { demo } from "../../routes/demo";
@@ -26,6 +27,8 @@ app.use(secureHeaders({ xFrameOptions: "DENY", overwrite: false }));
 app.use(requestIds(), requestLog());
 app.use(async (c, next) => {
   c.set("engine", () => getEngine(c.env));
+  // A service binding to a WorkerEntrypoint: its methods are RPC calls (wrangler types it as a Fetcher).
+  c.set("speech", c.env.SPEECH as unknown as SpeechService | undefined);
   await next();
 });
 app.use("/v1/*", corsFromEnv(), apiKeyAuth(), rateLimit());
