@@ -6,10 +6,14 @@ import { fakeTelegramBindings, fakeTelegramControl } from "./test/support/fake-t
 import { NoSkipsInCi } from "./test/support/no-skips-in-ci.js";
 import { openApiValidator } from "./test/support/openapi-validator.node.js";
 
-/** `../shared` (reference fixtures) and `.cache` (what the global setup generates), served to workerd tests. */
+/**
+ * `../shared` (reference fixtures), `.cache` (what the global setup generates) and `test/fixtures` (small
+ * committed fixtures), served to workerd tests.
+ */
 const roots: Record<string, string> = {
   shared: resolve(import.meta.dirname, "../shared"),
   cache: resolve(import.meta.dirname, ".cache"),
+  fixtures: resolve(import.meta.dirname, "test/fixtures"),
 };
 
 // workerd has no file system: tests read host files through this service binding.

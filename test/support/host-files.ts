@@ -1,13 +1,15 @@
 import { env } from "cloudflare:workers";
 import { TEST_IMAGES, type TestImage } from "./test-images";
 
+export type HostRoot = "shared" | "cache" | "fixtures";
+
 /**
  * Reads a file from the host through the HOST_FILES binding (workerd has no file system).
  * `root` "shared" is ../shared (reference fixtures); "cache" is .cache (what the global setup generates:
- * model packages, test photos, the repository's tokenizer). Returns null when the file is absent, so a
+ * model packages, test photos, the repository's tokenizer); "fixtures" is test/fixtures. Returns null when the file is absent, so a
  * test that compares against ../shared can skip with a clear message (a failure under CI=true).
  */
-export async function readHostFile(root: "shared" | "cache", path: string): Promise<Uint8Array | null> {
+export async function readHostFile(root: HostRoot, path: string): Promise<Uint8Array | null> {
   const res = await (env as unknown as { HOST_FILES: Fetcher }).HOST_FILES.fetch(
     `http://host/${root}/${path.split("/").map(encodeURIComponent).join("/")}`,
   );
@@ -16,7 +18,7 @@ export async function readHostFile(root: "shared" | "cache", path: string): Prom
   return new Uint8Array(await res.arrayBuffer());
 }
 
-export async function requireHostFile(root: "shared" | "cache", path: string): Promise<Uint8Array> {
+export async function requireHostFile(root: HostRoot, path: string): Promise<Uint8Array> {
   const bytes = await readHostFile(root, path);
   if (!bytes) throw new Error(`missing host file ${root}/${path}`);
   return bytes;

@@ -1,4 +1,4 @@
-import { AudioError, decodeAudio, logMelSpectrogram, windows30s } from "../../audio";
+import { type AudioWasm, decodeAudio, logMelSpectrogram, windows30s } from "../../audio";
 import { useOrtWasm } from "../backends/onnx";
 import { hold, measureCreation, sampleMemory } from "../memory";
 import { readJson, readVerified } from "../package/load";
@@ -63,6 +63,7 @@ export class SpeechEngine {
     private readonly executionProvider: string,
     private readonly tokenizer: WhisperTokenizer,
     private readonly generation: GenerationSettings,
+    private readonly audioWasm: AudioWasm | undefined,
   ) {}
 
   /**
@@ -71,7 +72,10 @@ export class SpeechEngine {
    */
   static async open(
     store: ModelStore,
-    runtime: { ortWasm: WebAssembly.Module } | { native: Ort; executionProvider: string },
+    runtime: ({ ortWasm: WebAssembly.Module } | { native: Ort; executionProvider: string }) & {
+      /** The audio decoders' compiled WASM: a Worker must pass it (audio/wasm-worker); Node need not. */
+      audioWasm?: AudioWasm;
+    },
   ): Promise<SpeechEngine> {
     const manifest = await readSpeechManifest(store);
     const [tokenizerJson, tokenizerConfig, generation] = await Promise.all([
@@ -86,6 +90,7 @@ export class SpeechEngine {
       "native" in runtime ? runtime.executionProvider : "wasm",
       new WhisperTokenizer(tokenizerJson, tokenizerConfig),
       parseGenerationConfig(generation),
+      runtime.audioWasm,
     );
   }
 
@@ -107,13 +112,7 @@ export class SpeechEngine {
     bytes: Uint8Array,
     options: TranscribeOptions & { maxSeconds: number },
   ): Promise<Transcript> {
-    const { samples, seconds } = await decodeAudio(bytes, { maxSeconds: options.maxSeconds });
-    if (seconds > options.maxSeconds) {
-      throw new AudioError(
-        "too_long",
-        `the audio lasts ${seconds.toFixed(1)} s, over ${options.maxSeconds} s`,
-      );
-    }
+    const { samples } = await decodeAudio(bytes, { maxSeconds: options.maxSeconds, wasm: this.audioWasm });
     return this.transcribe(samples, options);
   }
 
@@ -121,7 +120,8 @@ export class SpeechEngine {
   async transcribe(samples: Float32Array, options: TranscribeOptions = {}): Promise<Transcript> {
     const results: WindowResult[] = [];
     let language = options.language;
-    for (const window of windows30s(samples)) {
+    const windows = windows30s(samples);
+    for (const window of windows.length > 0 ? windows : [new Float32Array(0)]) {
       const release = hold("speech features", 80 * 3000 * 4);
       try {
         const result = await this.transcribeFeatures(logMelSpectrogram(window), { ...options, language });

@@ -1,6 +1,7 @@
 import { WorkerEntrypoint } from "cloudflare:workers";
 import ortWasm from "onnxruntime-web/ort-wasm-simd-threaded.wasm";
 import { AudioError } from "../../audio";
+import { audioWasm } from "../../audio/wasm-worker";
 import { PromiseCache } from "../../lib/promise-cache";
 import { ModelUnavailableError } from "../../model/package/load";
 import { r2Store } from "../../model/package/store";
@@ -59,6 +60,8 @@ export default class SpeechWorker extends WorkerEntrypoint<SpeechWorkerEnv> impl
 
   private engine(): Promise<SpeechEngine> {
     const prefix = this.env.SPEECH_MODEL_PREFIX;
-    return engines.get(prefix, () => SpeechEngine.open(r2Store(this.env.MODELS, prefix), { ortWasm }));
+    return engines.get(prefix, () =>
+      SpeechEngine.open(r2Store(this.env.MODELS, prefix), { ortWasm, audioWasm }),
+    );
   }
 }
