@@ -9,6 +9,8 @@ export interface TelegramBindings {
   /** The bot's getMe JSON; empty = ask Telegram once per isolate. */
   TELEGRAM_BOT_INFO?: string;
   BOT_STATE: KVNamespace;
+  /** The speech Worker's service binding (an RPC entrypoint; wrangler types it as a Fetcher). */
+  SPEECH?: unknown;
   MAX_BODY_BYTES?: string;
   MAX_IMAGE_PIXELS?: string;
   /** Milliseconds one Bot API call may take per try (default 10 s). */

@@ -1,6 +1,7 @@
 /** The bot as the Worker entry wires it behind POST /telegram/webhook (src/routes/telegram.ts). */
 import type { Update } from "grammy/types";
 import type { ClipEngine } from "../model/engine";
+import type { SpeechService } from "../model/remote/speech-protocol";
 import { readBotConfig, type TelegramBindings } from "./config";
 import { handleTelegramUpdate } from "./webhook";
 
@@ -16,7 +17,8 @@ export const telegramBot = {
     engine: () => Promise<ClipEngine>,
   ): Promise<void> {
     const config = readBotConfig(env);
-    if (config) await handleTelegramUpdate({ config, kv: env.BOT_STATE, engine }, update);
+    const speech = env.SPEECH as SpeechService | undefined;
+    if (config) await handleTelegramUpdate({ config, kv: env.BOT_STATE, engine, speech }, update);
   },
 };
 

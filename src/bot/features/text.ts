@@ -17,6 +17,11 @@ text.on("message:text", async (ctx, next) => {
   const words = ctx.message.text.trim();
   // An unknown command: fallbacks answers with the help.
   if (words.startsWith("/")) return next();
+  await takeWords(ctx, words);
+});
+
+/** The patient's words, typed or heard in a voice note (features/voice.ts): the one path both take. */
+export async function takeWords(ctx: BotContext, words: string): Promise<void> {
   const pending = ctx.session.pendingPhoto;
   if (pending) {
     ctx.session.pendingPhoto = undefined;
@@ -34,4 +39,4 @@ text.on("message:text", async (ctx, next) => {
   }
   ctx.session.pendingWords = all;
   await ctx.reply(botMessages[assessment.lang].askForPhoto);
-});
+}

@@ -13,7 +13,7 @@ export type SpeechLanguage = "en" | "zh";
 export interface TranscribeOptions {
   /** Forced (the chat's language); otherwise detected among en and zh from the first step's scores. */
   language?: SpeechLanguage;
-  /** Tokens generated per 30 s window at most (default: up to the model's 448-token context). */
+  /** Tokens generated per 30 s window at most (default 224, openai/whisper's sample_len). */
   maxNewTokens?: number;
   /** Default true: later steps read the decoder's past key values (the merged model's cache branch). */
   useCache?: boolean;
@@ -49,6 +49,8 @@ interface WindowResult {
 }
 
 type Ort = ReturnType<typeof useOrtWasm>;
+
+const SAMPLE_LEN = 224;
 type OrtTensor = InstanceType<Ort["Tensor"]>;
 
 /**
@@ -162,10 +164,8 @@ export class SpeechEngine {
 
     const language = options.language ?? (await this.detectLanguage(decoder, hidden));
     const prompt = [ids.startOfTranscript, ids.languages[language], ids.transcribe, ids.noTimestamps];
-    const maxNew = Math.min(
-      options.maxNewTokens ?? Number.POSITIVE_INFINITY,
-      this.generation.maxLength - prompt.length,
-    );
+    // openai/whisper's default sample_len: half the text context (224 tokens) per 30 s window.
+    const maxNew = Math.min(options.maxNewTokens ?? SAMPLE_LEN, this.generation.maxLength - prompt.length);
     const useCache = options.useCache ?? true;
 
     const generated: number[] = [];
