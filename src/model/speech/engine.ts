@@ -1,5 +1,6 @@
 import { type AudioWasm, decodeAudio, logMelSpectrogram, windows30s } from "../../audio";
-import { useOrtWasm } from "../backends/onnx";
+import { loadIntoHeap } from "../backends/heap-loader";
+import { requireOrtHeap, useOrtWasm } from "../backends/onnx";
 import { hold, measureCreation, sampleMemory } from "../memory";
 import { readJson, readVerified } from "../package/load";
 import { readSpeechManifest, type SpeechManifest } from "../package/speech-manifest";
@@ -62,6 +63,7 @@ export class SpeechEngine {
     private readonly store: ModelStore,
     private readonly manifest: SpeechManifest,
     private readonly ort: Ort,
+    private readonly ortWasm: WebAssembly.Module | undefined,
     private readonly executionProvider: string,
     private readonly tokenizer: WhisperTokenizer,
     private readonly generation: GenerationSettings,
@@ -89,6 +91,7 @@ export class SpeechEngine {
       store,
       manifest,
       "native" in runtime ? runtime.native : useOrtWasm(runtime.ortWasm),
+      "native" in runtime ? undefined : runtime.ortWasm,
       "native" in runtime ? runtime.executionProvider : "wasm",
       new WhisperTokenizer(tokenizerJson, tokenizerConfig),
       parseGenerationConfig(generation),
@@ -240,6 +243,7 @@ export class SpeechEngine {
     const key = `${this.manifest.revision}/${file}`;
     return cachedSession(key, () =>
       measureCreation(key, async () => {
+        if (file.endsWith(".ort") && this.ortWasm) return this.heapSession(file, this.ortWasm);
         const bytes = await readVerified(this.store, this.manifest, file);
         const release = hold("model file", bytes.byteLength);
         try {
@@ -251,6 +255,21 @@ export class SpeechEngine {
         }
       }),
     );
+  }
+
+  /** An ORT-format graph streamed into ORT's heap and used there in place (as the CLIP towers' packed graphs). */
+  private async heapSession(file: string, ortWasm: WebAssembly.Module) {
+    await requireOrtHeap(ortWasm, file);
+    const model = await loadIntoHeap(this.store, this.manifest, file);
+    try {
+      return await this.ort.InferenceSession.create(model.bytes, {
+        executionProviders: ["wasm"],
+        extra: { session: { use_ort_model_bytes_directly: "1", use_ort_model_bytes_for_initializers: "1" } },
+      });
+    } catch (error) {
+      model.discard();
+      throw error;
+    }
   }
 }
 
