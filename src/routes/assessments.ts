@@ -14,7 +14,8 @@ import { AssessmentForm, AssessmentJson, AssessmentResponse } from "./schemas/as
 const requestBody = {
   description:
     "The photo with optional words, or the words alone, as multipart/form-data (field `image`, a file) or " +
-    "JSON (`image` in base64). Image URLs are not accepted. The body limit (10 MiB by default) is checked " +
+    "JSON (`image` in base64). The words may be typed (`text`), spoken (`audio`, a voice note), or both. " +
+    "Image URLs are not accepted. The body limit (10 MiB by default) is checked " +
     "while it streams in.",
   content: {
     "multipart/form-data": { schema: AssessmentForm },
@@ -34,8 +35,10 @@ const routeConfig = {
     "words alone when the photo cannot be used), advice, and the red-flag `questions` still worth asking. " +
     "Not a diagnosis. A photo that is too dark, blurry or small, or that does not show skin, still gets a 200 " +
     "with `status` poor_photo or not_skin. Words without a photo (`text`, with `answers`) are triaged too: " +
-    "`status` no_photo, no findings, `scores` empty and `model` null, and no model is loaded. Neither the " +
-    "photo nor the text is stored or logged; responses are never cached.",
+    "`status` no_photo, no findings, `scores` empty and `model` null, and no model is loaded. A voice note " +
+    "(`audio`) is transcribed inside the service and read with `text`; the answer's `transcript` says what " +
+    "was heard. Neither the photo, the text, the audio nor the transcript is stored or logged; responses are " +
+    "never cached.",
   security: API_KEY_SECURITY,
   middleware: [bodyLimit(), multipartBoundary()] as const,
   request: { body: requestBody },
