@@ -18,6 +18,7 @@ import { machine, type Row, step, tableLines } from "./lib/report";
 import { coldStartSection } from "./sections/cold-start";
 import { decodeSection } from "./sections/decode";
 import { memorySection } from "./sections/isolate-memory";
+import { speechSection } from "./sections/speech";
 import { throughputSection } from "./sections/throughput";
 import { transformersSection } from "./sections/transformers";
 import { visionSection } from "./sections/vision";
@@ -29,6 +30,7 @@ const SECTIONS: Record<string, (context: BenchContext) => Promise<Row[]>> = {
   "4": coldStartSection,
   "5": memorySection,
   "6": throughputSection,
+  "7": speechSection,
 };
 
 async function main(): Promise<void> {
