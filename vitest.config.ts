@@ -79,6 +79,14 @@ export default defineConfig({
                   r2Buckets: { MODELS: "dermedge-models" },
                   bindings: { MODEL_PREFIX: "models/active" },
                 },
+                // The speech Worker (wrangler.speech.toml), a WorkerEntrypoint reached by RPC: SPEECH.
+                {
+                  name: "dermedge-speech",
+                  modules: await bundledModules(resolve(import.meta.dirname, ".cache/speech-worker")),
+                  compatibilityDate: "2026-04-20",
+                  r2Buckets: { MODELS: "dermedge-models" },
+                  bindings: { SPEECH_MODEL_PREFIX: "models/speech/active", MAX_VOICE_SECONDS: "90" },
+                },
                 // The second half of a packed vision tower (wrangler.vision-tail.toml): VISION_TAIL.
                 {
                   name: "dermedge-vision-tail",

@@ -19,6 +19,7 @@ import { coldStartSection } from "./sections/cold-start";
 import { decodeSection } from "./sections/decode";
 import { memorySection } from "./sections/isolate-memory";
 import { memoryAsCountedSection } from "./sections/memory-as-counted";
+import { speechSection } from "./sections/speech";
 import { throughputSection } from "./sections/throughput";
 import { transformersSection } from "./sections/transformers";
 import { visionSection } from "./sections/vision";
@@ -31,6 +32,7 @@ const SECTIONS: Record<string, (context: BenchContext) => Promise<Row[]>> = {
   "5": memorySection,
   "6": throughputSection,
   "7": memoryAsCountedSection,
+  "8": speechSection,
 };
 
 async function main(): Promise<void> {

@@ -7,6 +7,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseEnv, stripVTControlCharacters } from "node:util";
+import { SPEECH_PREFIX } from "../src/cli/commands/model-install";
 import { main as dermedge } from "../src/cli/main";
 import { parseApiKeys } from "../src/config/api-keys";
 import { CLIP_ASSETS_DIR } from "../src/synthetic";
@@ -36,6 +37,25 @@ async function installSynthetic(): Promise<boolean> {
   const args = ["model", "synthetic", "--size", "tiny", "--tokenizer", CLIP_ASSETS_DIR, "--out", out];
   if ((await dermedge(args)) !== 0) return false;
   return (await dermedge(["model", "install", out, "--local"])) === 0;
+}
+
+/**
+ * The speech package for voice notes: no download is wired yet, so a session without one installs the
+ * synthetic whisper-tiny (packed: ORT format, as the speech Worker loads it best) and says so.
+ */
+async function ensureSpeechModel(): Promise<string[]> {
+  const active = await activeManifest("--local", SPEECH_PREFIX);
+  if (!active) {
+    process.stderr.write("dev: no speech model in local R2; installing the synthetic whisper-tiny\n");
+    const out = resolve(models, "dev-whisper-tiny");
+    const made =
+      (await dermedge(["model", "synthetic", "--kind", "whisper", "--size", "tiny", "--out", out])) === 0 &&
+      (await dermedge(["model", "pack", out, "--out", `${out}-packed`])) === 0 &&
+      (await dermedge(["model", "install", `${out}-packed`, "--local"])) === 0;
+    if (!made) process.stderr.write("dev: no speech model could be installed; voice notes will answer 503\n");
+    return made ? ["The speech model is SYNTHETIC: voice notes are transcribed as gibberish."] : [];
+  }
+  return active.synthetic ? ["The speech model is SYNTHETIC: voice notes are transcribed as gibberish."] : [];
 }
 
 /** The banner's lines about the model: none for a real one. */
@@ -108,7 +128,7 @@ export function sessionApiKeys(args: string[], vars: Record<string, string> = {}
 
 /** Runs the dev session until wrangler exits; resolves with its exit code. */
 export async function runDev(options: DevOptions = {}): Promise<number> {
-  const lines = await ensureModel();
+  const lines = [...(await ensureModel()), ...(await ensureSpeechModel())];
   const args = options.args ?? [];
   // Open on purpose when no keys are configured: wrangler.toml keeps /v1 closed without API_KEYS; here
   // anyone on this machine may call it. With keys (.dev.vars), they are required and the banner says so.

@@ -83,8 +83,11 @@ export function wrangler(args: string[], options: WranglerOptions = {}) {
 }
 
 /** The active model's manifest in the local or remote MODELS bucket, or null when none is installed. */
-export async function activeManifest(where: "--local" | "--remote"): Promise<ModelManifest | null> {
-  const key = `${MODEL_BUCKET}/${ACTIVE_PREFIX}/manifest.json`;
+export async function activeManifest(
+  where: "--local" | "--remote",
+  prefix = ACTIVE_PREFIX,
+): Promise<ModelManifest | null> {
+  const key = `${MODEL_BUCKET}/${prefix}/manifest.json`;
   const { code, stdout } = await wrangler(["r2", "object", "get", key, where, "--pipe"], { quiet: true });
   return code === 0 ? JSON.parse(stdout) : null;
 }

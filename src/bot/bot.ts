@@ -13,6 +13,7 @@ import { group } from "./features/group";
 import { photo } from "./features/photo";
 import { questions } from "./features/questions";
 import { text } from "./features/text";
+import { voice } from "./features/voice";
 import { chatRateLimit } from "./rate-limit";
 import { retryTelegram } from "./retry";
 import { chatSession } from "./session";
@@ -32,7 +33,7 @@ export function createBot(deps: BotDeps, botInfo: UserFromGetMe): Bot<BotContext
   });
   bot.use(chatSession());
   bot.use(chatRateLimit());
-  bot.use(group, commands, checklist, questions, photo, text, fallbacks);
+  bot.use(group, commands, checklist, questions, photo, text, voice, fallbacks);
   return bot;
 }
 

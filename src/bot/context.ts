@@ -2,6 +2,7 @@
 import type { Context, SessionFlavor } from "grammy";
 import type { Answers, Lang } from "../clinical";
 import type { ClipEngine } from "../model/engine";
+import type { SpeechService } from "../model/remote/speech-protocol";
 import type { ImageScores } from "../service/assess-scores";
 import type { ChatState } from "./chat-state";
 import type { BotConfig } from "./config";
@@ -80,6 +81,8 @@ export interface BotDeps {
   sleep: (ms: number) => Promise<void>;
   /** The isolate's engine, opened on first use (the Worker entry provides it). */
   engine: () => Promise<ClipEngine>;
+  /** The speech Worker (SPEECH binding) that hears voice notes; undefined where it is not bound. */
+  speech?: SpeechService;
   /** One JSON log line: update id, event, error type. Never text, photos or file ids. */
   log: (fields: Record<string, string | number | boolean>) => void;
 }

@@ -1,6 +1,7 @@
 /** The bot as the Worker entry wires it behind POST /telegram/webhook (src/routes/telegram.ts). */
 import type { Update } from "grammy/types";
 import type { ClipEngine } from "../model/engine";
+import type { SpeechService } from "../model/remote/speech-protocol";
 import { readBotConfig } from "./config";
 import { handleTelegramUpdate } from "./webhook";
 
@@ -12,8 +13,9 @@ export const telegramBot = {
   /** Handles one update; never throws (failures are apologised for in the chat and logged). */
   async handleUpdate(env: Env, update: Update, engine: () => Promise<ClipEngine>): Promise<void> {
     const config = readBotConfig(env);
+    const speech = env.SPEECH as SpeechService | undefined;
     if (config)
-      await handleTelegramUpdate({ config, kv: env.BOT_STATE, chats: env.BOT_CHATS, engine }, update);
+      await handleTelegramUpdate({ config, kv: env.BOT_STATE, chats: env.BOT_CHATS, engine, speech }, update);
   },
 };
 

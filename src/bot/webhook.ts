@@ -6,6 +6,7 @@
 import { BotError, GrammyError, HttpError } from "grammy";
 import type { Update } from "grammy/types";
 import type { ClipEngine } from "../model/engine";
+import type { SpeechService } from "../model/remote/speech-protocol";
 import { errorType } from "./answer";
 import { botInfoFor, createBot } from "./bot";
 import type { BotConfig } from "./config";
@@ -19,6 +20,7 @@ export interface BotRuntime {
   kv: KVNamespace;
   chats: BotDeps["chats"];
   engine: () => Promise<ClipEngine>;
+  speech?: SpeechService;
   /** Where log lines go; console.log by default. */
   write?: (line: string) => void;
   /** How retries wait; real time (setTimeout) by default. Tests pass one that records and returns at once. */

@@ -9,6 +9,7 @@ import { model } from "./commands/model";
 import { preprocess } from "./commands/preprocess";
 import { syntheticPhotos } from "./commands/synthetic-photos";
 import { tokenize } from "./commands/tokenize";
+import { transcribe } from "./commands/transcribe";
 import { triageEvalCommand } from "./commands/triage-eval";
 import { CliError, UsageError } from "./errors";
 
@@ -26,7 +27,10 @@ const USAGE = `usage: dermedge <command> [options]
                                             class folders of generated photos, separable by construction
   triage-eval CORPUS [--out R.json]         triage a JSON Lines corpus of patient messages from the words:
                                             level confusion table, under/over-triage, duration and age accuracy
+  transcribe FILE --model DIR [--lang en|zh] [--max-new-tokens N] [--no-cache]
+                                            what a voice note says, as JSON (text, language, token ids, confidence)
   model synthetic --size tiny|base --tokenizer DIR --out DIR [--external-data] [--seed N]
+  model synthetic --kind whisper --size test|tiny|base --out DIR [--seed N]   a Whisper-shaped speech package
   model fetch [--variant int8|q4] [--revision SHA] --out DIR   download and verify Xenova/clip-vit-base-patch32
   model install DIR [--local|--remote] [--persist-to DIR] [--force]   make a package the Worker's active model
   audio-features FILE [--window I]          Whisper's log-mel features (80 rows x 3000 frames, JSON) of a
@@ -42,6 +46,7 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
   "triage-eval": triageEvalCommand,
   model,
   "audio-features": audioFeatures,
+  transcribe,
 };
 
 /** Runs one command; returns the exit code. Problems print as one line on stderr, never a stack. */

@@ -1,4 +1,5 @@
 import type { ClipEngine } from "../model/engine";
+import type { SpeechService } from "../model/remote/speech-protocol";
 
 /**
  * The Hono environment of the HTTP API: the Worker's bindings, typed by the generated `Env`
@@ -21,10 +22,12 @@ export interface AppEnv {
   Bindings: Env;
   Variables: {
     requestId: string;
-    /** Who is calling, for rate limiting and logs: "key:<sha-256 prefix>" or "ip:<address>". */
+    /** Who is calling, for rate limiting and logs: "key:<sha-256 prefix>" or "ip:<HMAC of the network>". */
     client: string;
     log: RequestLog;
     /** The isolate's engine, opened on first use; the Worker entry (src/workers/api) provides it. */
     engine: () => Promise<ClipEngine>;
+    /** The speech Worker (SPEECH binding, Workers RPC); undefined where it is not bound. */
+    speech: SpeechService | undefined;
   };
 }

@@ -5,6 +5,7 @@ import type { Answers, Lang } from "../clinical";
 import { readConfig } from "../config/env";
 import { assessPhoto } from "../service/assess-photo";
 import { assessWords } from "../service/assess-words";
+import { type Heard, hear } from "../service/hear";
 import type { AppEnv } from "./app-env";
 import { API_KEY_SECURITY } from "./middleware/auth";
 import { bodyLimit } from "./middleware/body-limit";
@@ -14,7 +15,8 @@ import { AssessmentForm, AssessmentJson, AssessmentResponse } from "./schemas/as
 const requestBody = {
   description:
     "The photo with optional words, or the words alone, as multipart/form-data (field `image`, a file) or " +
-    "JSON (`image` in base64). Image URLs are not accepted. The body limit (10 MiB by default) is checked " +
+    "JSON (`image` in base64). The words may be typed (`text`), spoken (`audio`, a voice note), or both. " +
+    "Image URLs are not accepted. The body limit (10 MiB by default) is checked " +
     "while it streams in.",
   content: {
     "multipart/form-data": { schema: AssessmentForm },
@@ -34,8 +36,10 @@ const routeConfig = {
     "words alone when the photo cannot be used), advice, and the red-flag `questions` still worth asking. " +
     "Not a diagnosis. A photo that is too dark, blurry or small, or that does not show skin, still gets a 200 " +
     "with `status` poor_photo or not_skin. Words without a photo (`text`, with `answers`) are triaged too: " +
-    "`status` no_photo, no findings, `scores` empty and `model` null, and no model is loaded. Neither the " +
-    "photo nor the text is stored or logged; responses are never cached.",
+    "`status` no_photo, no findings, `scores` empty and `model` null, and no model is loaded. A voice note " +
+    "(`audio`) is transcribed inside the service and read with `text`; the answer's `transcript` says what " +
+    "was heard. Neither the photo, the text, the audio nor the transcript is stored or logged; responses are " +
+    "never cached.",
   security: API_KEY_SECURITY,
   middleware: [bodyLimit(), multipartBoundary()] as const,
   request: { body: requestBody },
@@ -59,6 +63,10 @@ const routeConfig = {
       "unsupported-image-format",
       "image-not-decodable",
       "image-not-assessable",
+      "empty-audio",
+      "audio-too-long",
+      "unsupported-audio-format",
+      "audio-not-decodable",
       "rate-limited",
       "model-unavailable",
       "busy",
@@ -73,6 +81,8 @@ interface Input {
   /** Absent: the words alone are triaged. */
   image?: Uint8Array;
   text?: string;
+  /** A voice note with the patient's words. Never stored or logged. */
+  audio?: Uint8Array;
   lang?: Lang;
   labels?: string[];
   answers?: Answers;
@@ -89,14 +99,32 @@ assessments.openapi(route, async (c) => {
   });
   const log = c.get("log");
   log.secrets = [input.text ?? "", ...(input.labels ?? [])];
+  let heard: Heard | undefined;
+  let speechMs: number | undefined;
+  if (input.audio) {
+    const started = Date.now();
+    log.fields = { ...log.fields, audioBytes: input.audio.length };
+    // VoiceError and ModelUnavailableError are mapped by onError: 400/413/415/422, or 503.
+    heard = await hear(c.var.speech, input.audio, input.lang);
+    speechMs = Date.now() - started;
+    log.secrets.push(heard.text);
+    log.timings = { ...log.timings, speech: speechMs };
+  }
+  const transcript = heard && {
+    text: heard.text,
+    language: heard.language,
+    confidence: { ...heard.confidence, low: heard.lowConfidence },
+  };
+  const speechTiming = speechMs === undefined ? {} : { speechMs };
   if (!input.image) {
     // Words alone: the triage, questions and advice from them; no model is needed.
     const started = Date.now();
     const assessment = assessWords({
       text: input.text ?? "",
-      lang: input.lang,
+      lang: input.lang ?? heard?.language,
       locale: c.req.header("accept-language"),
       answers: input.answers,
+      heard,
     });
     log.fields = { ...log.fields, status: assessment.status };
     return c.json(
@@ -105,7 +133,8 @@ assessments.openapi(route, async (c) => {
         assessment,
         scores: [],
         model: null,
-        timings: { totalMs: Date.now() - started },
+        ...(transcript ? { transcript } : {}),
+        timings: { ...speechTiming, totalMs: Date.now() - started },
       },
       200,
       { "Cache-Control": "no-store" },
@@ -120,7 +149,14 @@ assessments.openapi(route, async (c) => {
   // Errors are mapped by onError (problems.ts): only the photo's own faults are 4xx.
   const result = await assessPhoto(
     engine,
-    { ...input, image, locale: c.req.header("accept-language"), client: c.var.client },
+    {
+      ...input,
+      lang: input.lang ?? heard?.language,
+      image,
+      heard,
+      locale: c.req.header("accept-language"),
+      client: c.var.client,
+    },
     { maxPixels: readConfig(c.env).maxImagePixels, exact: input.exact },
   );
   const { decodeMs, encodeMs, textMs, ...rest } = result.timings;
@@ -135,7 +171,8 @@ assessments.openapi(route, async (c) => {
       assessment: result.assessment,
       scores: result.scores,
       model: result.model,
-      timings: custom ? { decodeMs, encodeMs, ...rest } : result.timings,
+      ...(transcript ? { transcript } : {}),
+      timings: { ...speechTiming, ...(custom ? { decodeMs, encodeMs, ...rest } : result.timings) },
     },
     200,
     { "Cache-Control": "no-store" },
@@ -181,18 +218,33 @@ async function readInput(
   const essence = contentType.split(";")[0].trim().toLowerCase();
   let input: Input | undefined;
   if (essence === "multipart/form-data" || essence === "application/x-www-form-urlencoded") {
-    const { image, text, lang, labels, answers, exact } = valid.form();
-    input = { image: image && new Uint8Array(await image.arrayBuffer()), text, lang, labels, answers, exact };
+    const { image, audio, text, lang, labels, answers, exact } = valid.form();
+    input = {
+      image: image && new Uint8Array(await image.arrayBuffer()),
+      audio: audio && new Uint8Array(await audio.arrayBuffer()),
+      text,
+      lang,
+      labels,
+      answers,
+      exact,
+    };
   } else if (/^application\/([\w.-]+\+)?json$/.test(essence)) {
-    const { image, text, lang, labels, answers, exact } = valid.json();
-    const bytes = image === undefined ? undefined : decodeBase64(image);
-    input = { image: bytes, text, lang, labels, answers, exact };
+    const { image, audio, text, lang, labels, answers, exact } = valid.json();
+    input = {
+      image: image === undefined ? undefined : decodeBase64(image),
+      audio: audio === undefined ? undefined : decodeBase64(audio, "audio"),
+      text,
+      lang,
+      labels,
+      answers,
+      exact,
+    };
   }
   if (input && !input.image) {
-    if (!input.text?.trim())
+    if (!input.text?.trim() && !input.audio)
       throw new ProblemError("invalid-request", {
-        en: "Send a photo (`image`), the patient's words (`text`), or both.",
-        zh: "请发送照片（image）、您的描述（text），或两者都发送。",
+        en: "Send a photo (`image`), the patient's words (`text` or `audio`), or both.",
+        zh: "请发送照片（image）、您的描述（text 或语音 audio），或两者都发送。",
       });
     if (input.labels?.length)
       throw new ProblemError("invalid-request", {
@@ -211,14 +263,14 @@ type AssessmentJsonInput = z.infer<typeof AssessmentJson>;
 type AssessmentFormInput = z.infer<typeof AssessmentForm>;
 
 /** Base64 (standard or URL-safe, padding optional, whitespace ignored), or a `data:...;base64,` URL. */
-export function decodeBase64(value: string): Uint8Array {
+export function decodeBase64(value: string, field = "image"): Uint8Array {
   const payload = value
     .replace(/^data:[\w.+-]+\/[\w.+-]+(;[\w.+-]+=[\w.+-]+)*;base64,/i, "")
     .replace(/\s+/g, "");
   if (!/^[A-Za-z0-9+/\-_]*={0,2}$/.test(payload) || payload.length % 4 === 1) {
     throw new ProblemError("invalid-request", {
-      en: "image: not valid base64.",
-      zh: "image：不是有效的 base64。",
+      en: `${field}: not valid base64.`,
+      zh: `${field}：不是有效的 base64。`,
     });
   }
   const binary = atob(payload.replace(/-/g, "+").replace(/_/g, "/").replace(/=+$/, ""));

@@ -8,11 +8,13 @@ import { z } from "@hono/zod-openapi";
 import type { Context, ErrorHandler, NotFoundHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { AudioError } from "../audio";
 import { ImageNotAssessableError, type Lang } from "../clinical";
 import { ConfigError } from "../config/env";
 import { ImageError } from "../image/types";
 import { MemoryBusyError } from "../lib/memory-budget";
 import { ModelUnavailableError } from "../model/package/load";
+import { VoiceError } from "../service/hear";
 import type { AppEnv } from "./app-env";
 import { problemLanguage } from "./problem-language";
 
@@ -46,6 +48,16 @@ export const PROBLEMS = {
     status: 422,
     title: { en: "The image cannot be assessed", zh: "无法评估这张图片" },
   },
+  "empty-audio": { status: 400, title: { en: "The audio is empty", zh: "语音是空的" } },
+  "audio-too-long": { status: 413, title: { en: "Voice note too long", zh: "语音太长" } },
+  "unsupported-audio-format": {
+    status: 415,
+    title: { en: "Unsupported audio format", zh: "不支持的语音格式" },
+  },
+  "audio-not-decodable": {
+    status: 422,
+    title: { en: "The audio cannot be decoded", zh: "无法读取这段语音" },
+  },
   "rate-limited": { status: 429, title: { en: "Too many requests", zh: "请求过于频繁" } },
   "internal-error": { status: 500, title: { en: "Internal error", zh: "服务器内部错误" } },
   "model-unavailable": { status: 503, title: { en: "The model is unavailable", zh: "模型暂时不可用" } },
@@ -73,6 +85,12 @@ export const PROBLEM_DESCRIPTIONS: Record<ProblemSlug, string> = {
     "The image is not JPEG, PNG or WebP; the `format` member names what was found (gif, heic, unknown, ...).",
   "image-not-decodable": "The image claims to be JPEG, PNG or WebP but is damaged or truncated.",
   "image-not-assessable": "The image decodes but cannot be assessed at all (e.g. degenerate dimensions).",
+  "empty-audio": "The audio part or field holds no bytes, or no samples.",
+  "audio-too-long":
+    "The voice note lasts longer than the limit (MAX_VOICE_SECONDS of the speech Worker, 90 s by default).",
+  "unsupported-audio-format":
+    "The audio is not Ogg/Opus, WAV or MP3 (or a kind of them the service cannot read).",
+  "audio-not-decodable": "The audio claims to be Ogg/Opus, WAV or MP3 but is damaged or truncated.",
   "rate-limited": "Too many requests for this API key (or address); retry after Retry-After seconds.",
   "internal-error": "A fault on our side; the request id identifies it in the logs.",
   "model-unavailable":
@@ -103,7 +121,7 @@ export const Problem = z
       .openapi({
         description:
           "model-unavailable: model_missing, model_invalid, model_integrity, runtime_unsupported, " +
-          "text_encoder_unavailable or vision_tail_unavailable.",
+          "text_encoder_unavailable, vision_tail_unavailable or speech_unavailable.",
       }),
   })
   .openapi("Problem");
@@ -191,12 +209,19 @@ export function toProblem(err: unknown): ProblemError {
         });
     }
   }
+  if (err instanceof AudioError) return audioProblem(err);
   // The photo decoded but its pixels cannot be measured. Any other RangeError (NaN from the model, a bad
   // setting) is ours, and falls through to a 500.
   if (err instanceof ImageNotAssessableError) {
     return new ProblemError("image-not-assessable", {
       en: "The image decodes but is too degenerate to assess.",
       zh: "图片可以打开，但无法评估（例如尺寸异常）。请您重新拍一张照片。",
+    });
+  }
+  if (err instanceof ModelUnavailableError && err.code === "speech_unavailable") {
+    return modelUnavailable(err, {
+      en: "Voice notes cannot be transcribed right now; try again shortly, or send the words as text.",
+      zh: "暂时无法识别语音，请您稍后再试，或者直接打字。",
     });
   }
   if (err instanceof ModelUnavailableError) {
@@ -238,6 +263,33 @@ export function toProblem(err: unknown): ProblemError {
     en: "Something went wrong on our side.",
     zh: "我们这边出了问题，与您的照片无关。请您稍后再试。",
   });
+}
+
+/** A voice note the speech Worker could not take. */
+function audioProblem(err: AudioError): ProblemError {
+  const limit = err instanceof VoiceError ? err.maxSeconds : undefined;
+  switch (err.code) {
+    case "empty":
+      return new ProblemError("empty-audio", {
+        en: "The audio has no sound in it.",
+        zh: "这段语音是空的。请您重新录一次。",
+      });
+    case "too_long":
+      return new ProblemError("audio-too-long", {
+        en: `The voice note is longer than ${limit ?? "the limit of"} seconds: send a shorter one, or type the words.`,
+        zh: `语音超过 ${limit ?? "规定的"} 秒。请您发一段短一些的语音，或者直接打字。`,
+      });
+    case "unsupported_format":
+      return new ProblemError("unsupported-audio-format", {
+        en: "This audio format is not supported: send Ogg/Opus (a voice note), WAV or MP3.",
+        zh: "不支持这种语音格式。请您发送 Ogg/Opus（语音消息）、WAV 或 MP3。",
+      });
+    default:
+      return new ProblemError("audio-not-decodable", {
+        en: "The audio file is damaged or truncated.",
+        zh: "这段语音似乎已损坏或不完整。请您重新发送一次。",
+      });
+  }
 }
 
 export function modelUnavailable(err: ModelUnavailableError, detail: string | Localised): ProblemError {

@@ -11,6 +11,7 @@ import {
 import type { ClipEngine, Label, ModelInfo } from "../model/engine";
 import { assessScores, type ImageScores } from "./assess-scores";
 import { headScores } from "./head";
+import { type Heard, joinWords, neverLowered } from "./hear";
 
 export interface PhotoRequest {
   /** The photo's bytes (JPEG, PNG or WebP). Never stored or logged. */
@@ -29,6 +30,8 @@ export interface PhotoRequest {
   client?: string;
   /** Answers to red-flag questions an earlier assessment asked. */
   answers?: Answers;
+  /** What a voice note said: read with `text`; when doubtful it may raise the level, never lower it. */
+  heard?: Heard;
 }
 
 export interface PhotoAssessment {
@@ -132,6 +135,11 @@ export async function assessPhoto(
 ): Promise<PhotoAssessment> {
   const started = Date.now();
   const { image, ...scored } = await scorePhoto(engine, request, options);
-  const assessment = assessScores(image, request, options.clinical);
+  const assessWith = (text: string | undefined) =>
+    assessScores(image, { ...request, text }, options.clinical);
+  const { heard } = request;
+  const assessment = heard
+    ? neverLowered(assessWith(joinWords(request.text, heard.text)), heard, () => assessWith(request.text))
+    : assessWith(request.text);
   return { assessment, ...scored, timings: { ...scored.timings, totalMs: Date.now() - started } };
 }

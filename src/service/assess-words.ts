@@ -1,4 +1,5 @@
 import { type Answers, type Assessment, assessWords as assessWordsOnly, type Lang } from "../clinical";
+import { type Heard, joinWords, neverLowered } from "./hear";
 
 export interface WordsRequest {
   /** The patient's words. Never stored or logged. */
@@ -8,6 +9,8 @@ export interface WordsRequest {
   locale?: string;
   /** Answers to red-flag questions an earlier assessment asked. */
   answers?: Answers;
+  /** What a voice note said: read with `text`; when doubtful it may raise the level, never lower it. */
+  heard?: Heard;
 }
 
 /**
@@ -16,5 +19,8 @@ export interface WordsRequest {
  * heard, and the bot can triage the words while the photo is being assessed.
  */
 export function assessWords(request: WordsRequest): Assessment {
-  return assessWordsOnly(request);
+  const { heard, ...typed } = request;
+  if (!heard) return assessWordsOnly(typed);
+  const withHeard = assessWordsOnly({ ...typed, text: joinWords(typed.text, heard.text) });
+  return neverLowered(withHeard, heard, () => assessWordsOnly(typed));
 }

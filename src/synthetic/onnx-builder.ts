@@ -22,7 +22,7 @@ function toAttribute(name: string, value: AttributeValue): Onnx.IAttributeProto 
   return { name, type: AttributeType.TENSOR, t: value };
 }
 
-function valueInfo(name: string, elemType: DataType, dims: Dim[]): Onnx.IValueInfoProto {
+export function valueInfo(name: string, elemType: DataType, dims: Dim[]): Onnx.IValueInfoProto {
   const dim = dims.map((d) => (typeof d === "number" ? { dimValue: d } : { dimParam: d }));
   return { name, type: { tensorType: { elemType, shape: { dim } } } };
 }
@@ -102,9 +102,20 @@ export class GraphBuilder {
     return output;
   }
 
+  /** Adds a tensor; a second one of the same name is the same weight (a merged graph's two branches share it). */
   initializer(t: Onnx.ITensorProto): string {
-    this.initializers.push(t);
+    if (!this.initializers.some((i) => i.name === t.name)) this.initializers.push(t);
     return t.name!;
+  }
+
+  /** Adds a node as given (an `If` with subgraph attributes). */
+  rawNode(node: Onnx.INodeProto): void {
+    this.nodes.push(node);
+  }
+
+  /** The nodes added since the last call, taken out of this graph (to become an `If` branch). */
+  takeNodes(): Onnx.INodeProto[] {
+    return this.nodes.splice(0, this.nodes.length);
   }
 
   /** A small int64 constant, shared by value (torch.onnx repeats them; sharing keeps dumps short). */

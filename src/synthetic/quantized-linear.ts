@@ -35,6 +35,9 @@ interface Quantized {
 export class DynamicQuantizer {
   // quantize_dynamic quantises each activation once and shares it (Q, K and V read one DynamicQuantizeLinear).
   private readonly activations = new Map<string, Quantized>();
+  // A weight drawn once per name: a merged decoder's two branches read the same layers.
+  private readonly weights = new Map<string, Quantized>();
+  private readonly biases = new Map<string, string>();
 
   constructor(
     private readonly g: GraphBuilder,
@@ -55,10 +58,7 @@ export class DynamicQuantizer {
     return this.g.scoped(param, () => {
       const scaled = this.integerOp("MatMulInteger", x, w, {}, bias ? undefined : output);
       if (!bias) return scaled;
-      const b = this.g.initializer(
-        floatTensor(`${param}.bias`, [outFeatures], this.rng.floats(outFeatures, 0.02)),
-      );
-      return this.g.op("Add", [scaled, b], {}, output);
+      return this.g.op("Add", [scaled, this.bias(`${param}.bias`, [outFeatures])], {}, output);
     });
   }
 
@@ -73,6 +73,31 @@ export class DynamicQuantizer {
       dilations: [1, 1],
     };
     return this.g.scoped(param, () => this.integerOp("ConvInteger", x, w, attributes));
+  }
+
+  /** A Conv1d with bias over [batch, channels, time] (Whisper's audio stem): kernel `kernel`, padding kernel/2. */
+  conv1d(x: string, param: string, inChannels: number, outChannels: number, kernel: number, stride: number) {
+    const w = this.perTensorWeight(`${param}.weight`, [outChannels, inChannels, kernel], inChannels * kernel);
+    const pad = kernel >> 1;
+    const attributes = { kernel_shape: [kernel], strides: [stride], pads: [pad, pad], dilations: [1] };
+    return this.g.scoped(param, () => {
+      const conv = this.integerOp("ConvInteger", x, w, attributes);
+      return this.g.op("Add", [conv, this.bias(`${param}.bias`, [outChannels, 1])]);
+    });
+  }
+
+  /** Forgets the quantised activations: the next graph branch cannot read the previous one's values. */
+  resetActivations(): void {
+    this.activations.clear();
+  }
+
+  private bias(name: string, dims: number[]): string {
+    let b = this.biases.get(name);
+    if (!b) {
+      b = this.g.initializer(floatTensor(name, dims, this.rng.floats(dims[0], 0.02)));
+      this.biases.set(name, b);
+    }
+    return b;
   }
 
   private integerOp(
@@ -127,14 +152,18 @@ export class DynamicQuantizer {
     scales: Float32Array,
     zeroPoints: Uint8Array,
   ): Quantized {
+    const known = this.weights.get(name);
+    if (known) return known;
     const count = dims.reduce((a, b) => a * b, 1);
     // Per-tensor parameters are scalars; per-channel ones are vectors over the last axis.
     const paramDims = scales.length === 1 ? [] : [scales.length];
     const weights = this.rng.quantized(count, 7, this.zeroPoint);
-    return {
+    const quantized = {
       q: this.g.initializer(tensor(`${name}_quantized`, this.elemType, dims, weights)),
       scale: this.g.initializer(floatTensor(`${name}_scale`, paramDims, scales)),
       zeroPoint: this.g.initializer(tensor(`${name}_zero_point`, this.elemType, paramDims, zeroPoints)),
     };
+    this.weights.set(name, quantized);
+    return quantized;
   }
 }

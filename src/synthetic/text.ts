@@ -19,7 +19,13 @@ const MASKED = -3.4028234663852886e38;
  * An embedding table as quantize_dynamic leaves a Gather on a float initializer: the table becomes
  * uint8 (per tensor, full range), the Gather reads it, and a DequantizeLinear turns rows back to float.
  */
-function quantizedEmbedding(g: GraphBuilder, rng: Rng, param: string, [rows, width]: number[], ids: string) {
+export function quantizedEmbedding(
+  g: GraphBuilder,
+  rng: Rng,
+  param: string,
+  [rows, width]: number[],
+  ids: string,
+) {
   const values = rng.quantized(rows * width, 8, 128);
   const table = g.initializer(tensor(`${param}_quantized`, DataType.UINT8, [rows, width], values));
   const scale = g.initializer(

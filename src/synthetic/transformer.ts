@@ -24,7 +24,13 @@ export function layerNorm(g: GraphBuilder, x: string, param: string, width: numb
 }
 
 /** [batch, seq, width] -> [batch, heads, seq, head_dim], or [batch, heads, head_dim, seq] for keys. */
-function splitHeads(g: GraphBuilder, x: string, heads: number, headDim: number, transposed = false): string {
+export function splitHeads(
+  g: GraphBuilder,
+  x: string,
+  heads: number,
+  headDim: number,
+  transposed = false,
+): string {
   const reshaped = g.op("Reshape", [x, g.int64s([0, 0, heads, headDim])]);
   return g.op("Transpose", [reshaped], { perm: transposed ? [0, 2, 3, 1] : [0, 2, 1, 3] });
 }

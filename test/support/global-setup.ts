@@ -10,6 +10,7 @@ import { ClipEngine } from "../../src/model/engine";
 import { directoryStore } from "../../src/model/package/directory-store.node";
 import { packPackage } from "../../src/packing/pack";
 import { CLIP_ASSETS_DIR, readUpstream, writeSyntheticPackage } from "../../src/synthetic";
+import { writeSyntheticWhisper } from "../../src/synthetic/whisper/package";
 import { TEST_IMAGES } from "./test-images";
 import { writeTestImages } from "./test-images.node";
 
@@ -35,6 +36,7 @@ export const REFERENCE_TEXTS = ["a photo of a skin rash", "a photo of normal ski
 export default async function setup(): Promise<void> {
   await bundleWorker("wrangler.text.toml", ".cache/text-worker");
   await bundleWorker("wrangler.vision-tail.toml", ".cache/vision-tail-worker");
+  await bundleWorker("wrangler.speech.toml", ".cache/speech-worker");
   await writeTestImages(resolve(cache, "images"));
   await mkdir(resolve(cache, "clip-tokenizer"), { recursive: true });
   for (const name of ["tokenizer.json", "tokenizer_config.json"]) {
@@ -51,6 +53,8 @@ export default async function setup(): Promise<void> {
   await addLabelEmbeddings(resolve(models, "tiny-labelled"));
   // tiny as `dermedge model pack` leaves it: ORT format, the vision tower in two stages.
   await packPackage(resolve(models, "tiny"), resolve(models, "tiny-packed"));
+  // The Whisper-shaped speech package of the speech tests (small dims, the real vocabulary size and ids).
+  await writeSyntheticWhisper({ size: "test", outDir: resolve(models, "whisper-test") });
   await writeAdaptFixtures();
   await writeNodeReference();
 }

@@ -1,6 +1,8 @@
 import { packPackage } from "../../packing/pack";
+import { packSpeechPackage } from "../../packing/pack-speech";
 import { parse, required } from "../args";
 import { UsageError } from "../errors";
+import { isSpeechPackage } from "./model-install";
 
 /** `dermedge model pack DIR --out DIR2 [--split-after-layer K | --no-split]`. */
 export async function pack(args: string[]): Promise<void> {
@@ -15,6 +17,11 @@ export async function pack(args: string[]): Promise<void> {
   if (layer !== undefined && !/^\d+$/.test(layer))
     throw new UsageError("--split-after-layer must be a layer number");
   const started = Date.now();
+  if (await isSpeechPackage(positionals[0])) {
+    const speech = await packSpeechPackage(positionals[0], required(values.out, "out"));
+    console.log(`packed ${speech.id} ${speech.revision}: encoder and decoder in ORT format`);
+    return;
+  }
   const manifest = await packPackage(positionals[0], required(values.out, "out"), {
     splitAfterLayer: values["no-split"] ? null : layer === undefined ? undefined : Number(layer),
   });

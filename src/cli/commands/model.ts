@@ -1,4 +1,6 @@
 import { type SyntheticSize, writeSyntheticPackage } from "../../synthetic";
+import { writeSyntheticWhisper } from "../../synthetic/whisper/package";
+import { WHISPER_SIZES, type WhisperSize } from "../../synthetic/whisper/sizes";
 import { parse, required } from "../args";
 import { UsageError } from "../errors";
 import { fetchModel } from "./model-fetch";
@@ -12,6 +14,7 @@ async function synthetic(args: string[]): Promise<void> {
   const { values } = parse(
     args,
     {
+      kind: { type: "string" },
       size: { type: "string" },
       tokenizer: { type: "string" },
       out: { type: "string" },
@@ -20,6 +23,10 @@ async function synthetic(args: string[]): Promise<void> {
     },
     [],
   );
+  if (values.kind === "whisper") return syntheticWhisper(values);
+  if (values.kind !== undefined && values.kind !== "clip") {
+    throw new UsageError(`--kind must be clip or whisper, not "${values.kind}"`);
+  }
   const size = required(values.size, "size") as SyntheticSize;
   if (!SIZES.includes(size)) throw new UsageError(`--size must be tiny or base, not "${size}"`);
   const seed = values.seed === undefined ? 0 : Number(values.seed);
@@ -36,6 +43,21 @@ async function synthetic(args: string[]): Promise<void> {
   console.log(
     `wrote ${manifest.id} revision ${manifest.revision}: ${manifest.files.length} files, ` +
       `${(bytes / 1e6).toFixed(1)} MB in ${((Date.now() - started) / 1000).toFixed(1)} s (synthetic: its answers mean nothing)`,
+  );
+}
+
+/** `dermedge model synthetic --kind whisper --size test|tiny|base --out DIR [--seed N]`. */
+async function syntheticWhisper(values: { size?: string; out?: string; seed?: string }): Promise<void> {
+  const size = required(values.size, "size") as WhisperSize;
+  if (!(size in WHISPER_SIZES)) throw new UsageError(`--size must be test, tiny or base, not "${size}"`);
+  const seed = values.seed === undefined ? 0 : Number(values.seed);
+  if (!Number.isSafeInteger(seed) || seed < 0) throw new UsageError(`--seed must be a non-negative integer`);
+  const started = Date.now();
+  const manifest = await writeSyntheticWhisper({ size, outDir: required(values.out, "out"), seed });
+  const bytes = manifest.files.reduce((sum, f) => sum + f.size, 0);
+  console.log(
+    `wrote ${manifest.id} revision ${manifest.revision}: ${manifest.files.length} files, ` +
+      `${(bytes / 1e6).toFixed(1)} MB in ${((Date.now() - started) / 1000).toFixed(1)} s (synthetic: its transcripts mean nothing)`,
   );
 }
 

@@ -20,7 +20,7 @@ export interface HeapModel {
  */
 export async function loadIntoHeap(
   store: ModelStore,
-  manifest: ModelManifest,
+  manifest: Pick<ModelManifest, "files">,
   path: string,
 ): Promise<HeapModel> {
   const entry = manifest.files.find((f) => f.path === path);

@@ -16,7 +16,7 @@ export async function sha256Hex(bytes: Uint8Array): Promise<string> {
 /** Reads a package file and checks its size and sha256 against the manifest. */
 export async function readVerified(
   store: ModelStore,
-  manifest: ModelManifest,
+  manifest: Pick<ModelManifest, "files">,
   path: string,
 ): Promise<Uint8Array> {
   const entry = manifest.files.find((f) => f.path === path);
@@ -39,7 +39,11 @@ export async function readVerified(
   return bytes;
 }
 
-export async function readJson<T>(store: ModelStore, manifest: ModelManifest, path: string): Promise<T> {
+export async function readJson<T>(
+  store: ModelStore,
+  manifest: Pick<ModelManifest, "files">,
+  path: string,
+): Promise<T> {
   const bytes = await readVerified(store, manifest, path);
   try {
     return JSON.parse(new TextDecoder().decode(bytes)) as T;

@@ -61,8 +61,13 @@ export class PackageWriter {
   }
 
   /** Writes the manifest, with every file written so far. */
-  async finish(manifest: Omit<ModelManifest, "files">): Promise<ModelManifest> {
-    const complete: ModelManifest = { ...manifest, files: this.entries() };
+  finish(manifest: Omit<ModelManifest, "files">): Promise<ModelManifest> {
+    return this.finishManifest(manifest);
+  }
+
+  /** `finish` for any manifest format (a speech package's too). */
+  async finishManifest<M extends object>(manifest: M): Promise<M & { files: ManifestFile[] }> {
+    const complete = { ...manifest, files: this.entries() };
     await writeFile(join(this.dir, MANIFEST_FILE), jsonBytes(complete));
     return complete;
   }

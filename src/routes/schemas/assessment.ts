@@ -87,6 +87,11 @@ const exactDescription =
   "Pillow does (for parity checks). By default (false) a JPEG larger than twice the model's input is " +
   "decoded at 1/2, 1/4 or 1/8 scale in the DCT domain first, as Pillow's draft() and thumbnail() do: " +
   "much faster for phone photos, with crops a few levels apart on average.";
+const audioDescription =
+  "A voice note with the patient's words, beside or instead of `text` (both are read): Ogg/Opus (a " +
+  "Telegram voice note), WAV or MP3, at most 90 s by default. It is transcribed inside the service " +
+  "(Whisper) and neither the audio nor the transcript is stored or logged; the answer's `transcript` says " +
+  "what was heard. A doubtful transcript may raise the triage level, never lower it.";
 
 /** multipart/form-data: the photo as a file part; `labels` repeated once per label. */
 export const AssessmentForm = z
@@ -100,6 +105,10 @@ export const AssessmentForm = z
         description: "The photo: JPEG, PNG or WebP. Optional: words alone (`text`) are triaged too.",
       }),
     text: Text.optional(),
+    audio: z
+      .custom<Blob>((v) => v instanceof Blob, "audio must be one file part: one voice note per request")
+      .optional()
+      .openapi({ type: "string", format: "binary", description: audioDescription }),
     lang: LangParam.optional(),
     // A single field arrives as a string, a repeated one as an array.
     labels: z
@@ -127,6 +136,11 @@ export const AssessmentJson = z
       format: "byte",
     }),
     text: Text.optional(),
+    audio: z
+      .string()
+      .min(1, "audio is empty")
+      .optional()
+      .openapi({ format: "byte", description: `${audioDescription} In JSON: base64, or a data: URL.` }),
     lang: LangParam.optional(),
     labels: Labels.optional().openapi({ description: labelsDescription }),
     answers: Answers.optional(),
@@ -318,6 +332,28 @@ export const Score = z
   })
   .openapi("Score");
 
+const Transcript = z
+  .object({
+    text: z.string().openapi({ description: "What was heard in `audio`." }),
+    language: z.enum(["en", "zh"]).openapi({
+      description: "The language transcribed: `lang` when given, else detected between English and Chinese.",
+    }),
+    confidence: z
+      .object({
+        avgLogprob: z
+          .number()
+          .openapi({ description: "Mean log-probability of the transcript's tokens (0 is certain)." }),
+        noSpeechProb: Probability.openapi({ description: "Probability that the note holds no speech." }),
+        low: z.boolean().openapi({
+          description:
+            "True when avgLogprob < -1 or noSpeechProb > 0.6 (Whisper's own thresholds) or nothing was heard: " +
+            "the transcript was read, but it was not allowed to lower the triage level.",
+        }),
+      })
+      .openapi({ description: "How sure the speech model is." }),
+  })
+  .openapi("Transcript", { description: "Present when `audio` was sent." });
+
 export const AssessmentResponse = z
   .object({
     requestId: z.string(),
@@ -332,8 +368,10 @@ export const AssessmentResponse = z
     model: z.union([ModelInfoBody, z.null()]).openapi({
       description: "The model that scored the photo; null when only words were sent (status no_photo).",
     }),
+    transcript: Transcript.optional(),
     timings: z
       .object({
+        speechMs: z.number().optional().openapi({ description: "Transcribing `audio`; absent without it." }),
         decodeMs: z
           .number()
           .optional()

@@ -3,6 +3,7 @@ import { OpenAPIHono } from "@hono/zod-openapi";
 import { secureHeaders } from "hono/secure-headers";
 import { telegramBot } from "../../bot";
 import { readConfig } from "../../config/env";
+import type { SpeechService } from "../../model/remote/speech-protocol";
 import type { AppEnv } from "../../routes/app-env";
 import { assessments } from "../../routes/assessments";
 import { conditions } from "../../routes/conditions";
@@ -29,6 +30,8 @@ app.use(async (c, next) => {
   // Every var parsed (once per env) before anything else: a bad value answers 500 naming the var.
   readConfig(c.env);
   c.set("engine", () => getEngine(c.env));
+  // A service binding to a WorkerEntrypoint: its methods are RPC calls (wrangler types it as a Fetcher).
+  c.set("speech", c.env.SPEECH as unknown as SpeechService | undefined);
   await next();
 });
 app.use("/v1/*", corsFromEnv(), apiKeyAuth(), rateLimit());

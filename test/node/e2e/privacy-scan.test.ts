@@ -1,10 +1,11 @@
 /**
- * The privacy scan (issue 11): run the service as `npm run dev` does (wrangler dev, three Workers in one
+ * The privacy scan (issue 11): run the service as `npm run dev` does (wrangler dev, four Workers in one
  * workerd, local KV and R2 in a temporary folder), drive a whole tour through it with random canaries
  * (patient words in English and Chinese, custom labels, a photo with EXIF, GPS and a byte pattern of its
- * own, API keys, a wrong key, the bot's token and webhook secret, Telegram file ids), stop it, then read
- * every line the Workers printed and every KV entry, chat session and R2 object they left (and the chats'
- * Durable Object databases as raw bytes, freed pages included), and look for the canaries in
+ * own, a voice note with a byte pattern of its own and the transcript the service made of it, API keys, a
+ * wrong key, the bot's token and webhook secret, Telegram file ids), stop it, then read every line the
+ * Workers printed and every KV entry, chat session and R2 object they left (and the chats' Durable Object
+ * databases as raw bytes, freed pages included), and look for the canaries in
  * them, raw and as base64, hex, JSON and URL escapes.
  *
  * What may stay: the bot session of a chat that did not /forget (its Durable Object, BOT_CHATS) holds what
@@ -33,6 +34,7 @@ const root = resolve(import.meta.dirname, "../../..");
 const output = resolve(root, "test-output/privacy-scan");
 const logPath = resolve(output, "wrangler-dev.log");
 const modelDir = resolve(root, ".cache/models/tiny");
+const speechModelDir = resolve(root, ".cache/models/whisper-test");
 // Made by the vitest global setup (test/support/test-images.node.ts), as the model is.
 const basePhoto = resolve(root, ".cache/images", TEST_IMAGES.photo);
 
@@ -62,6 +64,9 @@ const canary = {
   botToken: `${randomInt(1_000_000, 9_999_999)}:${token("AAbot")}`,
   webhookSecret: token("hook_"),
   botWordsA: token("cnryChatA"),
+  /** Inside a voice note's samples: the audio bytes themselves must never be logged or kept. */
+  audioBytes: randomBytes(32),
+  voiceFileId: token("AwACvoiceA"),
   botWordsB: hanzi(8),
   fileIds: {
     a1: token("AgACfileA1"),
@@ -71,6 +76,28 @@ const canary = {
   },
 };
 const fileUniqueId = (fileId: string) => `uq${fileId.slice(4)}`;
+
+/** A 3 s 16 kHz WAV voice note (a chirp) whose samples hold the audio canary's bytes in the middle. */
+function canaryNote(): Buffer {
+  const samples = 48_000;
+  const note = Buffer.alloc(44 + samples * 2);
+  note.write("RIFF", 0);
+  note.writeUInt32LE(36 + samples * 2, 4);
+  note.write("WAVEfmt ", 8);
+  note.writeUInt32LE(16, 16);
+  note.writeUInt16LE(1, 20);
+  note.writeUInt16LE(1, 22);
+  note.writeUInt32LE(16000, 24);
+  note.writeUInt32LE(32000, 28);
+  note.writeUInt16LE(2, 32);
+  note.writeUInt16LE(16, 34);
+  note.write("data", 36);
+  note.writeUInt32LE(samples * 2, 40);
+  for (let i = 0; i < samples; i++)
+    note.writeInt16LE(Math.round(9000 * Math.sin(i * (0.02 + i * 2e-6))), 44 + 2 * i);
+  canary.audioBytes.copy(note, 44 + samples);
+  return note;
+}
 
 // ---------------------------------------------------------------------------------------------------------
 // Renderings of a canary that a leak could take.
@@ -177,6 +204,7 @@ describe.skipIf(skip && !process.env.CI)("privacy scan of a full tour through wr
   /** The chats' Durable Object databases, raw: file name and bytes. */
   const chatFiles: { name: string; value: Buffer }[] = [];
   let manifest: { files: { path: string }[] };
+  let speechManifest: { files: { path: string }[] };
   let scannedAt = 0;
   const errorAnswers: { status: number; text: string }[] = [];
   let updatesDelivered = 0;
@@ -189,6 +217,7 @@ describe.skipIf(skip && !process.env.CI)("privacy scan of a full tour through wr
     telegram = await startFakeTelegram({ token: canary.botToken });
     server = await startWranglerDev({
       modelDir,
+      speechModelDir,
       logPath,
       keepState: true,
       vars: { TELEGRAM_API_ROOT: telegram.url },
@@ -252,7 +281,17 @@ describe.skipIf(skip && !process.env.CI)("privacy scan of a full tour through wr
     }
   }
 
+  /** What the speech Worker heard in the API tour's voice note (the transcript canary: never logged or kept). */
+  let transcript = "";
+
   async function apiTour(url: string): Promise<void> {
+    const voice = new FormData();
+    voice.append("audio", new Blob([new Uint8Array(canaryNote())], { type: "audio/wav" }), "note.wav");
+    voice.append("text", `${canary.textEn} and what I said`);
+    voice.append("lang", "en");
+    const heard = await api(url, { method: "POST", body: voice, key: canary.apiKeys[0] });
+    expect(heard.status).toBe(200);
+    transcript = ((await heard.json()) as { transcript: { text: string } }).transcript.text;
     const textEn = `${canary.textEn} itchy red patch on my arm for 3 days, it hurts ${canary.textEn}`;
     const textZh = `${canary.textZh}腿上有一块红肿，很疼，两天了${canary.textZh}`;
     const form = new FormData();
@@ -393,6 +432,10 @@ describe.skipIf(skip && !process.env.CI)("privacy scan of a full tour through wr
       ],
       ...(caption ? { caption } : {}),
     });
+  const voiceMessage = (chat: number, lang: string, fileId: string) =>
+    message(chat, lang, {
+      voice: { file_id: fileId, file_unique_id: fileUniqueId(fileId), duration: 3, mime_type: "audio/wav" },
+    });
   const press = (chat: number, lang: string, data: string, onMessage: number) => ({
     callback_query: {
       id: `cb-${chat}-${updateId + 1}`,
@@ -444,6 +487,11 @@ describe.skipIf(skip && !process.env.CI)("privacy scan of a full tour through wr
     expect(skipA).not.toBeNull();
     await deliver(url, press(chatA, "en", "w:skip", skipA!.messageId));
     await deliver(url, text(chatA, "en", `${canary.botWordsA} it is spreading`));
+    expect(
+      (await control(`/files/${canary.voiceFileId}`, { method: "PUT", body: new Uint8Array(canaryNote()) }))
+        .status,
+    ).toBe(204);
+    await deliver(url, voiceMessage(chatA, "en", canary.voiceFileId));
     await deliver(url, text(chatA, "en", "/forget"));
 
     // Chat B (Chinese): a photo with words, a question answered, then a photo left waiting for words.
@@ -548,6 +596,8 @@ describe.skipIf(skip && !process.env.CI)("privacy scan of a full tour through wr
     }
     const stored = r2.find((o) => o.key === "models/active/manifest.json");
     manifest = JSON.parse(stored?.value.toString("utf8") ?? '{"files":[]}');
+    const speech = r2.find((o) => o.key === "models/speech/active/manifest.json");
+    speechManifest = JSON.parse(speech?.value.toString("utf8") ?? '{"files":[]}');
   }
 
   // -------------------------------------------------------------------------------------------------------
@@ -561,6 +611,9 @@ describe.skipIf(skip && !process.env.CI)("privacy scan of a full tour through wr
     needle("GPS map datum", canary.gpsDatum),
     needle("GPS seconds", canary.gpsSeconds),
     needle("photo byte pattern", canary.photoBytes),
+    needle("audio byte pattern", canary.audioBytes),
+    // A stretch of the transcript (gibberish from the synthetic model, but what the service heard).
+    needle("transcript", [...transcript].slice(0, 24).join("")),
     // The photo's own pixels: two stretches of its entropy-coded data.
     needle("photo bytes (middle)", photo.subarray(photo.length >> 1, (photo.length >> 1) + 48)),
     needle("photo bytes (end)", photo.subarray(photo.length - 64, photo.length - 16)),
@@ -572,7 +625,7 @@ describe.skipIf(skip && !process.env.CI)("privacy scan of a full tour through wr
   ];
   const chatANeedles = () => [
     needle("chat A words", canary.botWordsA),
-    ...[canary.fileIds.a1, canary.fileIds.a2].flatMap((id) => [
+    ...[canary.fileIds.a1, canary.fileIds.a2, canary.voiceFileId].flatMap((id) => [
       needle(`file id ${id.slice(4, 10)}`, id),
       needle(`file unique id ${id.slice(4, 10)}`, fileUniqueId(id)),
     ]),
@@ -664,10 +717,14 @@ describe.skipIf(skip && !process.env.CI)("privacy scan of a full tour through wr
     expect(wrong).toEqual([]);
   });
 
-  it("R2 holds the model package and nothing else", () => {
-    const packaged = new Set(["manifest.json", ...manifest.files.map((f) => f.path)]);
-    expect(r2.map((o) => o.key).filter((k) => !packaged.has(k.replace(/^models\/active\//, "")))).toEqual([]);
-    expect(r2.every((o) => o.key.startsWith("models/active/"))).toBe(true);
+  it("R2 holds the model packages (CLIP's and the speech one) and nothing else", () => {
+    const packaged = new Set([
+      ...["manifest.json", ...manifest.files.map((f) => f.path)].map((p) => `models/active/${p}`),
+      ...["manifest.json", ...speechManifest.files.map((f) => f.path)].map(
+        (p) => `models/speech/active/${p}`,
+      ),
+    ]);
+    expect(r2.map((o) => o.key).filter((k) => !packaged.has(k))).toEqual([]);
     const found = r2.flatMap((o) => [
       ...scan(`R2 key ${o.key}`, Buffer.from(o.key), everyNeedle()),
       ...scan(`R2 object ${o.key}`, o.value, everyNeedle()),

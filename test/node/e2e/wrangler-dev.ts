@@ -55,6 +55,8 @@ export interface DevServer {
  */
 export async function startWranglerDev(options: {
   modelDir: string;
+  /** A speech package installed beside it (under the speech Worker's prefix); none = voice answers 503. */
+  speechModelDir?: string;
   logPath: string;
   /** Extra `[vars]`, e.g. API_KEYS. */
   vars?: Record<string, string>;
@@ -97,6 +99,13 @@ export async function startWranglerDev(options: {
       log,
       env,
     );
+    if (options.speechModelDir) {
+      await run(
+        ["bin/dermedge.mjs", "model", "install", options.speechModelDir, "--local", "--persist-to", state],
+        log,
+        env,
+      );
+    }
     const envFile = join(state, "secrets.env");
     if (options.secrets) {
       const lines = Object.entries(options.secrets).map(

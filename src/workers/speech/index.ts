@@ -1,0 +1,67 @@
+import { WorkerEntrypoint } from "cloudflare:workers";
+import ortWasm from "onnxruntime-web/ort-wasm-simd-threaded.wasm";
+import { AudioError } from "../../audio";
+import { audioWasm } from "../../audio/wasm-worker";
+import { PromiseCache } from "../../lib/promise-cache";
+import { ModelUnavailableError } from "../../model/package/load";
+import { r2Store } from "../../model/package/store";
+import {
+  DEFAULT_MAX_VOICE_SECONDS,
+  type SpeechAnswer,
+  type SpeechRequestOptions,
+  type SpeechService,
+} from "../../model/remote/speech-protocol";
+import { SpeechEngine } from "../../model/speech/engine";
+
+/**
+ * The speech Worker (wrangler.speech.toml): Whisper's encoder and merged decoder in an isolate of their
+ * own, reached only through the API Worker's SPEECH service binding by RPC. Neither the audio nor the
+ * transcript is logged or stored here.
+ */
+export interface SpeechWorkerEnv {
+  MODELS: R2Bucket;
+  SPEECH_MODEL_PREFIX: string;
+  /** Longest voice note transcribed, in seconds (default 90: three 30 s windows). */
+  MAX_VOICE_SECONDS?: string;
+}
+
+// One engine per isolate, for the active speech package; its ORT sessions live in module scope (sessions.ts).
+const engines = new PromiseCache<string, SpeechEngine>(1);
+
+export default class SpeechWorker extends WorkerEntrypoint<SpeechWorkerEnv> implements SpeechService {
+  async transcribe(audio: Uint8Array, options: SpeechRequestOptions = {}): Promise<SpeechAnswer> {
+    const maxSeconds = Number(this.env.MAX_VOICE_SECONDS) || DEFAULT_MAX_VOICE_SECONDS;
+    try {
+      const engine = await this.engine();
+      const language = options.language === "en" || options.language === "zh" ? options.language : undefined;
+      const transcript = await engine.transcribeAudio(audio, { language, maxSeconds });
+      return { ok: true, transcript, model: engine.info };
+    } catch (error) {
+      if (error instanceof AudioError) {
+        return { ok: false, audio: { code: error.code, message: error.message, maxSeconds } };
+      }
+      if (error instanceof ModelUnavailableError) {
+        return { ok: false, model: { code: error.code, message: error.message } };
+      }
+      throw error;
+    }
+  }
+
+  /** Loads the package and creates both sessions: what a cold start costs, without a note. */
+  async warm(): Promise<{ id: string; revision: string }> {
+    const engine = await this.engine();
+    await engine.warm();
+    return engine.info;
+  }
+
+  override async fetch(): Promise<Response> {
+    return new Response("the speech Worker answers RPC only (transcribe)", { status: 404 });
+  }
+
+  private engine(): Promise<SpeechEngine> {
+    const prefix = this.env.SPEECH_MODEL_PREFIX;
+    return engines.get(prefix, () =>
+      SpeechEngine.open(r2Store(this.env.MODELS, prefix), { ortWasm, audioWasm }),
+    );
+  }
+}
