@@ -5,6 +5,7 @@ import { defineConfig, defineProject } from "vitest/config";
 import { fakeTelegramBindings, fakeTelegramControl } from "./test/support/fake-telegram.node.js";
 import { NoSkipsInCi } from "./test/support/no-skips-in-ci.js";
 import { openApiValidator } from "./test/support/openapi-validator.node.js";
+import { StallWatchdog } from "./test/support/stall-watchdog.js";
 
 /** `../shared` (reference fixtures) and `.cache` (what the global setup generates), served to workerd tests. */
 const roots: Record<string, string> = {
@@ -38,7 +39,8 @@ export default defineConfig({
   test: {
     globalSetup: ["./test/support/global-setup.ts"],
     // Under CI=true a skipped test fails the run: only a missing ../shared reference skips, and CI has it.
-    reporters: ["default", new NoSkipsInCi()],
+    // A workerd that stops making progress fails the run within minutes, naming the file.
+    reporters: ["default", new NoSkipsInCi(), new StallWatchdog()],
     projects: [
       defineProject({
         // Scalar's standalone bundle is outside the package's exports, which Vite enforces; wrangler.toml's

@@ -1,3 +1,5 @@
+import { orDegraded } from "../lib/degraded";
+
 /**
  * "Have we seen this before?" for Telegram update ids and album ids. An isolate-level set catches
  * concurrent deliveries to the same isolate (it is checked and filled before any await); KV, with a TTL,
@@ -15,8 +17,8 @@ export async function claimOnce(kv: KVNamespace, key: string, ttlSeconds: number
   seen.set(key, now + ttlSeconds * 1000);
   if (seen.size > SEEN_LIMIT) seen.delete(seen.keys().next().value as string);
   // KV down: the isolate's set alone decides; a rare duplicate reply is better than none.
-  if ((await kv.get(key).catch(() => null)) !== null) return false;
-  await kv.put(key, "1", { expirationTtl: ttlSeconds }).catch(() => undefined);
+  if ((await orDegraded(kv.get(key), "dedupe-read", null)) !== null) return false;
+  await orDegraded(kv.put(key, "1", { expirationTtl: ttlSeconds }), "dedupe-write", undefined);
   return true;
 }
 

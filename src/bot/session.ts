@@ -1,6 +1,7 @@
 /** The chat's session in KV, through grammY's session plugin and its Cloudflare KV adapter. */
 import { KvAdapter } from "@grammyjs/storage-cloudflare";
 import { type Context, session } from "grammy";
+import { orDegraded } from "../lib/degraded";
 import type { SessionData } from "./context";
 
 /** A session lasts 30 minutes after the chat's last message (KV's own expiry deletes it). */
@@ -21,12 +22,13 @@ class ExpiringKvAdapter<T> extends KvAdapter<T> {
   // KV down: the chat goes on with an empty session marked `kvDown` (a photo with a caption needs none), not
   // unanswered; nothing that waits for a button is asked, since its state could not be kept.
   override async read(key: string): Promise<T | undefined> {
-    return super.read(key).catch(() => ({ kvDown: true }) as T);
+    return orDegraded(super.read(key), "session-read", { kvDown: true } as T);
   }
 
   override async write(key: string, value: T): Promise<void> {
     const { kvDown: _, ...kept } = value as T & { kvDown?: boolean };
-    await this.kv.put(key, JSON.stringify(kept), { expirationTtl: this.ttlSeconds }).catch(() => undefined);
+    const put = this.kv.put(key, JSON.stringify(kept), { expirationTtl: this.ttlSeconds });
+    await orDegraded(put, "session-write", undefined);
   }
 }
 

@@ -71,6 +71,11 @@ const schema = z.object({
     ),
   /** API keys (a secret), comma- or whitespace-separated, each trimmed; none = /v1 closed unless open access. */
   API_KEYS: z.string().optional().transform(parseApiKeys),
+  /**
+   * Secret for the HMAC that names a keyless caller's network in rate limits, logs and KV cache keys
+   * (src/routes/middleware/client-address.ts); unset = a random key per isolate.
+   */
+  CLIENT_KEY_SECRET: optionalSecret,
   /** "true" = with no API_KEYS, /v1 is open to anyone (npm run dev, tests); anything else = closed. */
   OPEN_ACCESS: flag("true"),
   /** The bot's token (a secret); unset = the bot is off and its route answers 404. */
@@ -110,6 +115,7 @@ export interface Config {
   corsOrigins: string[];
   apiKeys: string[];
   openAccess: boolean;
+  clientKeySecret?: string;
   telegram: {
     token?: string;
     webhookSecret: string;
@@ -131,6 +137,7 @@ function toConfig(v: Parsed): Config {
     corsOrigins: v.CORS_ORIGINS,
     apiKeys: v.API_KEYS,
     openAccess: v.OPEN_ACCESS,
+    clientKeySecret: v.CLIENT_KEY_SECRET,
     telegram: {
       token: v.TELEGRAM_BOT_TOKEN,
       webhookSecret: v.TELEGRAM_WEBHOOK_SECRET,
@@ -154,7 +161,12 @@ export class ConfigError extends Error {
   }
 }
 
-const SECRETS = new Set<string>(["API_KEYS", "TELEGRAM_BOT_TOKEN", "TELEGRAM_WEBHOOK_SECRET"]);
+const SECRETS = new Set<string>([
+  "API_KEYS",
+  "CLIENT_KEY_SECRET",
+  "TELEGRAM_BOT_TOKEN",
+  "TELEGRAM_WEBHOOK_SECRET",
+]);
 
 // One parse per env object: workerd hands an isolate the same env each request; tests make their own.
 const parsed = new WeakMap<object, Config>();

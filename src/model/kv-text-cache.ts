@@ -1,3 +1,4 @@
+import { orDegraded } from "../lib/degraded";
 import { fillMissing } from "./label-embeddings";
 import { sha256Hex } from "./package/load";
 import type { TextScope, TextTower } from "./towers";
@@ -28,7 +29,9 @@ export function kvCachedTextTower(kv: KvStore, revision: string, next: TextTower
     async encode(prompts, scope) {
       const keys = await Promise.all(prompts.map((p) => textEmbeddingKey(revision, p, scope)));
       // KV is only a cache: a failed read is a miss and a failed write is dropped, never a failed request.
-      const values = await Promise.all(keys.map((k) => kv.get(k, "arrayBuffer").catch(() => null)));
+      const values = await Promise.all(
+        keys.map((k) => orDegraded(kv.get(k, "arrayBuffer"), "text-embedding-read", null)),
+      );
       const cached = new Map(prompts.map((p, i) => [p, values[i] && new Float32Array(values[i])]));
       const embeddings = await fillMissing(prompts, (p) => cached.get(p) ?? undefined, next, scope);
       await Promise.all(
@@ -36,7 +39,7 @@ export function kvCachedTextTower(kv: KvStore, revision: string, next: TextTower
           if (cached.get(p)) return [];
           const e = embeddings[i];
           const bytes = e.buffer.slice(e.byteOffset, e.byteOffset + e.byteLength) as ArrayBuffer;
-          return [kv.put(keys[i], bytes).catch(() => undefined)];
+          return [orDegraded(kv.put(keys[i], bytes), "text-embedding-write", undefined)];
         }),
       );
       return embeddings;

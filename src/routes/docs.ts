@@ -35,7 +35,10 @@ export function openApiDocument(api: OpenAPIHono<AppEnv>) {
     in: "header",
     name: "X-API-Key",
   });
-  return api.getOpenAPI31Document({ openapi: "3.1.0", info: OPENAPI_INFO });
+  // A relative server: clients and the docs page call the origin that served the document. Never the
+  // request's Host header, which a caller chooses.
+  const servers = [{ url: "/", description: "This deployment (the origin that served this document)" }];
+  return api.getOpenAPI31Document({ openapi: "3.1.0", info: OPENAPI_INFO, servers });
 }
 
 const problemRoute = createRoute({
@@ -98,9 +101,7 @@ export function docs(api: OpenAPIHono<AppEnv>) {
   const routes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   routes.get("/openapi.json", (c) => {
     document ??= openApiDocument(api);
-    // The host that served the document, so generated clients and the docs page call this deployment.
-    const servers = [{ url: new URL(c.req.url).origin, description: "This deployment" }];
-    return c.json({ ...document, servers });
+    return c.json(document);
   });
   routes.get("/docs", docsHeaders, (c) => c.html(DOCS_PAGE));
   // The bundle changes only with a deploy: the browser revalidates it and gets a 304 while it is the same.

@@ -1,5 +1,6 @@
 /** GET /healthz (the process is up) and GET /readyz (the model is loaded or loadable). HTTP only. */
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { degradedCounts } from "../lib/degraded";
 import { ModelUnavailableError } from "../model/package/load";
 import type { AppEnv } from "./app-env";
 import { modelUnavailable, problemResponses } from "./problems";
@@ -33,7 +34,18 @@ const readyz = createRoute({
       description: "Ready to assess.",
       content: {
         "application/json": {
-          schema: z.object({ status: z.literal("ready"), model: ModelInfoBody }).openapi("Ready"),
+          schema: z
+            .object({
+              status: z.literal("ready"),
+              model: ModelInfoBody,
+              degraded: z
+                .record(z.string(), z.number().int())
+                .describe(
+                  "Failures of the stores this isolate degrades without (chat sessions, update dedupe, the text-embedding cache), per kind, since the isolate started; empty when none failed.",
+                )
+                .openapi({ example: { "session-read": 3 } }),
+            })
+            .openapi("Ready"),
         },
       },
     },
@@ -48,7 +60,11 @@ export const health = new OpenAPIHono<AppEnv>()
   .openapi(readyz, async (c) => {
     try {
       const engine = await c.var.engine();
-      return c.json({ status: "ready" as const, model: engine.info }, 200, noStore);
+      return c.json(
+        { status: "ready" as const, model: engine.info, degraded: degradedCounts() },
+        200,
+        noStore,
+      );
     } catch (err) {
       // For operators: the loader's own words (which file, which check).
       if (err instanceof ModelUnavailableError) throw modelUnavailable(err, err.message);

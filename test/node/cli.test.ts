@@ -1,7 +1,9 @@
+import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdtemp, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { pngDecoder } from "../../src/image/png";
 import { runDermedge } from "../support/dermedge-cli.node";
@@ -34,6 +36,14 @@ function expectOneLineError(stderr: string, pattern: RegExp): void {
 }
 
 describe("dermedge command", () => {
+  it("through npx prints only the tool's output (npm's config warnings would come first)", async () => {
+    const { stdout, stderr } = await promisify(execFile)("npx", ["--offline", "dermedge", "--help"], {
+      cwd: root,
+    });
+    expect(stderr).toBe("");
+    expect(stdout).toMatch(/^usage: dermedge /);
+  });
+
   it("tokenize prints the token ids start..end", async () => {
     const { code, stdout } = await dermedge("tokenize", "--model", tiny, "a photo of a skin rash");
     expect(code).toBe(0);

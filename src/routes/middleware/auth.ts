@@ -4,6 +4,7 @@ import { timingSafeEqual } from "hono/utils/buffer";
 import { readConfig } from "../../config/env";
 import type { AppEnv } from "../app-env";
 import { ProblemError } from "../problems";
+import { clientNetwork, networkId } from "./client-address";
 
 const CHALLENGE = { "WWW-Authenticate": 'Bearer realm="dermedge"' };
 
@@ -72,13 +73,14 @@ const AUTH_FAILURE_RETRY_AFTER_S = 60;
  * the old one. A key is sent as `Authorization: Bearer <key>` or `X-API-Key: <key>`.
  *
  * With no keys, /v1 answers 503 (auth-not-configured) unless OPEN_ACCESS is "true" (`npm run dev`, tests):
- * then every request is let through and identified by its CF-Connecting-IP, which Cloudflare's edge sets
- * itself (a client cannot choose it there). Failed authentications count per address in AUTH_FAILURES;
- * once over, they answer 429 instead of 401, so keys cannot be guessed at speed.
+ * then every request is let through and identified by its network (CF-Connecting-IP, which Cloudflare's edge
+ * sets itself, normalised; IPv6 by /64) under an HMAC (CLIENT_KEY_SECRET), never the address itself. Failed
+ * authentications count per network in AUTH_FAILURES; once over, they answer 429 instead of 401, so keys
+ * cannot be guessed at speed.
  */
 export function apiKeyAuth(): MiddlewareHandler<AppEnv> {
   return async function apiKeyAuth(c, next) {
-    const { apiKeys: keys, openAccess } = readConfig(c.env);
+    const { apiKeys: keys, openAccess, clientKeySecret } = readConfig(c.env);
     // By value, not by array: each env object is parsed apart (tests make their own), the keys are not.
     const source = keys.join(",");
     if (cached?.source !== source) {
@@ -90,7 +92,7 @@ export function apiKeyAuth(): MiddlewareHandler<AppEnv> {
       }
       cached = { source, keys, checks: keyChecks(keys) };
     }
-    const address = `ip:${c.req.header("cf-connecting-ip") ?? "unknown"}`;
+    const network = clientNetwork(c.req.header("cf-connecting-ip"));
     if (cached.keys.length === 0) {
       if (!openAccess) {
         throw new ProblemError("auth-not-configured", {
@@ -98,7 +100,7 @@ export function apiKeyAuth(): MiddlewareHandler<AppEnv> {
           zh: "服务器没有配置 API 密钥：运营方需要设置 API_KEYS（本地使用可设置 OPEN_ACCESS）。",
         });
       }
-      c.set("client", address);
+      c.set("client", `ip:${await networkId(network, clientKeySecret)}`);
       return next();
     }
     const { bearer, apiKeyHeader } = cached.checks;
@@ -112,17 +114,17 @@ export function apiKeyAuth(): MiddlewareHandler<AppEnv> {
       });
     } catch (err) {
       if (!authenticated && err instanceof ProblemError && err.slug === "unauthorized")
-        await countFailure(c, address);
+        await countFailure(c, network);
       throw err;
     }
   };
 }
 
-/** Counts a failed authentication for the address; 429 once it is over AUTH_FAILURES' limit. */
-async function countFailure(c: Context<AppEnv>, address: string): Promise<void> {
+/** Counts a failed authentication for the network; 429 once it is over AUTH_FAILURES' limit. */
+async function countFailure(c: Context<AppEnv>, network: string): Promise<void> {
   let allowed = true;
   try {
-    ({ success: allowed } = (await c.env.AUTH_FAILURES?.limit({ key: address })) ?? { success: true });
+    ({ success: allowed } = (await c.env.AUTH_FAILURES?.limit({ key: network })) ?? { success: true });
   } catch (err) {
     console.warn(JSON.stringify({ level: "warn", msg: "auth failure limiter failed", error: String(err) }));
   }

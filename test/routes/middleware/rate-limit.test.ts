@@ -27,6 +27,24 @@ describe("rate limiting (the Workers rate-limiting binding, 60 a minute)", () =>
     );
   });
 
+  it("one bucket per network: spelling, spaces and an IPv4-mapped form are the same client, IPv6 by /64", async () => {
+    const v4 = ["192.0.2.20", " 192.0.2.20 ", "::ffff:192.0.2.20", "::FFFF:c000:0214"];
+    const { res } = await untilLimited((i) =>
+      call("/v1/conditions", { headers: { "cf-connecting-ip": v4[i % 4] } }),
+    );
+    await expectProblem(res, 429, "rate-limited");
+    // Another host of the same IPv6 /64 shares its limit; the next /64 does not.
+    const v6 = (host: number) => `2001:db8:7:8:${host.toString(16)}::1`;
+    await expectProblem(
+      (await untilLimited((i) => call("/v1/conditions", { headers: { "cf-connecting-ip": v6(i) } }))).res,
+      429,
+      "rate-limited",
+    );
+    expect(
+      (await call("/v1/conditions", { headers: { "cf-connecting-ip": "2001:db8:7:9::1" } })).status,
+    ).toBe(200);
+  });
+
   it("counts per API key when keys are configured, whatever the address", async () => {
     const config = { API_KEYS: "rate-key-a, rate-key-b" };
     const { res } = await untilLimited((i) =>

@@ -1,12 +1,12 @@
 import { env } from "cloudflare:workers";
 import ortWasm from "onnxruntime-web/ort-wasm-simd-threaded.wasm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { ClipEngine } from "../../../src/model/engine";
 import type { KvStore } from "../../../src/model/kv-text-cache";
 import { splitImageTower } from "../../../src/model/onnx-towers";
 import { ModelUnavailableError } from "../../../src/model/package/load";
 import { type VisionTailRpc, visionTailClient } from "../../../src/model/remote/vision-tail";
-import { callWith, expectProblem, multipart } from "../../routes/support";
+import { call, callWith, expectProblem, multipart } from "../../routes/support";
 import { testImage } from "../../support/host-files";
 import { hostPackageStore, putPackageInR2, type TestPackage } from "../../support/model-package";
 
@@ -64,6 +64,36 @@ describe("KV down: text embeddings are a cache", () => {
 
     expect(await scoresOf(catalogue)).toEqual(await scoresOf(await assess({})));
     expect(await scoresOf(custom)).toEqual(await scoresOf(await assess({}, labels)));
+  });
+
+  it("operators see it: logged once per kind with the error's class only, and counted in /readyz", async () => {
+    const prefix = "models/kv-down-seen";
+    await install("tiny-labelled", prefix);
+    const degraded = async () =>
+      ((await (await call("/readyz")).json()) as { degraded: Record<string, number> }).degraded;
+    const before = await degraded();
+    const warn = vi.spyOn(console, "warn");
+    try {
+      const labels = { labels: ["a photo of a freckle on the nose", "a photo of a scar on the knee"] };
+      for (let i = 0; i < 2; i++) {
+        const down = downKv();
+        const res = await assess({ MODEL_PREFIX: prefix, TEXT_EMBEDDINGS: down.kv }, labels);
+        expect(res.status).toBe(200);
+      }
+      const after = await degraded();
+      // Two labels read and written per request, two requests: four of each kind.
+      expect(after["text-embedding-read"] - (before["text-embedding-read"] ?? 0)).toBe(4);
+      expect(after["text-embedding-write"] - (before["text-embedding-write"] ?? 0)).toBe(4);
+      const lines = warn.mock.calls.map((args) => String(args[0])).filter((l) => l.includes('"degraded"'));
+      // At most one line per kind for the isolate's life (an earlier test may already have logged it).
+      expect(lines.length).toBeLessThanOrEqual(2);
+      for (const line of lines) {
+        expect(JSON.parse(line)).toEqual({ event: "degraded", kind: expect.any(String), error: "Error" });
+        expect(line).not.toMatch(/text-embedding\/|freckle|503/);
+      }
+    } finally {
+      warn.mockRestore();
+    }
   });
 });
 
