@@ -1,5 +1,6 @@
 import { Hono } from "hono";
 import ortWasm from "onnxruntime-web/ort-wasm-simd-threaded.wasm";
+import { readConfig } from "../../src/config/env";
 import { ClipEngine } from "../../src/model/engine";
 import { splitImageTower } from "../../src/model/onnx-towers";
 import { ModelUnavailableError } from "../../src/model/package/load";
@@ -32,7 +33,14 @@ function engineFor(env: BenchVisionEnv): Promise<ClipEngine> {
       image:
         env.VISION_MODE === "split"
           ? (context) =>
-              splitImageTower(context, visionTailClient(env.VISION_TAIL, context.manifest.revision))
+              splitImageTower(
+                context,
+                visionTailClient(
+                  env.VISION_TAIL,
+                  context.manifest.revision,
+                  readConfig({}).visionTailTimeoutMs,
+                ),
+              )
           : undefined,
       text: ({ manifest }) => remoteTextTower(env.TEXT_ENCODER, manifest.revision),
     },

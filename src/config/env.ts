@@ -61,7 +61,7 @@ const schema = z.object({
   MAX_BODY_BYTES: positiveInt(DEFAULT_MAX_BODY_BYTES),
   /** Bytes one isolate spends on decoding photos at once (src/lib/memory-budget.ts). */
   DECODE_MEMORY_BUDGET: positiveInt(40 * 2 ** 20),
-  /** How long a photo waits for the vision-tail Worker before a 503, in ms. */
+  /** How long a photo waits for the vision-tail Worker before a 503, in ms (see visionTailClient). */
   VISION_TAIL_TIMEOUT_MS: positiveInt(20_000),
   /** Origins allowed to call /v1 from a browser ("*" for any); none = no CORS headers. */
   CORS_ORIGINS: z

@@ -80,7 +80,7 @@ describe("packed packages: heap-direct loading from R2 (tiny-packed)", () => {
     const engine = await ClipEngine.open(context.store, { ortWasm });
     const { pixels } = await engine.embedImage(photo);
     const whole = await onnxImageTower(context).encode(pixels, 224);
-    const split = await splitImageTower(context, visionTailClient(tail, manifest.revision)).encode(
+    const split = await splitImageTower(context, visionTailClient(tail, manifest.revision, 20_000)).encode(
       pixels,
       224,
     );

@@ -25,16 +25,14 @@ export function isFloatTensor(value: unknown): value is FloatTensor {
   );
 }
 
-/**
- * How long a photo waits for the tail's answer before a 503. A warm tail answers in well under a second
- * and a cold one loads its half of the tower in a few; past this it is down or stuck, not slow.
- */
-export const VISION_TAIL_TIMEOUT_MS = 20_000;
-
 const TAIL = { worker: "the vision-tail Worker", unavailable: "vision_tail_unavailable" } as const;
 
-/** The tail as the split image tower sees it (see splitImageTower). */
-export function visionTailClient(tail: VisionTailRpc, revision: string, timeoutMs = VISION_TAIL_TIMEOUT_MS) {
+/**
+ * The tail as the split image tower sees it (see splitImageTower). Past `timeoutMs` (VISION_TAIL_TIMEOUT_MS,
+ * src/config/env.ts) the photo gets a 503: a warm tail answers in well under a second and a cold one loads
+ * its half of the tower in a few, so a tail that takes longer is down or stuck, not slow.
+ */
+export function visionTailClient(tail: VisionTailRpc, revision: string, timeoutMs: number) {
   return (hidden: FloatTensor): Promise<Float32Array> =>
     callRemote({ ...TAIL, timeoutMs }, async () => {
       const result = await tail.run(revision, hidden);

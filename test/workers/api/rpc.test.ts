@@ -53,7 +53,7 @@ describe("the vision-tail Worker over RPC (VISION_TAIL)", () => {
       code: "bad_request",
     });
 
-    const error = await visionTailClient(env.VISION_TAIL, "stale-revision")(hidden).catch((e) => e);
+    const error = await visionTailClient(env.VISION_TAIL, "stale-revision", 20_000)(hidden).catch((e) => e);
     expect(error).toBeInstanceOf(ModelUnavailableError);
     expect(error).toMatchObject({ code: "vision_tail_unavailable" });
     expect(error.message).toMatch(/revision_mismatch/);
