@@ -131,7 +131,6 @@ export class ClipEngine {
   async embedImage(bytes: Uint8Array, options: ImageOptions = {}): Promise<ImageEmbedding> {
     const started = Date.now();
     this.imageTower.warm?.();
-    this.textTower.warm?.(); // the label table the scoring after the encode reads
     const releasePhoto = hold("photo", bytes.byteLength);
     let prepared: PreparedImage;
     try {

@@ -46,13 +46,9 @@ export async function readLabelEmbeddings(
  */
 export function precomputedTextTower(store: ModelStore, manifest: ModelManifest, next: TextTower): TextTower {
   const table = new PromiseCache<string, Map<string, Float32Array>>(1);
-  const read = () => table.get(manifest.revision, () => readLabelEmbeddings(store, manifest));
   return {
-    warm() {
-      read().catch(() => undefined); // a failed read is forgotten; encode reads again and reports it
-    },
     async encode(prompts, scope) {
-      const known = await read();
+      const known = await table.get(manifest.revision, () => readLabelEmbeddings(store, manifest));
       // The table is the same for every client: a prompt found there says nothing about anyone.
       return fillMissing(prompts, (p) => known.get(p), next, scope);
     },

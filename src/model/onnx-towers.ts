@@ -97,17 +97,6 @@ export async function runVisionStages(
   return current;
 }
 
-/**
- * Starts creating the sessions (ORT's start, the graph streamed from the store, the session) while the
- * caller decodes the photo: the store's reads overlap the decoding. A failure is forgotten by the
- * session cache, and the encode that follows tries again and reports it.
- */
-function warmSessions(context: LocalTowerContext, stages: readonly TowerSpec[]): void {
-  void (async () => {
-    for (const stage of stages) await towerSession(context, stage);
-  })().catch(() => undefined);
-}
-
 /** The vision stages of a package: `stages` when packed in several, else the one graph. */
 export function visionStages(manifest: ModelManifest): TowerSpec[] {
   return manifest.vision.stages ?? [manifest.vision];
@@ -116,9 +105,6 @@ export function visionStages(manifest: ModelManifest): TowerSpec[] {
 /** The vision tower run by ORT in this isolate, every stage. */
 export function onnxImageTower(context: LocalTowerContext): ImageTower {
   return {
-    warm() {
-      warmSessions(context, visionStages(context.manifest));
-    },
     async encode(pixels, size) {
       const stages = visionStages(context.manifest);
       return (await runVisionStages(context, stages, { data: pixels, dims: [1, 3, size, size] })).data;
@@ -139,9 +125,7 @@ export function splitImageTower(
 ): ImageTower {
   return {
     warm() {
-      const [first, ...rest] = visionStages(context.manifest);
-      if (rest.length > 0) warmTail?.().catch(() => undefined);
-      warmSessions(context, [first]);
+      if (visionStages(context.manifest).length > 1) warmTail?.().catch(() => undefined);
     },
     async encode(pixels, size) {
       const [first, ...rest] = visionStages(context.manifest);

@@ -8,8 +8,8 @@
 export interface ImageTower {
   encode(pixels: Float32Array, size: number): Promise<Float32Array>;
   /**
-   * Optional: starts what the first encode will need (this isolate's and another isolate's sessions)
-   * without waiting, so that it overlaps decoding the photo. Never throws: encode reports any failure.
+   * Optional: starts what the first encode will need (another isolate's sessions) without waiting, so
+   * that it overlaps decoding the photo. Never throws: encode reports any failure.
    */
   warm?(): void;
 }
@@ -23,6 +23,4 @@ export type TextScope = string | undefined;
 /** Prompts -> raw text embeddings (not normalised), one per prompt, each encoded on its own. */
 export interface TextTower {
   encode(prompts: readonly string[], scope?: TextScope): Promise<Float32Array[]>;
-  /** Optional: starts reading what the first encode will need (the package's table), without waiting. */
-  warm?(): void;
 }
