@@ -143,7 +143,7 @@ const en: BotMessages = {
     "I cannot read this picture. Please send a JPEG, PNG or WebP photo, for example straight from your camera.",
   damagedImage: "This photo seems damaged or incomplete; please send it again.",
   unsupportedMessage:
-    "I can only read photos and text. Please send a photo of the skin, with a few words about it.",
+    "I can read photos, text and voice notes. Please send a photo of the skin, with a few words about it (typed or spoken).",
   groupChat: (botUsername) =>
     `For your privacy I only look at photos in a private chat. Please message me directly: @${botUsername}`,
   rateLimited: "You are sending messages very quickly. Please wait a minute, then try again.",
@@ -230,7 +230,7 @@ const zh: BotMessages = {
   unsupportedFile: "我只能查看照片（JPEG、PNG 或 WebP）。请发送一张皮肤照片。",
   unsupportedImage: "我无法读取这张图片。请发送 JPEG、PNG 或 WebP 格式的照片，例如直接用相机拍摄的照片。",
   damagedImage: "这张照片似乎已损坏或不完整，请您重新发送一次。",
-  unsupportedMessage: "我只能读取照片和文字。请发送一张皮肤照片，并附上几句说明。",
+  unsupportedMessage: "我可以读取照片、文字和语音。请发送一张皮肤照片，并附上几句说明（打字或语音都可以）。",
   groupChat: (botUsername) => `为保护您的隐私，我只在私聊中查看照片。请直接给我发消息：@${botUsername}`,
   rateLimited: "您发送消息太快了。请等一分钟后再试。",
   expired: "这些问题已过期。请重新发送照片。",
