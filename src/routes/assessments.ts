@@ -184,7 +184,11 @@ assessments.openAPIRegistry.registerPath({
   request: { body: { ...requestBody, required: true } },
 });
 
-/** RFC 2046: a boundary is 1 to 70 characters; without one a multipart body cannot be read at all. */
+/**
+ * RFC 2046: a boundary is 1 to 70 characters; without one a multipart body cannot be read at all. Other
+ * parameters (`charset=utf-8`, which some clients add and RFC 7578 gives no meaning) are dropped: the
+ * OpenAPI validator accepts only `multipart/form-data; boundary=...` and would answer 415.
+ */
 function multipartBoundary(): MiddlewareHandler<AppEnv> {
   return async function multipartBoundary(c, next) {
     const type = c.req.header("content-type") ?? "";
@@ -195,6 +199,12 @@ function multipartBoundary(): MiddlewareHandler<AppEnv> {
           en: "multipart/form-data needs a boundary parameter of 1 to 70 characters in its Content-Type.",
           zh: "multipart/form-data 的 Content-Type 需要 1 到 70 个字符的 boundary 参数。",
         });
+      }
+      const canonical = `multipart/form-data; boundary=${/[ ]/.test(boundary) ? `"${boundary}"` : boundary}`;
+      if (type !== canonical) {
+        const headers = new Headers(c.req.raw.headers);
+        headers.set("content-type", canonical);
+        c.req.raw = new Request(c.req.raw, { headers });
       }
     }
     await next();

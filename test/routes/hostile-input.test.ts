@@ -69,6 +69,21 @@ describe("hostile input to POST /v1/assessments", () => {
     }
   });
 
+  it("multipart with other parameters (charset first, a quoted boundary, upper case) is read, not 415", async () => {
+    const form = rawMultipart("b0undary", [
+      imagePart(photo),
+      textPart(new TextEncoder().encode("itchy rash")),
+    ]);
+    for (const type of [
+      "multipart/form-data; charset=utf-8; boundary=b0undary",
+      'Multipart/Form-Data; boundary="b0undary"; charset=UTF-8',
+    ]) {
+      const res = await post({ ...form, headers: { "content-type": type } });
+      expect(res.status, `${type}: ${await res.clone().text()}`).toBe(200);
+      expect(((await res.json()) as { scores: unknown[] }).scores.length).toBeGreaterThan(0);
+    }
+  });
+
   it("multipart with neither an image nor words, or with two images, is 400", async () => {
     await expectProblem(await post({ body: multipart(null, { lang: "en" }) }), 400, "invalid-request");
     const two = rawMultipart("b0undary", [imagePart(photo), imagePart(photo, "second.jpg")]);
