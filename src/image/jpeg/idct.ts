@@ -2,19 +2,19 @@
 // two extra bits kept between the column and row passes, and the output wrapped through the same
 // range-limit table (so out-of-range values are clamped, and wildly corrupt ones wrap, as in libjpeg).
 
-const CONST_BITS = 13;
-const PASS1_BITS = 2;
+export const CONST_BITS = 13;
+export const PASS1_BITS = 2;
 const FIX_0_298631336 = 2446;
 const FIX_0_390180644 = 3196;
 const FIX_0_541196100 = 4433;
-const FIX_0_765366865 = 6270;
-const FIX_0_899976223 = 7373;
+export const FIX_0_765366865 = 6270;
+export const FIX_0_899976223 = 7373;
 const FIX_1_175875602 = 9633;
 const FIX_1_501321110 = 12299;
-const FIX_1_847759065 = 15137;
+export const FIX_1_847759065 = 15137;
 const FIX_1_961570560 = 16069;
 const FIX_2_053119869 = 16819;
-const FIX_2_562915447 = 20995;
+export const FIX_2_562915447 = 20995;
 const FIX_3_072711026 = 25172;
 
 const PASS1_SHIFT = CONST_BITS - PASS1_BITS;

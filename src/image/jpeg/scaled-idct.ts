@@ -6,23 +6,25 @@
 // so the samples equal libjpeg-turbo's bit for bit. Coefficients the folded transform never reads (column
 // 4 for 4x4; columns 2, 4, 6 for 2x2) are skipped, as libjpeg does.
 
-import { RANGE_LIMIT } from "./idct";
+import {
+  CONST_BITS,
+  FIX_0_765366865,
+  FIX_0_899976223,
+  FIX_1_847759065,
+  FIX_2_562915447,
+  PASS1_BITS,
+  RANGE_LIMIT,
+} from "./idct";
 
-const CONST_BITS = 13;
-const PASS1_BITS = 2;
 const FIX_0_211164243 = 1730;
 const FIX_0_509795579 = 4176;
 const FIX_0_601344887 = 4926;
 const FIX_0_720959822 = 5906;
-const FIX_0_765366865 = 6270;
 const FIX_0_850430095 = 6967;
-const FIX_0_899976223 = 7373;
 const FIX_1_061594337 = 8697;
 const FIX_1_272758580 = 10426;
 const FIX_1_451774981 = 11893;
-const FIX_1_847759065 = 15137;
 const FIX_2_172734803 = 17799;
-const FIX_2_562915447 = 20995;
 const FIX_3_624509785 = 29692;
 
 /** Same signature as idctBlock: dequantise block `coefs[at..at+64)` and write N x N samples into `out`. */
