@@ -1,4 +1,4 @@
-import { AudioError } from "../../audio";
+import { AudioError, DEFAULT_MAX_SECONDS } from "../../audio";
 import { nodeWasm } from "../../lib/node-wasm.node";
 import { directoryStore } from "../../model/package/directory-store.node";
 import { SpeechEngine, type SpeechLanguage } from "../../model/speech/engine";
@@ -7,9 +7,6 @@ import { CliError, UsageError } from "../errors";
 import { readInput } from "../files";
 
 const LANGS: readonly SpeechLanguage[] = ["en", "zh"];
-
-/** Default MAX_VOICE_SECONDS: three 30 s windows. */
-export const MAX_VOICE_SECONDS = 90;
 
 /**
  * `dermedge transcribe FILE --model DIR [--lang en|zh] [--max-new-tokens N] [--no-cache]`: what the
@@ -43,7 +40,7 @@ export async function transcribe(args: string[]): Promise<void> {
       language,
       maxNewTokens,
       useCache: !values["no-cache"],
-      maxSeconds: MAX_VOICE_SECONDS,
+      maxSeconds: DEFAULT_MAX_SECONDS,
     });
     const output = {
       model: engine.info,

@@ -19,6 +19,3 @@ export type SpeechAnswer =
   | { ok: true; transcript: Transcript; model: SpeechInfo }
   | { ok: false; audio: { code: AudioErrorCode; message: string; maxSeconds: number } }
   | { ok: false; model: { code: ModelErrorCode; message: string } };
-
-/** Default MAX_VOICE_SECONDS: three 30 s windows. */
-export const DEFAULT_MAX_VOICE_SECONDS = 90;

@@ -1,16 +1,11 @@
 import { WorkerEntrypoint } from "cloudflare:workers";
 import ortWasm from "onnxruntime-web/ort-wasm-simd-threaded.wasm";
-import { AudioError } from "../../audio";
+import { AudioError, DEFAULT_MAX_SECONDS } from "../../audio";
 import { audioWasm } from "../../audio/wasm-worker";
 import { PromiseCache } from "../../lib/promise-cache";
 import { ModelUnavailableError } from "../../model/package/load";
 import { r2Store } from "../../model/package/store";
-import {
-  DEFAULT_MAX_VOICE_SECONDS,
-  type SpeechAnswer,
-  type SpeechRequestOptions,
-  type SpeechService,
-} from "../../model/remote/speech-protocol";
+import type { SpeechAnswer, SpeechRequestOptions, SpeechService } from "../../model/remote/speech-protocol";
 import { SpeechEngine } from "../../model/speech/engine";
 
 /**
@@ -30,7 +25,7 @@ const engines = new PromiseCache<string, SpeechEngine>(1);
 
 export default class SpeechWorker extends WorkerEntrypoint<SpeechWorkerEnv> implements SpeechService {
   async transcribe(audio: Uint8Array, options: SpeechRequestOptions = {}): Promise<SpeechAnswer> {
-    const maxSeconds = Number(this.env.MAX_VOICE_SECONDS) || DEFAULT_MAX_VOICE_SECONDS;
+    const maxSeconds = Number(this.env.MAX_VOICE_SECONDS) || DEFAULT_MAX_SECONDS;
     try {
       const engine = await this.engine();
       const language = options.language === "en" || options.language === "zh" ? options.language : undefined;
