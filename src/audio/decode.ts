@@ -1,14 +1,10 @@
 import { AudioDecoderUnavailableError, AudioError } from "./errors";
+import { DEFAULT_MAX_SECONDS, MIN_SECONDS } from "./limits";
 import { decodeMp3 } from "./mp3";
 import { decodeOggOpus } from "./opus";
 import { Pcm16k, WHISPER_RATE } from "./pcm";
 import { type AudioFormat, sniffAudio } from "./sniff";
 import { decodeWav } from "./wav";
-
-/** The longest note accepted unless the caller says otherwise (MAX_VOICE_SECONDS). */
-export const DEFAULT_MAX_SECONDS = 90;
-/** Shorter than this is a slip of the thumb, not words: refused as empty. */
-export const MIN_SECONDS = 0.1;
 
 /**
  * The decoders' compiled WASM. workerd may not compile WASM from bytes, so a Worker must pass the modules

@@ -1,11 +1,12 @@
 /**
- * Every var and secret of the three Workers, parsed once per `env` object by one zod schema over the
+ * Every var and secret of the four Workers, parsed once per `env` object by one zod schema over the
  * generated `Env` (`npm run types`): the defaults live here and nowhere else, and a bad value is an error
  * that names the var, thrown at the first request that reads it (the API answers 500 saying which var).
  * Bindings (KV, R2, rate limiters, service bindings) are not config: they are read from `env` as typed.
  */
 import type { UserFromGetMe } from "grammy/types";
 import { z } from "zod";
+import { DEFAULT_MAX_SECONDS } from "../audio/limits";
 import { parseApiKeys } from "./api-keys";
 
 const positiveInt = (fallback: number) =>
@@ -106,7 +107,28 @@ const schema = z.object({
   DEBUG_MEMORY: flag("1"),
 } satisfies Partial<Record<keyof Env, z.ZodType>>);
 
+/**
+ * The speech Worker's vars (wrangler.speech.toml). `wrangler types` over several configs types only the
+ * first one's vars, so these are named here; test/node/worker-vars.test.ts keeps them equal to the toml's.
+ */
+const speechSchema = z.object({
+  /** Key of the active speech package's manifest inside the MODELS bucket. */
+  SPEECH_MODEL_PREFIX: z.string().min(1).default("models/speech/active"),
+  /** Longest voice note transcribed, in seconds: every 30 s window up to it; longer notes are refused. */
+  MAX_VOICE_SECONDS: positiveInt(DEFAULT_MAX_SECONDS),
+});
+
+/** The speech Worker's env: its bucket binding and its vars, as wrangler.speech.toml declares them. */
+export type SpeechEnv = Pick<Env, "MODELS"> & z.input<typeof speechSchema>;
+
+export interface SpeechConfig {
+  modelPrefix: string;
+  maxVoiceSeconds: number;
+}
+
 export type ConfigVar = keyof typeof schema.shape;
+/** The vars each config file may declare: the API Worker's (and the internal ones' share) and the speech Worker's. */
+export const CONFIG_VARS = { api: Object.keys(schema.shape), speech: Object.keys(speechSchema.shape) };
 type Parsed = z.output<typeof schema>;
 
 /** The parsed configuration, in the code's own names. */
@@ -174,6 +196,7 @@ const SECRETS = new Set<string>([
 
 // One parse per env object: workerd hands an isolate the same env each request; tests make their own.
 const parsed = new WeakMap<object, Config>();
+const parsedSpeech = new WeakMap<object, SpeechConfig>();
 const NO_VARS = {};
 
 /** The configuration in `env` (any Worker's: a var it lacks takes its default). Throws ConfigError. */
@@ -181,19 +204,26 @@ export function readConfig(env: Partial<Pick<Env, ConfigVar>> | undefined): Conf
   if (!env) return readConfig(NO_VARS);
   const known = parsed.get(env);
   if (known) return known;
-  const result = schema.safeParse(pickVars(env));
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    const variable = String(issue.path[0]);
-    throw new ConfigError(variable, SECRETS.has(variable) ? "is not valid" : issue.message);
-  }
-  const config = toConfig(result.data);
+  const config = toConfig(parseVars(schema, env));
   parsed.set(env, config);
   return config;
 }
 
-/** Only the vars: env also holds bindings (KV, R2, services), which are not parsed. */
-function pickVars(env: object): Record<string, unknown> {
+/** The speech Worker's configuration in `env`. Throws ConfigError. */
+export function readSpeechConfig(env: z.input<typeof speechSchema>): SpeechConfig {
+  const known = parsedSpeech.get(env);
+  if (known) return known;
+  const vars = parseVars(speechSchema, env);
+  const config = { modelPrefix: vars.SPEECH_MODEL_PREFIX, maxVoiceSeconds: vars.MAX_VOICE_SECONDS };
+  parsedSpeech.set(env, config);
+  return config;
+}
+
+/** Parses only the vars (env also holds bindings: KV, R2, services); the first bad one is the error. */
+function parseVars<S extends z.ZodObject>(vars: S, env: object): z.output<S> {
   const source = env as Record<string, unknown>;
-  return Object.fromEntries(Object.keys(schema.shape).map((key) => [key, source[key]]));
+  const result = vars.safeParse(Object.fromEntries(Object.keys(vars.shape).map((key) => [key, source[key]])));
+  if (result.success) return result.data;
+  const variable = String(result.error.issues[0].path[0]);
+  throw new ConfigError(variable, SECRETS.has(variable) ? "is not valid" : result.error.issues[0].message);
 }

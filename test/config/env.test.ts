@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { ConfigError, readConfig } from "../../src/config/env";
+import { ConfigError, readConfig, readSpeechConfig } from "../../src/config/env";
 import { callWith, expectProblem } from "../routes/support";
 
 describe("the config module (src/config/env.ts)", () => {
@@ -74,6 +74,17 @@ describe("the config module (src/config/env.ts)", () => {
     expect(error).toBeInstanceOf(ConfigError);
     expect((error as ConfigError).variable).toBe(variable);
     expect((error as Error).message).toMatch(new RegExp(`^${variable}: `));
+  });
+
+  it("parses the speech Worker's vars: defaults, a value, and a bad value naming its var", () => {
+    expect(readSpeechConfig({})).toEqual({ modelPrefix: "models/speech/active", maxVoiceSeconds: 90 });
+    expect(readSpeechConfig({ MAX_VOICE_SECONDS: "45", SPEECH_MODEL_PREFIX: "models/speech/b" })).toEqual({
+      modelPrefix: "models/speech/b",
+      maxVoiceSeconds: 45,
+    });
+    expect(() => readSpeechConfig({ MAX_VOICE_SECONDS: "1.5 min" })).toThrow(
+      'MAX_VOICE_SECONDS: expected a positive integer, got "1.5 min"',
+    );
   });
 
   it("a bad value answers 500 at the first request, naming the var (not a silent default)", async () => {

@@ -1,7 +1,8 @@
 import { WorkerEntrypoint } from "cloudflare:workers";
 import ortWasm from "onnxruntime-web/ort-wasm-simd-threaded.wasm";
-import { AudioError, DEFAULT_MAX_SECONDS } from "../../audio";
+import { AudioError } from "../../audio";
 import { audioWasm } from "../../audio/wasm-worker";
+import { readSpeechConfig, type SpeechEnv } from "../../config/env";
 import { PromiseCache } from "../../lib/promise-cache";
 import { ModelUnavailableError } from "../../model/package/load";
 import { r2Store } from "../../model/package/store";
@@ -11,21 +12,14 @@ import { SpeechEngine } from "../../model/speech/engine";
 /**
  * The speech Worker (wrangler.speech.toml): Whisper's encoder and merged decoder in an isolate of their
  * own, reached only through the API Worker's SPEECH service binding by RPC. Neither the audio nor the
- * transcript is logged or stored here.
+ * transcript is logged or stored here. Its vars are parsed by the config module (readSpeechConfig).
  */
-export interface SpeechWorkerEnv {
-  MODELS: R2Bucket;
-  SPEECH_MODEL_PREFIX: string;
-  /** Longest voice note transcribed, in seconds (default 90: three 30 s windows). */
-  MAX_VOICE_SECONDS?: string;
-}
-
 // One engine per isolate, for the active speech package; its ORT sessions live in module scope (sessions.ts).
 const engines = new PromiseCache<string, SpeechEngine>(1);
 
-export default class SpeechWorker extends WorkerEntrypoint<SpeechWorkerEnv> implements SpeechService {
+export default class SpeechWorker extends WorkerEntrypoint<SpeechEnv> implements SpeechService {
   async transcribe(audio: Uint8Array, options: SpeechRequestOptions = {}): Promise<SpeechAnswer> {
-    const maxSeconds = Number(this.env.MAX_VOICE_SECONDS) || DEFAULT_MAX_SECONDS;
+    const { maxVoiceSeconds: maxSeconds } = readSpeechConfig(this.env);
     try {
       const engine = await this.engine();
       const language = options.language === "en" || options.language === "zh" ? options.language : undefined;
@@ -54,7 +48,7 @@ export default class SpeechWorker extends WorkerEntrypoint<SpeechWorkerEnv> impl
   }
 
   private engine(): Promise<SpeechEngine> {
-    const prefix = this.env.SPEECH_MODEL_PREFIX;
+    const prefix = readSpeechConfig(this.env).modelPrefix;
     return engines.get(prefix, () =>
       SpeechEngine.open(r2Store(this.env.MODELS, prefix), { ortWasm, audioWasm }),
     );
