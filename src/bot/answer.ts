@@ -160,7 +160,7 @@ function failureReply(err: unknown, lang: Lang, maxDownloadBytes: number): strin
 }
 
 /** "50" for 50,000,000 pixels; one decimal below 10 MP. */
-const megapixels = (pixels: number) => {
+export const megapixels = (pixels: number) => {
   const mp = pixels / 1_000_000;
   return mp >= 10 ? String(Math.floor(mp)) : String(Math.floor(mp * 10) / 10);
 };

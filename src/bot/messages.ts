@@ -48,6 +48,11 @@ export interface BotMessages {
   photoTooLarge: (maxMb: number) => string;
   /** A picture refused for its pixel count (not its bytes); `maxMegapixels` when the limit is known. */
   tooManyPixels: (maxMegapixels?: string) => string;
+  /**
+   * A photo (not a file) whose every size Telegram made is over our limits: the bytes (MB) or the pixels,
+   * whichever it was. Sending it as a file would not help, so this does not suggest it.
+   */
+  photoOverLimits: (limit: { maxMb: number } | { maxMegapixels: string }) => string;
   unsupportedFile: string;
   unsupportedImage: string;
   /** A JPEG, PNG or WebP that is damaged or cut short (often an interrupted upload): sending it again helps. */
@@ -138,6 +143,9 @@ const en: BotMessages = {
   tooManyPixels: (maxMegapixels) =>
     `This picture has too many pixels for me to look at${maxMegapixels ? ` (the limit is ${maxMegapixels} megapixels)` : ""}. ` +
     "Please send it as a photo, not as a file: Telegram then makes it smaller.",
+  photoOverLimits: (limit) =>
+    `This photo is larger than I can look at (the limit is ${"maxMb" in limit ? `${limit.maxMb} MB` : `${limit.maxMegapixels} megapixels`}). ` +
+    "Please send a smaller copy of it, for example a screenshot.",
   unsupportedFile: "I can only look at photos (JPEG, PNG or WebP). Please send a photo of the skin.",
   unsupportedImage:
     "I cannot read this picture. Please send a JPEG, PNG or WebP photo, for example straight from your camera.",
@@ -227,6 +235,9 @@ const zh: BotMessages = {
   tooManyPixels: (maxMegapixels) =>
     `这张图片的像素太多，我无法查看${maxMegapixels ? `（上限为 ${maxMegapixels} 百万像素）` : ""}。` +
     "请以照片形式发送，而不是以文件形式发送，Telegram 会自动把它缩小。",
+  photoOverLimits: (limit) =>
+    `这张照片太大了，我无法查看（上限为 ${"maxMb" in limit ? `${limit.maxMb} MB` : `${limit.maxMegapixels} 百万像素`}）。` +
+    "请发送一张小一些的照片，例如它的截图。",
   unsupportedFile: "我只能查看照片（JPEG、PNG 或 WebP）。请发送一张皮肤照片。",
   unsupportedImage: "我无法读取这张图片。请发送 JPEG、PNG 或 WebP 格式的照片，例如直接用相机拍摄的照片。",
   damagedImage: "这张照片似乎已损坏或不完整，请您重新发送一次。",

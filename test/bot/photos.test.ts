@@ -242,6 +242,29 @@ describe("photos", () => {
     expect(await chat.sent()).toEqual([en.unsupportedImage]);
   });
 
+  it("a photo whose every size is over a limit: says which limit, in MB or in megapixels", async () => {
+    const { sizes } = await skinPhoto();
+    // Every size over MAX_IMAGE_PIXELS (50 MP) but within the bytes: the pixels are named, not MB.
+    const huge = sizes.map((s) => ({ ...s, width: 10_000 + s.width, height: 10_000 }));
+    for (const [languageCode, m] of [
+      ["en", en],
+      ["zh-hans", zh],
+    ] as const) {
+      const chat = new Chat({ languageCode });
+      await chat.sendPhoto(huge, "itchy");
+      expect(await chat.sent()).toEqual([m.photoOverLimits({ maxMegapixels: "50" })]);
+    }
+    // Every size over the download limit: the bytes are named.
+    const heavy = sizes.map((s) => ({ ...s, file_size: 25_000_000 }));
+    const chat = new Chat();
+    await chat.sendPhoto(heavy, "itchy");
+    expect(await chat.sent()).toEqual([en.photoOverLimits({ maxMb: 10 })]); // min(20 MB, MAX_BODY_BYTES)
+    expect(en.photoOverLimits({ maxMegapixels: "50" })).toContain("(the limit is 50 megapixels)");
+    expect(en.photoOverLimits({ maxMb: 10 })).toContain("(the limit is 10 MB)");
+    expect(zh.photoOverLimits({ maxMegapixels: "50" })).toContain("（上限为 50 百万像素）");
+    for (const size of [...huge, ...heavy]) expect(methods(await callsForFile(size.file_id))).toEqual([]);
+  });
+
   it("a 20000x20000 PNG sent as a file: too many pixels, with the limit, not 'too large'", async () => {
     // A PNG whose header says 20000x20000 (400 MP): refused from the header, before any pixel is decoded.
     const small = encodePng({ width: 1, height: 1, colorType: 0, bitDepth: 8, samples: new Uint8Array(1) });

@@ -5,7 +5,7 @@
  */
 import { Composer, InlineKeyboard } from "grammy";
 import type { Message } from "grammy/types";
-import { answerPhoto, assessAndReply, scoreTelegramPhoto } from "../answer";
+import { answerPhoto, assessAndReply, megapixels, scoreTelegramPhoto } from "../answer";
 import type { BotContext, PhotoRef } from "../context";
 import { ALBUM_TTL_SECONDS, albumKey, claimOnce } from "../dedupe";
 import { langOf } from "../language";
@@ -23,7 +23,15 @@ photo.on("message:photo", async (ctx) => {
     maxPixels: config.maxPixels,
   });
   if (!size) {
-    await ctx.reply(botMessages[langOf(ctx)].photoTooLarge(Math.floor(config.maxDownloadBytes / 1_000_000)));
+    // Say which limit it was: a size within the bytes means every size was over the pixels.
+    const withinBytes = ctx.message.photo.some(
+      (s) => s.file_size === undefined || s.file_size <= config.maxDownloadBytes,
+    );
+    const limit =
+      withinBytes && config.maxPixels !== undefined
+        ? { maxMegapixels: megapixels(config.maxPixels) }
+        : { maxMb: Math.floor(config.maxDownloadBytes / 1_000_000) };
+    await ctx.reply(botMessages[langOf(ctx)].photoOverLimits(limit));
     return;
   }
   await takePhoto(ctx, ctx.message, { fileId: size.file_id, fileSize: size.file_size });
