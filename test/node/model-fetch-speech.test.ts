@@ -12,7 +12,8 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { readPins, SPEECH_MODELS } from "../../src/cli/hub/pins";
+import { fetchVerifiedFiles } from "../../src/cli/hub/fetch-files";
+import { type Pin, readPins, SPEECH_MODELS } from "../../src/cli/hub/pins";
 import { runDermedge } from "../support/dermedge-cli.node";
 
 const root = resolve(import.meta.dirname, "../..");
@@ -237,5 +238,58 @@ describe("dermedge model fetch --model whisper-* (against a local stand-in for t
     expect(stderr.trim().split("\n")).toEqual([message]);
     expect(existsSync(out)).toBe(false);
     expect(existsSync(`${out}.partial`)).toBe(false);
+  });
+});
+
+describe("a file pins.json leaves null at the pinned commit", () => {
+  /** What fetch does for a model whose pins name COMMIT, pin every file but the decoder, and maybe one wrongly. */
+  async function fetchWithPins(override: Record<string, Pin> = {}) {
+    const pinned: Record<string, Pin> = {};
+    for (const [path, bytes] of Object.entries(files)) {
+      pinned[path] = path === DECODER ? null : { size: bytes.length, sha256: sha("sha256", bytes) };
+    }
+    const before = process.env.DERMEDGE_HF_ENDPOINT;
+    process.env.DERMEDGE_HF_ENDPOINT = endpoint;
+    try {
+      return await fetchVerifiedFiles({
+        repo: "Xenova/whisper-tiny",
+        revision: COMMIT,
+        pinnedRevision: COMMIT,
+        pins: { ...pinned, ...override },
+        paths: Object.keys(files),
+        staging: `${await newOut()}.partial`,
+      });
+    } finally {
+      process.env.DERMEDGE_HF_ENDPOINT = before;
+    }
+  }
+
+  it("is checked against the Hub's LFS sha256 for that commit, and reported as not yet pinned", async () => {
+    const { commit, unpinned } = await fetchWithPins();
+    expect(commit).toBe(COMMIT);
+    expect(unpinned).toEqual([
+      { path: DECODER, size: files[DECODER].length, sha256: sha("sha256", files[DECODER]) },
+    ]);
+  });
+
+  it("is refused when one byte differs from the Hub's hash", async () => {
+    corrupt = DECODER;
+    await expect(fetchWithPins()).rejects.toThrow(
+      /^onnx\/decoder_model_merged_quantized\.onnx: sha256 [0-9a-f]{64}, expected [0-9a-f]{64} \(hub\); the download was deleted$/,
+    );
+  });
+
+  it("a pin that is wrong stops the fetch: before any download where the Hub contradicts it, else at the file", async () => {
+    // config.json is a git blob: the Hub gives no sha256 to compare the pin with, so the bytes are checked against it.
+    const wrong = { size: files["config.json"].length, sha256: "0".repeat(64) };
+    await expect(fetchWithPins({ "config.json": wrong })).rejects.toThrow(
+      `config.json: sha256 ${sha("sha256", files["config.json"])}, expected ${"0".repeat(64)} (pinned); the download was deleted`,
+    );
+    // With the decoder unpinned the Hub is asked, and its LFS record contradicts the encoder's pin.
+    const encoder = "onnx/encoder_model_quantized.onnx";
+    const wrongSize = { size: files[encoder].length + 1, sha256: sha("sha256", files[encoder]) };
+    await expect(fetchWithPins({ [encoder]: wrongSize })).rejects.toThrow(
+      `${encoder}: the Hub's size/hash for ${COMMIT} disagrees with pins.json`,
+    );
   });
 });
