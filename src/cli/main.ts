@@ -32,6 +32,7 @@ const USAGE = `usage: dermedge <command> [options]
   model synthetic --size tiny|base --tokenizer DIR --out DIR [--external-data] [--seed N]
   model synthetic --kind whisper --size test|tiny|base --out DIR [--seed N]   a Whisper-shaped speech package
   model fetch [--variant int8|q4] [--revision SHA] --out DIR   download and verify Xenova/clip-vit-base-patch32
+  model fetch --model whisper-tiny|whisper-base [--revision SHA] --out DIR   the same for Xenova's Whisper (speech)
   model install DIR [--local|--remote] [--persist-to DIR] [--force]   make a package the Worker's active model
   audio-features FILE [--window I]          Whisper's log-mel features (80 rows x 3000 frames, JSON) of a
                                             16 kHz WAV, or of any WAV, Ogg/Opus or MP3 resampled to 16 kHz`;

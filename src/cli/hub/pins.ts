@@ -11,12 +11,30 @@ export interface Expected {
   source: "pinned" | "hub";
 }
 
+/** A file's pinned size and sha256, or null: checked against the Hub's hashes for the pinned commit. */
+export type Pin = { size: number; sha256: string } | null;
+
 export interface Pins {
   repo: string;
   revision: string;
   variants: Record<string, { vision: string; text: string }>;
   commonFiles: string[];
-  files: Record<string, { size: number; sha256: string } | null>;
+  files: Record<string, Pin>;
+  speech: Record<SpeechModel, SpeechPins>;
+}
+
+/** The Whisper exports `model fetch --model` knows. */
+export const SPEECH_MODELS = ["whisper-tiny", "whisper-base"] as const;
+export type SpeechModel = (typeof SPEECH_MODELS)[number];
+
+/** One Whisper export at one commit: every file of a speech package, with where its figures came from. */
+export interface SpeechPins {
+  repo: string;
+  revision: string;
+  sources: string[];
+  encoder: string;
+  decoder: string;
+  files: Record<string, Pin>;
 }
 
 export async function readPins(): Promise<Pins> {
