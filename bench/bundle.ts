@@ -9,9 +9,7 @@ export async function bundleWorker(name: string, entry: string, outDir: string):
   const config = resolve(outDir, "wrangler.toml");
   await writeFile(
     config,
-    // wrangler.toml's rule for Scalar's bundle, imported as bytes (src/routes/scalar.ts).
-    `name = "${name}"\nmain = "${resolve(entry)}"\ncompatibility_date = "2026-04-20"\n` +
-      '[[rules]]\ntype = "Data"\nglobs = ["**/api-reference/dist/browser/standalone.js"]\nfallthrough = true\n',
+    `name = "${name}"\nmain = "${resolve(entry)}"\ncompatibility_date = "2026-04-20"\n`,
   );
   const bin = resolve(createRequire(import.meta.url).resolve("wrangler/package.json"), "../bin/wrangler.js");
   await new Promise<void>((done, fail) => {

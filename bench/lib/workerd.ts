@@ -46,15 +46,12 @@ export async function worker(
   const dir = dirname(script);
   const files = await readdir(dir);
   const wasm = files.filter((f) => f.endsWith(".wasm"));
-  // Modules wrangler's Data rule emitted beside the script (Scalar's bundle for /docs).
-  const data = files.filter((f) => f.endsWith("-standalone.js"));
   return {
     name,
     modulesRoot: dir,
     modules: [
       { type: "ESModule", path: script },
       ...wasm.map((f) => ({ type: "CompiledWasm" as const, path: resolve(dir, f) })),
-      ...data.map((f) => ({ type: "Data" as const, path: resolve(dir, f) })),
     ],
     compatibilityDate: COMPATIBILITY_DATE,
     r2Buckets: { MODELS: "dermedge-models" },
