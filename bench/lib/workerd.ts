@@ -23,12 +23,14 @@ export function bundles(): Promise<Bundles> {
     const out = resolve(work, "bundles");
     const empty = resolve(work, "empty-worker.ts");
     await writeFile(empty, 'export default { fetch: () => new Response("ok") };\n');
-    const b = (name: string, entry: string) => bundleWorker(name, resolve(root, entry), resolve(out, name));
+    const b = (name: string, entry: string, minify = false) =>
+      bundleWorker(name, resolve(root, entry), resolve(out, name), { minify });
     return {
       bench: await b("bench", "bench/workers/bench.ts"),
-      api: await b("api", "src/workers/api/index.ts"),
+      // Minified, as wrangler.toml has it.
+      api: await b("api", "src/workers/api/index.ts", true),
       // The main Worker without the vision tail's wake-up, to measure what it changes.
-      apiNoWarm: await b("api-no-warm", "bench/workers/api-no-warm.ts"),
+      apiNoWarm: await b("api-no-warm", "bench/workers/api-no-warm.ts", true),
       tail: await b("tail", "src/workers/vision-tail/index.ts"),
       text: await b("text", "src/workers/text/index.ts"),
       empty: await bundleWorker("empty", empty, resolve(out, "empty")),
