@@ -51,16 +51,6 @@ export default defineConfig({
       !(error.name === "LinkError" && String(error.stack ?? "").includes("opus-decoder")),
     projects: [
       defineProject({
-        // Scalar's standalone bundle is outside the package's exports, which Vite enforces; wrangler.toml's
-        // Data rule (applied by the pool as by wrangler) then makes it the file's bytes (src/routes/scalar.ts).
-        resolve: {
-          alias: {
-            "@scalar/api-reference/dist/browser/standalone.js": resolve(
-              import.meta.dirname,
-              "node_modules/@scalar/api-reference/dist/browser/standalone.js",
-            ),
-          },
-        },
         plugins: [
           // A function, so it runs after the global setup has bundled the auxiliary Workers.
           cloudflareTest(async () => ({

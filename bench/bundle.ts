@@ -3,15 +3,21 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { basename, resolve } from "node:path";
 
-/** Bundles a Worker entry as `wrangler deploy` would (dry run): `outDir/<entry name>.js` and its .wasm. */
-export async function bundleWorker(name: string, entry: string, outDir: string): Promise<string> {
+/**
+ * Bundles a Worker entry as `wrangler deploy` would (dry run): `outDir/<entry name>.js` and its .wasm.
+ * `minify` as the Worker's wrangler config says (wrangler.toml's API Worker is minified).
+ */
+export async function bundleWorker(
+  name: string,
+  entry: string,
+  outDir: string,
+  { minify = false } = {},
+): Promise<string> {
   await mkdir(outDir, { recursive: true });
   const config = resolve(outDir, "wrangler.toml");
   await writeFile(
     config,
-    // wrangler.toml's rule for Scalar's bundle, imported as bytes (src/routes/scalar.ts).
-    `name = "${name}"\nmain = "${resolve(entry)}"\ncompatibility_date = "2026-04-20"\n` +
-      '[[rules]]\ntype = "Data"\nglobs = ["**/api-reference/dist/browser/standalone.js"]\nfallthrough = true\n',
+    `name = "${name}"\nmain = "${resolve(entry)}"\ncompatibility_date = "2026-04-20"\nminify = ${minify}\n`,
   );
   const bin = resolve(createRequire(import.meta.url).resolve("wrangler/package.json"), "../bin/wrangler.js");
   await new Promise<void>((done, fail) => {

@@ -8,6 +8,7 @@
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { accessDecision, openAccessVar, secretNames } from "./access-guard";
+import { writeApiAssets } from "./api-assets";
 import { activeManifest, auxiliaryConfigs, banner, root, wrangler } from "./wrangler";
 
 const force = process.argv.includes("--force");
@@ -39,6 +40,7 @@ if (!access.deploy) {
   process.exit(1);
 }
 if (access.warning) banner([access.warning]);
+await writeApiAssets(); // wrangler.toml's [assets], from the Scalar version pinned in package.json
 for (const config of [...auxiliaryConfigs(), "wrangler.toml"]) {
   const { code } = await wrangler(["deploy", "-c", config], { inherit: true });
   if (code !== 0) process.exit(code);

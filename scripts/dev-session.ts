@@ -11,6 +11,7 @@ import { SPEECH_PREFIX } from "../src/cli/commands/model-install";
 import { main as dermedge } from "../src/cli/main";
 import { parseApiKeys } from "../src/config/api-keys";
 import { CLIP_ASSETS_DIR } from "../src/synthetic";
+import { writeApiAssets } from "./api-assets";
 import { activeManifest, auxiliaryConfigs, banner, root, wrangler } from "./wrangler";
 
 const models = resolve(root, ".cache/models");
@@ -156,6 +157,7 @@ export async function runDev(options: DevOptions = {}): Promise<number> {
   // No Worker reads request.cf: wrangler need not fetch it from workers.cloudflare.com (offline, that
   // fetch fails with a stack trace before every start).
   process.env.CLOUDFLARE_CF_FETCH_ENABLED ??= "false";
+  await writeApiAssets();
   const varArgs = Object.entries(vars).flatMap(([key, value]) => ["--var", `${key}:${value}`]);
   const { code } = await wrangler(["dev", ...configs, ...varArgs, ...args], {
     privateLog: true,

@@ -23,12 +23,14 @@ export function bundles(): Promise<Bundles> {
     const out = resolve(work, "bundles");
     const empty = resolve(work, "empty-worker.ts");
     await writeFile(empty, 'export default { fetch: () => new Response("ok") };\n');
-    const b = (name: string, entry: string) => bundleWorker(name, resolve(root, entry), resolve(out, name));
+    const b = (name: string, entry: string, minify = false) =>
+      bundleWorker(name, resolve(root, entry), resolve(out, name), { minify });
     return {
       bench: await b("bench", "bench/workers/bench.ts"),
-      api: await b("api", "src/workers/api/index.ts"),
+      // Minified, as wrangler.toml has it.
+      api: await b("api", "src/workers/api/index.ts", true),
       // The main Worker without the vision tail's wake-up, to measure what it changes.
-      apiNoWarm: await b("api-no-warm", "bench/workers/api-no-warm.ts"),
+      apiNoWarm: await b("api-no-warm", "bench/workers/api-no-warm.ts", true),
       tail: await b("tail", "src/workers/vision-tail/index.ts"),
       text: await b("text", "src/workers/text/index.ts"),
       empty: await bundleWorker("empty", empty, resolve(out, "empty")),
@@ -46,15 +48,12 @@ export async function worker(
   const dir = dirname(script);
   const files = await readdir(dir);
   const wasm = files.filter((f) => f.endsWith(".wasm"));
-  // Modules wrangler's Data rule emitted beside the script (Scalar's bundle for /docs).
-  const data = files.filter((f) => f.endsWith("-standalone.js"));
   return {
     name,
     modulesRoot: dir,
     modules: [
       { type: "ESModule", path: script },
       ...wasm.map((f) => ({ type: "CompiledWasm" as const, path: resolve(dir, f) })),
-      ...data.map((f) => ({ type: "Data" as const, path: resolve(dir, f) })),
     ],
     compatibilityDate: COMPATIBILITY_DATE,
     r2Buckets: { MODELS: "dermedge-models" },

@@ -9,6 +9,7 @@ import { readFile, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import { resolve } from "node:path";
+import { API_ASSETS_DIR, writeApiAssets } from "../../scripts/api-assets";
 import { auxiliaryConfigs } from "../../scripts/wrangler";
 import type { BenchContext } from "../lib/context";
 import { root, work } from "../lib/packages";
@@ -28,11 +29,13 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** wrangler.toml without its request rate limiter (60 a minute would cut the load off), main made absolute. */
+/** wrangler.toml without its request rate limiter (60 a minute would cut the load off), paths made absolute. */
 async function benchConfig(): Promise<string> {
   const config = (await readFile(resolve(root, "wrangler.toml"), "utf8"))
     .replace(/^main = "(.+)"$/m, (_, main) => `main = "${resolve(root, main)}"`)
+    .replace(/^directory = "(.+)"$/m, () => `directory = "${API_ASSETS_DIR}"`)
     .replace(/\[\[ratelimits\]\]\s*name = "RATE_LIMITER"[^[]*/s, "");
+  await writeApiAssets();
   const path = resolve(work, "wrangler.bench.toml");
   await writeFile(path, config);
   return path;

@@ -103,14 +103,8 @@ export function docs(api: OpenAPIHono<AppEnv>) {
     document ??= openApiDocument(api);
     return c.json(document);
   });
+  // Its script, SCALAR_SCRIPT.src, is a static asset: served (with ETag revalidation) before this Worker runs.
   routes.get("/docs", docsHeaders, (c) => c.html(DOCS_PAGE));
-  // The bundle changes only with a deploy: the browser revalidates it and gets a 304 while it is the same.
-  const etag = `"${SCALAR_SCRIPT.integrity}"`;
-  routes.get(SCALAR_SCRIPT.src, (c) => {
-    const headers = { ETag: etag, "Cache-Control": "no-cache" };
-    if (c.req.header("if-none-match") === etag) return c.body(null, 304, headers);
-    return c.body(SCALAR_SCRIPT.bytes, 200, { ...headers, "Content-Type": "text/javascript; charset=utf-8" });
-  });
   routes.openapi(problemRoute, (c) => {
     const { slug } = c.req.valid("param");
     if (!Object.hasOwn(PROBLEMS, slug)) throw new ProblemError("not-found", `No problem type ${slug}.`);

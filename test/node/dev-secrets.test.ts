@@ -1,8 +1,9 @@
-import { copyFile, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join, relative, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { unstable_getMiniflareWorkerOptions } from "wrangler";
+import { API_ASSETS_DIR } from "../../scripts/api-assets";
 import { sessionApiKeys } from "../../scripts/dev-session";
 
 /**
@@ -18,6 +19,8 @@ let scratch: string;
 beforeAll(async () => {
   scratch = await mkdtemp(join(tmpdir(), "dermedge-dev-vars-"));
   for (const config of CONFIGS) await copyFile(join(root, config), join(scratch, config));
+  // wrangler.toml's [assets] directory, relative to the config: wrangler refuses a config without it.
+  await mkdir(join(scratch, relative(root, API_ASSETS_DIR)), { recursive: true });
   await writeFile(join(scratch, ".dev.vars"), "API_KEYS=key-0123456789\nTELEGRAM_BOT_TOKEN=123:abc\n");
 });
 afterAll(() => rm(scratch, { recursive: true, force: true }));

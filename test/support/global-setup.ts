@@ -2,6 +2,7 @@ import { execFile } from "node:child_process";
 import { cp, mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { promisify } from "node:util";
+import { writeApiAssets } from "../../scripts/api-assets";
 import { adapt } from "../../src/cli/commands/adapt";
 import { writeSyntheticPhotoSet } from "../../src/cli/commands/synthetic-photos";
 import { addLabelEmbeddings } from "../../src/cli/label-embeddings";
@@ -34,6 +35,7 @@ export const REFERENCE_TEXTS = ["a photo of a skin rash", "a photo of normal ski
  * Node engine's outputs for the workerd/Node equality test.
  */
 export default async function setup(): Promise<void> {
+  await writeApiAssets(); // wrangler.toml's [assets] directory: the pool and wrangler dev need it
   await bundleWorker("wrangler.text.toml", ".cache/text-worker");
   await bundleWorker("wrangler.vision-tail.toml", ".cache/vision-tail-worker");
   await bundleWorker("wrangler.speech.toml", ".cache/speech-worker");

@@ -1,5 +1,5 @@
 /**
- * /docs in headless Chromium against wrangler dev: Scalar's bundle, served by the Worker, renders the API
+ * /docs in headless Chromium against wrangler dev: Scalar's bundle, served as a static asset, renders the API
  * reference with every request to another origin refused, so the page works offline and under its CSP.
  */
 import { mkdir } from "node:fs/promises";
