@@ -39,6 +39,70 @@ async function bundledModules(dir: string) {
   ];
 }
 
+// A function, so it runs after the global setup has bundled the auxiliary Workers.
+const workerdRuntime = () =>
+  cloudflareTest(async () => ({
+    wrangler: { configPath: "./wrangler.toml" },
+    miniflare: {
+      serviceBindings: {
+        HOST_FILES: hostFiles,
+        OPENAPI: openApiValidator,
+        FAKE_TELEGRAM: fakeTelegramControl,
+      },
+      // The bot's bindings point at the fake Telegram Bot API, a loopback server in this process.
+      // OPEN_ACCESS: /v1 open without API_KEYS, as in `npm run dev` (wrangler.toml keeps it closed).
+      bindings: { ...(await fakeTelegramBindings()), OPEN_ACCESS: "true" },
+      // The text Worker (wrangler.text.toml) as plain JS: the target of TEXT_ENCODER.
+      workers: [
+        {
+          name: "dermedge-text",
+          modules: await bundledModules(resolve(import.meta.dirname, ".cache/text-worker")),
+          compatibilityDate: "2026-04-20",
+          r2Buckets: { MODELS: "dermedge-models" },
+          bindings: { MODEL_PREFIX: "models/active" },
+        },
+        // The speech Worker (wrangler.speech.toml), a WorkerEntrypoint reached by RPC: SPEECH.
+        {
+          name: "dermedge-speech",
+          modules: await bundledModules(resolve(import.meta.dirname, ".cache/speech-worker")),
+          compatibilityDate: "2026-04-20",
+          r2Buckets: { MODELS: "dermedge-models" },
+          bindings: { SPEECH_MODEL_PREFIX: "models/speech/active", MAX_VOICE_SECONDS: "90" },
+        },
+        // The second half of a packed vision tower (wrangler.vision-tail.toml): VISION_TAIL.
+        {
+          name: "dermedge-vision-tail",
+          modules: await bundledModules(resolve(import.meta.dirname, ".cache/vision-tail-worker")),
+          compatibilityDate: "2026-04-20",
+          r2Buckets: { MODELS: "dermedge-models" },
+          bindings: { MODEL_PREFIX: "models/active", DEBUG_MEMORY: "0" },
+        },
+      ],
+    },
+  }));
+
+const WORKERD_TESTS = ["test/**/*.test.ts", "src/**/*.test.ts"];
+const WORKERD_TIMEOUTS = { testTimeout: 120_000, hookTimeout: 120_000 };
+
+/**
+ * workerd test files that need a runtime of their own: they swap or damage the active model package that
+ * the other files share (the API isolate keeps one engine per prefix), mock modules, or count what an
+ * isolate has seen since it started. Every other workerd file shares one runtime per pool worker: starting
+ * workerd with its four Workers costs seconds, which per file was most of the suite's time.
+ */
+const OWN_RUNTIME = [
+  "test/lib/degraded.test.ts",
+  "test/routes/failures.test.ts",
+  "test/routes/integrity.test.ts",
+  "test/routes/ort-build.test.ts",
+  "test/routes/r2-faults.test.ts",
+  "test/routes/text-worker-down.test.ts",
+  "test/workers/api/faults.test.ts",
+  "test/workers/api/rpc.test.ts",
+  "test/workers/api/split-vision.test.ts",
+  "test/workers/api/vision-tail-warm.test.ts",
+];
+
 export default defineConfig({
   test: {
     globalSetup: ["./test/support/global-setup.ts"],
@@ -51,55 +115,19 @@ export default defineConfig({
       !(error.name === "LinkError" && String(error.stack ?? "").includes("opus-decoder")),
     projects: [
       defineProject({
-        plugins: [
-          // A function, so it runs after the global setup has bundled the auxiliary Workers.
-          cloudflareTest(async () => ({
-            wrangler: { configPath: "./wrangler.toml" },
-            miniflare: {
-              serviceBindings: {
-                HOST_FILES: hostFiles,
-                OPENAPI: openApiValidator,
-                FAKE_TELEGRAM: fakeTelegramControl,
-              },
-              // The bot's bindings point at the fake Telegram Bot API, a loopback server in this process.
-              // OPEN_ACCESS: /v1 open without API_KEYS, as in `npm run dev` (wrangler.toml keeps it closed).
-              bindings: { ...(await fakeTelegramBindings()), OPEN_ACCESS: "true" },
-              // The text Worker (wrangler.text.toml) as plain JS: the target of TEXT_ENCODER.
-              workers: [
-                {
-                  name: "dermedge-text",
-                  modules: await bundledModules(resolve(import.meta.dirname, ".cache/text-worker")),
-                  compatibilityDate: "2026-04-20",
-                  r2Buckets: { MODELS: "dermedge-models" },
-                  bindings: { MODEL_PREFIX: "models/active" },
-                },
-                // The speech Worker (wrangler.speech.toml), a WorkerEntrypoint reached by RPC: SPEECH.
-                {
-                  name: "dermedge-speech",
-                  modules: await bundledModules(resolve(import.meta.dirname, ".cache/speech-worker")),
-                  compatibilityDate: "2026-04-20",
-                  r2Buckets: { MODELS: "dermedge-models" },
-                  bindings: { SPEECH_MODEL_PREFIX: "models/speech/active", MAX_VOICE_SECONDS: "90" },
-                },
-                // The second half of a packed vision tower (wrangler.vision-tail.toml): VISION_TAIL.
-                {
-                  name: "dermedge-vision-tail",
-                  modules: await bundledModules(resolve(import.meta.dirname, ".cache/vision-tail-worker")),
-                  compatibilityDate: "2026-04-20",
-                  r2Buckets: { MODELS: "dermedge-models" },
-                  bindings: { MODEL_PREFIX: "models/active", DEBUG_MEMORY: "0" },
-                },
-              ],
-            },
-          })),
-        ],
+        plugins: [workerdRuntime()],
         test: {
           name: "workerd",
-          include: ["test/**/*.test.ts", "src/**/*.test.ts"],
-          exclude: ["test/node/**"],
-          testTimeout: 120_000,
-          hookTimeout: 120_000,
+          include: WORKERD_TESTS,
+          exclude: ["test/node/**", ...OWN_RUNTIME],
+          // One workerd per pool worker, reused file after file (see OWN_RUNTIME).
+          isolate: false,
+          ...WORKERD_TIMEOUTS,
         },
+      }),
+      defineProject({
+        plugins: [workerdRuntime()],
+        test: { name: "workerd-own-runtime", include: OWN_RUNTIME, ...WORKERD_TIMEOUTS },
       }),
       defineProject({
         test: {

@@ -33,7 +33,7 @@ workerd_under() {
 start=$(date +%s)
 log=$(mktemp)
 for run in $(seq "$max_runs"); do
-  npx vitest run --project workerd "${files[@]}" >"$log" 2>&1 &
+  npx vitest run --project "workerd*" "${files[@]}" >"$log" 2>&1 &
   vitest=$!
   last_size=0 last_change=$(date +%s)
   while kill -0 "$vitest" 2>/dev/null; do
