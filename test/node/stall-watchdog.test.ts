@@ -16,7 +16,7 @@ describe("a stuck workerd fails the run (test/support/stall-watchdog.ts)", () =>
       execFile(
         "npx",
         ["vitest", "run", "--config", "test/support/stall/vitest.config.ts"],
-        { cwd: root, env: { ...process.env, STALL_MS: "60000", CI: "" }, timeout: 240_000 },
+        { cwd: root, env: { ...process.env, STALL_MS: "30000", CI: "" }, timeout: 240_000 },
         (error, stdout, stderr) => {
           const failed = error as { code?: number; killed?: boolean } | null;
           done({
