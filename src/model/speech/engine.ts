@@ -264,6 +264,9 @@ export class SpeechEngine {
     try {
       return await this.ort.InferenceSession.create(model.bytes, {
         executionProviders: ["wasm"],
+        // The memory pattern ORT plans after the first run is one block for all activations: the heap the
+        // first run left in pieces could not hold it, and the encoder's second window grew it by 7 MB more.
+        enableMemPattern: false,
         extra: { session: { use_ort_model_bytes_directly: "1", use_ort_model_bytes_for_initializers: "1" } },
       });
     } catch (error) {
