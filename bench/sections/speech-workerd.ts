@@ -64,6 +64,7 @@ export async function speechInWorkerd(
     const http = await fetcher(mf, "speech");
     const phases: { name: string; js: HeapPeak; wasmBytes: number }[] = [];
     const phase = async (name: string, work: () => Promise<unknown>) => {
+      step(`section 8: speech Worker, ${name}`);
       await sampler.take(); // a new peak from here
       await work();
       const js = await sampler.take();
