@@ -1,5 +1,6 @@
 /**
- * The encoder's attention computed a slice of query rows at a time (src/packing/chunk-attention.ts):
+ * The encoder's attention computed a slice of query rows at a time (src/packing/chunk-attention.ts), and
+ * its feed-forward's widening layer and GELU too (src/packing/slice-rows.ts):
  * found by structure in the synthetic Whisper encoder's 4-D form and in optimum's older 3-D bmm form, left
  * alone where rows are not independent, and the rewritten graph's outputs are bit-for-bit those of the
  * original on onnxruntime-node.
@@ -13,6 +14,7 @@ import { describe, expect, it } from "vitest";
 import { nodeWasm } from "../../src/lib/node-wasm.node";
 import { useOrtWasm } from "../../src/model/backends/onnx";
 import { chunkAttention } from "../../src/packing/chunk-attention";
+import { sliceFeedForward } from "../../src/packing/slice-rows";
 import { convertToOrt } from "../../src/packing/to-ort";
 import { DataType, floatTensor, GraphBuilder } from "../../src/synthetic/onnx-builder";
 
@@ -77,10 +79,31 @@ describe("chunkAttention", () => {
     );
   });
 
+  it("the feed-forward's widening layer and GELU sliced by rows (after fc1's input is quantised): bit for bit", async () => {
+    const original = ModelProto.decode(
+      await readFile(resolve(whisperTest, "onnx/encoder_model_quantized.onnx")),
+    );
+    const sliced = copy(original);
+    expect(sliceFeedForward(sliced, { rows: 1500, rowsPerChunk: 150 })).toBe(2); // fc1 of 2 layers
+    // The two convolutions' GELUs stay whole (a convolution is not a widening MatMul); each fc1's is in 10.
+    expect(sliced.graph!.node!.filter((n) => n.opType === "Erf")).toHaveLength(2 + 2 * 10);
+    expect(sliced.graph!.node!.filter((n) => n.opType === "DynamicQuantizeLinear")).toHaveLength(
+      original.graph!.node!.filter((n) => n.opType === "DynamicQuantizeLinear").length,
+    );
+    const features = new ortNode.Tensor("float32", seeded(80 * 3000, 3), [1, 80, 3000]);
+    const [before, after] = await Promise.all(
+      [original, sliced].map(async (m) => (await run(m, { input_features: features })).last_hidden_state),
+    );
+    expect(Buffer.from((after.data as Float32Array).buffer)).toEqual(
+      Buffer.from((before.data as Float32Array).buffer),
+    );
+  });
+
   it("in ORT format on onnxruntime-web's WASM (what the speech Worker runs): the same output bit for bit", async () => {
     const source = resolve(whisperTest, "onnx/encoder_model_quantized.onnx");
     const chunked = ModelProto.decode(await readFile(source));
     chunkAttention(chunked, { rows: 1500, rowsPerChunk: 150 });
+    sliceFeedForward(chunked, { rows: 1500, rowsPerChunk: 150 });
     const dir = await mkdtemp(join(tmpdir(), "dermedge-chunk-test-"));
     try {
       await writeFile(join(dir, "chunked.onnx"), ModelProto.encode(chunked).finish());
