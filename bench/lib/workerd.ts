@@ -13,7 +13,7 @@ export const WRANGLER_STATE = resolve(work, "wrangler-state");
 export const R2_PERSIST = resolve(WRANGLER_STATE, "v3/r2");
 const COMPATIBILITY_DATE = "2026-04-20";
 
-export type Bundles = Record<"bench" | "api" | "apiNoWarm" | "tail" | "text" | "empty", string>;
+export type Bundles = Record<"bench" | "api" | "apiNoWarm" | "tail" | "text" | "speech" | "empty", string>;
 let bundled: Promise<Bundles> | undefined;
 
 /** The Workers bundled as `wrangler deploy` would (once per run). */
@@ -33,6 +33,7 @@ export function bundles(): Promise<Bundles> {
       apiNoWarm: await b("api-no-warm", "bench/workers/api-no-warm.ts", true),
       tail: await b("tail", "src/workers/vision-tail/index.ts"),
       text: await b("text", "src/workers/text/index.ts"),
+      speech: await b("speech", "src/workers/speech/index.ts"),
       empty: await bundleWorker("empty", empty, resolve(out, "empty")),
     };
   })();
@@ -67,11 +68,14 @@ export async function worker(
  * there already, then reads every object back once: a freshly written object's first read was
  * seconds slower, a local-storage effect that must not count as a cold start.
  */
-export async function installPackage(dir: string): Promise<ModelManifest> {
+export async function installPackage(dir: string, prefix = "models/active"): Promise<ModelManifest> {
   const manifestText = await readFile(resolve(dir, "manifest.json"), "utf8");
   const manifest: ModelManifest = JSON.parse(manifestText);
   // The whole manifest, not the revision: label embeddings are rewritten without a new revision.
-  const stamp = resolve(R2_PERSIST, "installed-manifest.json");
+  const stamp = resolve(
+    R2_PERSIST,
+    prefix === "models/active" ? "installed-manifest.json" : `installed-${prefix.replaceAll("/", "-")}.json`,
+  );
   if (existsSync(stamp) && (await readFile(stamp, "utf8")) === manifestText) return manifest;
   step(`installing ${basename(dir)} into local R2`);
   const mf = new Miniflare({
@@ -87,9 +91,9 @@ export async function installPackage(dir: string): Promise<ModelManifest> {
     };
     const paths = [...manifest.files.map((f) => f.path), "manifest.json"];
     for (const path of paths) {
-      await bucket.put(`models/active/${path}`, new Uint8Array(await readFile(resolve(dir, path))));
+      await bucket.put(`${prefix}/${path}`, new Uint8Array(await readFile(resolve(dir, path))));
     }
-    for (const path of paths) await (await bucket.get(`models/active/${path}`))?.arrayBuffer();
+    for (const path of paths) await (await bucket.get(`${prefix}/${path}`))?.arrayBuffer();
   } finally {
     await mf.dispose();
   }

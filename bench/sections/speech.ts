@@ -1,10 +1,11 @@
 /**
- * Section 7: a 10 s voice note end to end (decode the WAV, log-mel, encoder, greedy decoding of 32 tokens)
+ * Section 8: a 10 s voice note end to end (decode the WAV, log-mel, encoder, greedy decoding of 32 tokens)
  * on the synthetic whisper-tiny package (the real shapes), in one Node process, one thread each,
  * alternating rounds: ours on onnxruntime-web's WASM (what the speech Worker runs) against Transformers.js's
  * automatic-speech-recognition pipeline and against ours on onnxruntime-node (native). Then each package
  * size's memory and cold start, alone in a process (bench/speech-memory.ts).
- * Not measured here: the same note inside workerd (the speech Worker's own isolate).
+ * Then the speech Worker in workerd (speech-workerd.ts): its isolate's memory as counted, and the same note
+ * end to end there against the pipeline and onnxruntime-node.
  */
 import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -22,9 +23,10 @@ import { writeSyntheticWhisper } from "../../src/synthetic/whisper/package";
 import type { BenchContext } from "../lib/context";
 import { root, work } from "../lib/packages";
 import { alternate, compare, type Row, spread, step, timed } from "../lib/report";
+import { speechInWorkerd } from "./speech-workerd";
 import { ONE_THREAD } from "./transformers";
 
-const SECTION = "7 speech";
+const SECTION = "8 speech";
 const TOKENS = 32;
 const MB = 1e6;
 
@@ -73,7 +75,7 @@ export async function speechSection({ rounds, notes }: BenchContext): Promise<Ro
   const packages = await speechPackages();
   const note = await tenSecondNote();
   const tiny = packages.tiny;
-  step("section 7: whisper-tiny (synthetic), a 10 s note, ours (WASM) vs Transformers.js vs ours (native)");
+  step("section 8: whisper-tiny (synthetic), a 10 s note, ours (WASM) vs Transformers.js vs ours (native)");
   const wasm = await SpeechEngine.open(directoryStore(tiny), {
     ortWasm: await nodeWasm("onnxruntime-web/ort-wasm-simd-threaded.wasm"),
   });
@@ -99,6 +101,13 @@ export async function speechSection({ rounds, notes }: BenchContext): Promise<Ro
   const oursNative = () => timed(() => native.transcribeAudio(note, options));
   const [oursVsTjs, tjs] = await alternate(rounds, ours, peer);
   const [oursVsNative, nativeMs] = await alternate(rounds, ours, oursNative);
+  const inWorkerd = await speechInWorkerd(packages["tiny packed"], note, rounds, {
+    pipeline: async (maxNewTokens) => {
+      const { samples } = await decodeAudio(note);
+      await asr(samples, { language: "en", task: "transcribe", max_new_tokens: maxNewTokens });
+    },
+    native: (maxNewTokens) => native.transcribeAudio(note, { ...options, maxNewTokens }),
+  });
   await asr.dispose();
 
   const rows: Row[] = [
@@ -122,10 +131,11 @@ export async function speechSection({ rounds, notes }: BenchContext): Promise<Ro
       oursVsNative,
       nativeMs,
     ),
+    ...inWorkerd,
   ];
   const notePath = resolve(work, "note-10s.wav");
   for (const [name, dir] of Object.entries(packages)) {
-    step(`section 7: memory and cold start of whisper-${name}, alone in a process`);
+    step(`section 8: memory and cold start of whisper-${name}, alone in a process`);
     const { stdout } = await promisify(execFile)(
       process.execPath,
       ["--expose-gc", "--import", "tsx", resolve(root, "bench/speech-memory.ts"), dir, notePath],
@@ -156,7 +166,7 @@ export async function speechSection({ rounds, notes }: BenchContext): Promise<Ro
       },
     );
     notes.push(
-      `7 whisper-${name}: WASM ${(m.afterStart.wasm / MB).toFixed(0)} -> ${(m.afterNote.wasm / MB).toFixed(0)} MB, JS ${(m.afterStart.js / MB).toFixed(0)} -> ${(m.afterNote.js / MB).toFixed(0)} MB`,
+      `8 whisper-${name}: WASM ${(m.afterStart.wasm / MB).toFixed(0)} -> ${(m.afterNote.wasm / MB).toFixed(0)} MB, JS ${(m.afterStart.js / MB).toFixed(0)} -> ${(m.afterNote.js / MB).toFixed(0)} MB`,
     );
   }
   return rows;

@@ -10,8 +10,11 @@ export class SerialSession {
 
   constructor(readonly session: InferenceSession) {}
 
-  run(feeds: Record<string, Tensor>): Promise<InferenceSession.OnnxValueMapType> {
-    const result = this.queue.then(() => this.session.run(feeds));
+  /** `fetches`: the outputs to return (default all); ORT copies only these out of its heap. */
+  run(feeds: Record<string, Tensor>, fetches?: string[]): Promise<InferenceSession.OnnxValueMapType> {
+    const result = this.queue.then(() =>
+      fetches ? this.session.run(feeds, fetches) : this.session.run(feeds),
+    );
     this.queue = result.catch(() => undefined);
     return result;
   }

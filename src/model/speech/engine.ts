@@ -229,7 +229,12 @@ export class SpeechEngine {
         feeds[name] = past?.[name] ?? new ort.Tensor("float32", new Float32Array(0), [1, heads, 0, headDim]);
       }
     }
-    const out = await decoder.run(feeds);
+    // With the cache, the merged decoder's cached branch hands the cross-attention keys and values back
+    // unchanged (tiny: 18 MB a step): not fetched, so not copied out of ORT's heap again every step.
+    const out = await decoder.run(
+      feeds,
+      past ? decoder.session.outputNames.filter((name) => !name.includes(".encoder.")) : undefined,
+    );
     sampleMemory();
     const present: Record<string, OrtTensor> = {};
     for (const [name, value] of Object.entries(out)) {
@@ -264,6 +269,9 @@ export class SpeechEngine {
     try {
       return await this.ort.InferenceSession.create(model.bytes, {
         executionProviders: ["wasm"],
+        // The memory pattern ORT plans after the first run is one block for all activations: the heap the
+        // first run left in pieces could not hold it, and the encoder's second window grew it by 7 MB more.
+        enableMemPattern: false,
         extra: { session: { use_ort_model_bytes_directly: "1", use_ort_model_bytes_for_initializers: "1" } },
       });
     } catch (error) {
@@ -275,7 +283,8 @@ export class SpeechEngine {
 
 /**
  * The cache for the next step: the decoder's self-attention keys and values as the step returned them;
- * cross-attention's from the first step (the merged model's cache branch passes them through unchanged).
+ * cross-attention's from the first step (the merged model's cache branch would pass them through unchanged;
+ * later steps do not fetch them).
  */
 function withCrossAttention(
   present: Record<string, OrtTensor>,
@@ -283,6 +292,6 @@ function withCrossAttention(
 ): Record<string, OrtTensor> {
   if (!past) return present;
   const next: Record<string, OrtTensor> = { ...present };
-  for (const name of Object.keys(next)) if (name.includes(".encoder.")) next[name] = past[name];
+  for (const name of Object.keys(past)) if (name.includes(".encoder.")) next[name] = past[name];
   return next;
 }

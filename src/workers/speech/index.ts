@@ -1,4 +1,5 @@
 import { WorkerEntrypoint } from "cloudflare:workers";
+import { Hono } from "hono";
 import ortWasm from "onnxruntime-web/ort-wasm-simd-threaded.wasm";
 import { AudioError } from "../../audio";
 import { audioWasm } from "../../audio/wasm-worker";
@@ -8,16 +9,21 @@ import { ModelUnavailableError } from "../../model/package/load";
 import { r2Store } from "../../model/package/store";
 import type { SpeechAnswer, SpeechRequestOptions, SpeechService } from "../../model/remote/speech-protocol";
 import { SpeechEngine } from "../../model/speech/engine";
+import { debugRoutes } from "../debug";
 
 /**
  * The speech Worker (wrangler.speech.toml): Whisper's encoder and merged decoder in an isolate of their
  * own, reached only through the API Worker's SPEECH service binding by RPC. Neither the audio nor the
- * transcript is logged or stored here. Its vars are parsed by the config module (readSpeechConfig).
+ * transcript is logged or stored here. Its vars are parsed by the config module (readSpeechConfig). Its
+ * fetch serves only GET /debug/memory (when DEBUG_MEMORY is "1", for the benchmarks).
  */
 // One engine per isolate, for the active speech package; its ORT sessions live in module scope (sessions.ts).
 const engines = new PromiseCache<string, SpeechEngine>(1);
 
-export default class SpeechWorker extends WorkerEntrypoint<SpeechEnv> implements SpeechService {
+export default class SpeechWorker
+  extends WorkerEntrypoint<SpeechEnv & Partial<Pick<Env, "DEBUG_MEMORY">>>
+  implements SpeechService
+{
   async transcribe(audio: Uint8Array, options: SpeechRequestOptions = {}): Promise<SpeechAnswer> {
     const { maxVoiceSeconds: maxSeconds } = readSpeechConfig(this.env);
     try {
@@ -43,7 +49,9 @@ export default class SpeechWorker extends WorkerEntrypoint<SpeechEnv> implements
     return engine.info;
   }
 
-  override async fetch(): Promise<Response> {
+  override async fetch(request: Request): Promise<Response> {
+    const res = await debug.fetch(request, this.env, this.ctx);
+    if (res.status !== 404) return res;
     return new Response("the speech Worker answers RPC only (transcribe)", { status: 404 });
   }
 
@@ -54,3 +62,5 @@ export default class SpeechWorker extends WorkerEntrypoint<SpeechEnv> implements
     );
   }
 }
+
+const debug = new Hono().route("/debug", debugRoutes);
