@@ -12,7 +12,8 @@ cd "$(dirname "$0")/../.."
 files=("$@")
 [ ${#files[@]} -eq 0 ] && files=(test/bot/photos.test.ts test/workers/api/faults.test.ts test/model/sessions.test.ts)
 load=${LOAD:-4} quiet=${QUIET:-300} max_runs=${MAX_RUNS:-50}
-workerd_bin=$(node -p 'require("workerd").default' 2>/dev/null || echo workerd)
+# MINIFLARE_WORKERD_PATH=/path/to/workerd tries another binary (e.g. a newer @cloudflare/workerd-linux-64).
+workerd_bin=${MINIFLARE_WORKERD_PATH:-$(node -p 'require("workerd").default' 2>/dev/null || echo workerd)}
 echo "workerd $("$workerd_bin" --version 2>/dev/null | cut -d' ' -f2), $load busy processes, stall = ${quiet} s quiet," \
   "V8 flags: ${WORKERD_V8_FLAGS:-none}"
 if [ -n "${WORKERD_V8_FLAGS:-}" ]; then export MINIFLARE_WORKERD_PATH="$PWD/scripts/repro/workerd-with-v8-flags"; fi
