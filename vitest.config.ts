@@ -1,4 +1,5 @@
 import { readdir, readFile } from "node:fs/promises";
+import { availableParallelism } from "node:os";
 import { resolve } from "node:path";
 import { cloudflareTest } from "@cloudflare/vitest-pool-workers";
 import { defineConfig, defineProject } from "vitest/config";
@@ -106,6 +107,9 @@ const OWN_RUNTIME = [
 export default defineConfig({
   test: {
     globalSetup: ["./test/support/global-setup.ts"],
+    // At least two files at once: vitest's default (one fewer than the CPUs) runs a 2-core machine's suite
+    // one file at a time, though many files mostly wait (on wrangler dev, Chromium, a child process).
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     // Under CI=true a skipped test fails the run: only a missing ../shared reference skips, and CI has it.
     // A workerd that stops making progress fails the run within minutes, naming the file.
     reporters: ["default", new NoSkipsInCi(), new StallWatchdog()],
