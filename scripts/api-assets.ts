@@ -17,8 +17,9 @@ export const API_ASSETS_DIR = resolve(root, ".cache/api-assets");
 /** Where the bundle is served: the path is the file's place in the directory. */
 export const SCALAR_ASSET = "docs/scalar.js";
 
-// Assets get no Worker middleware, so the header the Worker puts on every answer is set here (_headers).
-const HEADERS = `/${SCALAR_ASSET}\n  X-Content-Type-Options: nosniff\n`;
+// Assets get no Worker middleware, so the headers that matter for a script, which the Worker puts on
+// every answer (hono's secureHeaders), are set here (_headers).
+const HEADERS = `/${SCALAR_ASSET}\n  X-Content-Type-Options: nosniff\n  Cross-Origin-Resource-Policy: same-origin\n`;
 
 /** Writes the assets directory afresh (each file written aside and renamed, so a running server reads it whole). */
 export async function writeApiAssets(): Promise<string> {

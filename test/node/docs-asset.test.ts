@@ -36,6 +36,7 @@ describe("/docs/scalar.js", () => {
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toMatch(/^(text|application)\/javascript\b/);
     expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(res.headers.get("cross-origin-resource-policy")).toBe("same-origin");
     const bytes = Buffer.from(await res.arrayBuffer());
     expect(bytes.byteLength).toBeGreaterThan(1_000_000); // the bundle itself, not a path or a stub
     expect(`sha384-${createHash("sha384").update(bytes).digest("base64")}`).toBe(SCALAR_SCRIPT.integrity);
