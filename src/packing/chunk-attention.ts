@@ -1,5 +1,6 @@
 import type { onnx as Onnx } from "onnx-proto";
 import onnxProto from "onnx-proto";
+import { indexGraph } from "./graph-index";
 
 const { TensorProto } = onnxProto.onnx;
 
@@ -107,13 +108,7 @@ export function chunkAttention(model: Onnx.IModelProto, options: ChunkAttentionO
 }
 
 function findAttention(graph: Onnx.IGraphProto): AttentionMatch[] {
-  const producer = new Map<string, Onnx.INodeProto>();
-  const readers = new Map<string, Onnx.INodeProto[]>();
-  for (const n of graph.node!) {
-    for (const o of n.output!) producer.set(o, n);
-    for (const i of n.input!) readers.set(i, [...(readers.get(i) ?? []), n]);
-  }
-  const graphOutputs = new Set(graph.output!.map((o) => o.name!));
+  const { producer, readers, graphOutputs } = indexGraph(graph);
   const onlyReader = (name: string): Onnx.INodeProto | undefined => {
     const list = readers.get(name) ?? [];
     return list.length === 1 && !graphOutputs.has(name) ? list[0] : undefined;

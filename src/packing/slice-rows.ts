@@ -1,5 +1,6 @@
 import type { onnx as Onnx } from "onnx-proto";
 import onnxProto from "onnx-proto";
+import { indexGraph } from "./graph-index";
 
 const { TensorProto, AttributeProto } = onnxProto.onnx;
 
@@ -103,13 +104,7 @@ function uniquePrefix(graph: Onnx.IGraphProto, prefix: string): string {
 export function sliceFeedForward(model: Onnx.IModelProto, options: SliceRowsOptions): number {
   const graph = model.graph!;
   const constants = new Map(graph.initializer!.map((t) => [t.name!, t]));
-  const producer = new Map<string, Onnx.INodeProto>();
-  const readers = new Map<string, Onnx.INodeProto[]>();
-  for (const n of graph.node!) {
-    for (const o of n.output!) producer.set(o, n);
-    for (const i of n.input!) readers.set(i, [...(readers.get(i) ?? []), n]);
-  }
-  const graphOutputs = new Set(graph.output!.map((o) => o.name!));
+  const { producer, readers, graphOutputs } = indexGraph(graph);
 
   // Values with no rows axis: rank-0/1 constants, DynamicQuantizeLinear's scale and zero point, and
   // elementwise results of those (a broadcast operand that is the same for every row).
