@@ -1,3 +1,4 @@
+import { concatBytes } from "../lib/bytes";
 import { AudioError } from "./errors";
 
 /**
@@ -120,7 +121,7 @@ export function oggPackets(bytes: Uint8Array): { packets: Uint8Array[]; lastGran
       at += length;
       if (length === 255) continue; // the packet goes on in the next segment
       const piece = page.body.subarray(start, at);
-      packets.push(pending.length ? concat([...pending, piece]) : piece);
+      packets.push(pending.length ? concatBytes([...pending, piece]) : piece);
       pending = [];
       start = at;
     }
@@ -134,14 +135,4 @@ export function oggPackets(bytes: Uint8Array): { packets: Uint8Array[]; lastGran
     }
     if (offset === bytes.length) throw truncated();
   }
-}
-
-function concat(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
 }

@@ -8,7 +8,8 @@ import {
 } from "../../src/audio/index";
 import { oggPackets } from "../../src/audio/ogg";
 import { audioWasm } from "../../src/audio/wasm-worker";
-import { concat, oggOpus, oggOpusPages, oggPage } from "./ogg-writer";
+import { concatBytes } from "../../src/lib/bytes";
+import { oggOpus, oggOpusPages, oggPage } from "./ogg-writer";
 import { audioFixture } from "./support";
 import { tone, wavFile } from "./wav-writer";
 
@@ -172,7 +173,7 @@ describe("decodeAudio refuses bad recordings with a clear code", () => {
     expect(await refusal(flipped)).toBe("corrupt");
     const { headers, audio, preSkip } = await enPackets();
     const pages = oggOpusPages(headers, audio, preSkip);
-    expect(await refusal(concat(pages.filter((_, i) => i !== 5)))).toBe("corrupt");
+    expect(await refusal(concatBytes(pages.filter((_, i) => i !== 5)))).toBe("corrupt");
     const withTail = new Uint8Array(note.length + 10);
     withTail.set(note);
     expect(await refusal(withTail)).toBe("corrupt");
@@ -217,6 +218,6 @@ describe("decodeAudio refuses bad recordings with a clear code", () => {
     const note = await audioFixture("en.opus");
     const { headers } = await enPackets();
     const page = oggPage(headers[0], { flags: 0, granule: 0n, serial: 1, sequence: 0 });
-    expect(await refusal(concat([page, note.subarray(note.length / 2)]))).toBe("corrupt");
+    expect(await refusal(concatBytes([page, note.subarray(note.length / 2)]))).toBe("corrupt");
   });
 });

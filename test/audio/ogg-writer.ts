@@ -1,4 +1,5 @@
 import { oggCrc } from "../../src/audio/ogg";
+import { concatBytes } from "../../src/lib/bytes";
 
 /** Samples (at 48 kHz) an Opus packet holds, from its TOC byte (RFC 6716 §3.1). */
 export function opusPacketSamples(packet: Uint8Array): number {
@@ -39,7 +40,7 @@ export function oggPage(
  * counted from the packets' TOCs plus the pre-skip. `lastGranule` overrides the final page's.
  */
 export function oggOpus(headers: Uint8Array[], audio: Uint8Array[], preSkip: number, lastGranule?: bigint) {
-  return concat(oggOpusPages(headers, audio, preSkip, lastGranule));
+  return concatBytes(oggOpusPages(headers, audio, preSkip, lastGranule));
 }
 
 export function oggOpusPages(
@@ -64,14 +65,4 @@ export function oggOpusPages(
     );
   });
   return pages;
-}
-
-export function concat(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
 }

@@ -1,4 +1,5 @@
 import { Zlib } from "fflate";
+import { concatBytes } from "../../src/lib/bytes";
 
 /**
  * Hostile inputs made by the tests themselves (no large committed files): headers that claim huge
@@ -44,19 +45,9 @@ export function pngBomb(width: number, height: number): Uint8Array {
   for (let left = (width + 1) * height; left > 0; left -= zeros.length) {
     zlib.push(zeros.subarray(0, Math.min(left, zeros.length)), left <= zeros.length);
   }
-  const idat = concat(pieces);
+  const idat = concatBytes(pieces);
   const signature = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  return concat([signature, chunk("IHDR", ihdr), chunk("IDAT", idat), chunk("IEND", new Uint8Array(0))]);
-}
-
-function concat(parts: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
+  return concatBytes([signature, chunk("IHDR", ihdr), chunk("IDAT", idat), chunk("IEND", new Uint8Array(0))]);
 }
 
 /** A copy of a baseline JPEG whose SOF0 claims `width` x `height`. */

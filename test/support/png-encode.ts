@@ -1,5 +1,6 @@
 import { zlibSync } from "fflate";
 import { crc32 } from "../../src/image/png/crc32";
+import { concatBytes } from "../../src/lib/bytes";
 
 /** A PNG to build: `samples` holds every channel of every pixel, row-major, each within `bitDepth` bits. */
 export interface PngSpec {
@@ -46,13 +47,13 @@ export function encodePng(spec: PngSpec): Uint8Array {
   const passes = interlaced ? ADAM7 : [[0, 0, 1, 1]];
   const compressed =
     spec.idat ??
-    zlibSync(spec.raw ?? concat(passes.map(([x0, y0, dx, dy]) => passData(spec, x0, y0, dx, dy))));
+    zlibSync(spec.raw ?? concatBytes(passes.map(([x0, y0, dx, dy]) => passData(spec, x0, y0, dx, dy))));
   const idatSize = spec.idatSize ?? compressed.length;
   const idats = [];
   for (let i = 0; i < compressed.length; i += idatSize) {
     idats.push(pngChunk("IDAT", compressed.subarray(i, i + idatSize)));
   }
-  return concat([
+  return concatBytes([
     new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
     pngChunk("IHDR", ihdr),
     ...(spec.palette ? [pngChunk("PLTE", spec.palette)] : []),
@@ -122,14 +123,4 @@ function paeth(a: number, b: number, c: number): number {
   const p = a + b - c;
   const [pa, pb, pc] = [Math.abs(p - a), Math.abs(p - b), Math.abs(p - c)];
   return pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
-}
-
-function concat(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let offset = 0;
-  for (const p of parts) {
-    out.set(p, offset);
-    offset += p.length;
-  }
-  return out;
 }
