@@ -14,6 +14,16 @@ const SUPPRESS = [
 /** "Ġ" (a lone space) and <|endoftext|> may not come first: the real begin_suppress_tokens. */
 const BEGIN_SUPPRESS = [220, SPECIAL.endOfText];
 
+/** The special ids and suppressed tokens, which the export writes in config.json and generation_config.json alike. */
+const TOKEN_SETTINGS = {
+  bos_token_id: SPECIAL.endOfText,
+  eos_token_id: SPECIAL.endOfText,
+  pad_token_id: SPECIAL.endOfText,
+  decoder_start_token_id: SPECIAL.startOfTranscript,
+  begin_suppress_tokens: BEGIN_SUPPRESS,
+  suppress_tokens: SUPPRESS,
+};
+
 /** config.json: the keys Transformers.js and transformers read for Whisper's shapes and tokens. */
 export function whisperConfig(dims: WhisperDims): Record<string, unknown> {
   return {
@@ -36,12 +46,7 @@ export function whisperConfig(dims: WhisperDims): Record<string, unknown> {
     vocab_size: WHISPER_IO.vocab,
     scale_embedding: false,
     use_cache: true,
-    bos_token_id: SPECIAL.endOfText,
-    eos_token_id: SPECIAL.endOfText,
-    pad_token_id: SPECIAL.endOfText,
-    decoder_start_token_id: SPECIAL.startOfTranscript,
-    begin_suppress_tokens: BEGIN_SUPPRESS,
-    suppress_tokens: SUPPRESS,
+    ...TOKEN_SETTINGS,
     torch_dtype: "float32",
   };
 }
@@ -49,12 +54,7 @@ export function whisperConfig(dims: WhisperDims): Record<string, unknown> {
 /** generation_config.json: the prompt tokens (language, task, no timestamps) and the suppressed tokens. */
 export function whisperGenerationConfig(): Record<string, unknown> {
   return {
-    bos_token_id: SPECIAL.endOfText,
-    eos_token_id: SPECIAL.endOfText,
-    pad_token_id: SPECIAL.endOfText,
-    decoder_start_token_id: SPECIAL.startOfTranscript,
-    begin_suppress_tokens: BEGIN_SUPPRESS,
-    suppress_tokens: SUPPRESS,
+    ...TOKEN_SETTINGS,
     is_multilingual: true,
     lang_to_id: Object.fromEntries(
       WHISPER_LANGUAGES.map((code, i) => [`<|${code}|>`, SPECIAL.firstLanguage + i]),
