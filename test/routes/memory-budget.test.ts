@@ -46,4 +46,12 @@ describe("8 concurrent worst-case uploads to one isolate", () => {
     });
     expect(res.status).toBe(200);
   });
+
+  it("8 concurrent 6 MP lossless WebPs are all answered: each reserves about 32 MiB, one decodes at a time", async () => {
+    const upload = () =>
+      call("/v1/assessments", { method: "POST", body: multipart(worst[1], {}, "lossless.webp") });
+    const responses = await Promise.all(Array.from({ length: 8 }, upload));
+    expect(responses.map((r) => r.status)).toEqual(Array(8).fill(200));
+    expect(decodeBudgetUsage()!.peak).toBeLessThanOrEqual(40 * 2 ** 20);
+  });
 });
