@@ -27,7 +27,7 @@ export const TEST_IMAGES = {
   worstProgressive: "worst/progressive-4032x3024.jpg",
   /**
    * 3000x2000 lossless WebP: libwebp holds every pixel as ARGB (24 MB) even when it scales the output
-   * (a lossy WebP of any size needs a few MB scaled), so about 28 MiB are reserved for it.
+   * (a lossy WebP of any size needs a few MB scaled), so about 32 MiB are reserved for it.
    */
   worstWebp: "worst/lossless-3000x2000.webp",
   /** 3000x3000 interlaced PNG: Adam7 completes rows last, so the image is assembled whole (27 MB). */
