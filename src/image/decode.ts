@@ -21,7 +21,8 @@ export interface DecodeOptions extends HeaderOptions {
   webpModule?: WebpModuleProvider;
   /**
    * Pillow's `draft(None, (draft, draft))`: a JPEG may be decoded at 1/2, 1/4 or 1/8 of its size in the
-   * DCT domain, the largest reduction that keeps both sides at least `draft` pixels. Absent: full size.
+   * DCT domain, the largest reduction that keeps both sides at least `draft` pixels; a WebP at the same
+   * reduction by libwebp's rescaler. Absent: full size.
    */
   draft?: number;
 }
@@ -50,7 +51,7 @@ const memoryEstimates: Record<
 
 /** The reduction a decode with `draft` applies to this image (1 when none). */
 export function decodeScale(header: ImageHeader, { draft }: Pick<DecodeOptions, "draft"> = {}): DecodeScale {
-  if (draft === undefined || header.format !== "jpeg") return 1;
+  if (draft === undefined || header.format === "png") return 1;
   return draftScale(header.width, header.height, draft);
 }
 

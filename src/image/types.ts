@@ -18,7 +18,7 @@ export interface ImageHeader {
  */
 export type RowSink = (y: number, rgb: Uint8Array) => void;
 
-/** Reduction a decoder applies while decoding (JPEG's DCT-domain 1/2, 1/4, 1/8); 1 = full size. */
+/** Reduction a decoder applies while decoding (JPEG's DCT-domain 1/2, 1/4, 1/8; WebP's rescaler); 1 = full size. */
 export type DecodeScale = 1 | 2 | 4 | 8;
 
 /** A format decoder: reads the header without decoding, then streams rows into a sink. */
@@ -29,7 +29,7 @@ export interface ImageDecoder {
    * headers alone: what the isolate's memory budget reserves before decoding. Never an underestimate.
    */
   decodeBytes(bytes: Uint8Array, header: ImageHeader, scale?: DecodeScale): number;
-  /** At `scale` > 1 (JPEG only) the rows are the reduced decode, ceil(width / scale) pixels wide. */
+  /** At `scale` > 1 (JPEG, WebP) the rows are the reduced decode, ceil(width / scale) pixels wide. */
   decode(bytes: Uint8Array, header: ImageHeader, sink: RowSink, scale?: DecodeScale): void | Promise<void>;
 }
 
