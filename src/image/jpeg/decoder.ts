@@ -1,6 +1,6 @@
 import { ImageError, type RowSink } from "../types";
 import { BitReader } from "./bit-reader";
-import { CoefficientStore, StreamingStore } from "./block-stores";
+import { CoefficientStore } from "./block-stores";
 import { adobeTransform, type ColorMarkers, guessColorSpace, isJfif, noColorMarkers } from "./color-space";
 import { corrupt, unsupported } from "./errors";
 import { type Frame, isSof, parseFrame } from "./frame";
@@ -27,6 +27,7 @@ import type { JpegScale } from "./scale";
 import { decodeScan, parseScan, type Scan } from "./scan";
 import { decodeSequentialBlock } from "./sequential";
 import { standardHuffmanTables } from "./standard-huffman";
+import { STREAMING_SCAN_BYTES, streamSequentialScan } from "./streaming-scan";
 import { emptyTables, readHuffmanTables, readQuantTables, readRestartInterval, type Tables } from "./tables";
 
 export interface DecodeStats {
@@ -111,8 +112,7 @@ function streamSequential(
   reader: BitReader,
   assembler: RowAssembler,
 ): DecodeStats {
-  const store = new StreamingStore(assembler, scan.components.length > 1, frame.components);
-  decodeScan(reader, frame, scan, tables.restartInterval, decodeSequentialBlock, store);
+  streamSequentialScan(reader, frame, scan, tables.restartInterval, assembler);
   // Pillow refuses a file that stops before EOI, so do we; another scan here is malformed too.
   let pos = reader.finish();
   for (;;) {
@@ -124,7 +124,7 @@ function streamSequential(
     }
     readTableOrSkip(bytes, seg, tables, noColorMarkers());
   }
-  return { streamed: true, sampleBytes: assembler.allocatedBytes + store.allocatedBytes };
+  return { streamed: true, sampleBytes: assembler.allocatedBytes + STREAMING_SCAN_BYTES };
 }
 
 /** Table and miscellaneous segments; anything unknown is an error, as in libjpeg. */

@@ -1,6 +1,8 @@
 // libjpeg's accurate integer inverse DCT (jidctint.c, jpeg_idct_islow), bit for bit: 13-bit constants,
 // two extra bits kept between the column and row passes, and the output wrapped through the same
 // range-limit table (so out-of-range values are clamped, and wildly corrupt ones wrap, as in libjpeg).
+// libjpeg's negative constants are subtracted instead of multiplied in: 0 * -c is -0 in JavaScript,
+// which makes V8 fall back to floating-point arithmetic. The sums are exact integers either way.
 
 export const CONST_BITS = 13;
 export const PASS1_BITS = 2;
@@ -93,14 +95,14 @@ export function idctBlock(
     tmp1 *= FIX_2_053119869;
     tmp2 *= FIX_3_072711026;
     tmp3 *= FIX_1_501321110;
-    z1 *= -FIX_0_899976223;
-    z2 *= -FIX_2_562915447;
-    z3 = z3 * -FIX_1_961570560 + z5;
-    z4 = z4 * -FIX_0_390180644 + z5;
-    tmp0 += z1 + z3;
-    tmp1 += z2 + z4;
-    tmp2 += z2 + z3;
-    tmp3 += z1 + z4;
+    z1 *= FIX_0_899976223; // these two enter negated
+    z2 *= FIX_2_562915447;
+    z3 = z5 - z3 * FIX_1_961570560;
+    z4 = z5 - z4 * FIX_0_390180644;
+    tmp0 += z3 - z1;
+    tmp1 += z4 - z2;
+    tmp2 += z3 - z2;
+    tmp3 += z4 - z1;
     ws[col] = (tmp10 + tmp3 + PASS1_ROUND) >> PASS1_SHIFT;
     ws[col + 56] = (tmp10 - tmp3 + PASS1_ROUND) >> PASS1_SHIFT;
     ws[col + 8] = (tmp11 + tmp2 + PASS1_ROUND) >> PASS1_SHIFT;
@@ -150,14 +152,14 @@ export function idctBlock(
     tmp1 *= FIX_2_053119869;
     tmp2 *= FIX_3_072711026;
     tmp3 *= FIX_1_501321110;
-    z1 *= -FIX_0_899976223;
-    z2 *= -FIX_2_562915447;
-    z3 = z3 * -FIX_1_961570560 + z5;
-    z4 = z4 * -FIX_0_390180644 + z5;
-    tmp0 += z1 + z3;
-    tmp1 += z2 + z4;
-    tmp2 += z2 + z3;
-    tmp3 += z1 + z4;
+    z1 *= FIX_0_899976223; // these two enter negated
+    z2 *= FIX_2_562915447;
+    z3 = z5 - z3 * FIX_1_961570560;
+    z4 = z5 - z4 * FIX_0_390180644;
+    tmp0 += z3 - z1;
+    tmp1 += z4 - z2;
+    tmp2 += z3 - z2;
+    tmp3 += z4 - z1;
     out[o] = limit[((tmp10 + tmp3 + PASS2_ROUND) >> PASS2_SHIFT) & 1023];
     out[o + 7] = limit[((tmp10 - tmp3 + PASS2_ROUND) >> PASS2_SHIFT) & 1023];
     out[o + 1] = limit[((tmp11 + tmp2 + PASS2_ROUND) >> PASS2_SHIFT) & 1023];

@@ -1,7 +1,7 @@
 import type { RowSink } from "../types";
 import { type ColorSpace, cmykToRgb, grayToRgb, planesToRgb, yccToRgb } from "./color";
 import type { Component, Frame } from "./frame";
-import { idctBlock } from "./idct";
+import { idctBlock, RANGE_LIMIT } from "./idct";
 import { blockSize, type JpegScale, scaledSize } from "./scale";
 import { type BlockIdct, idct1x1, idct2x2, idct4x4 } from "./scaled-idct";
 import {
@@ -112,6 +112,11 @@ export class RowAssembler {
     return this.planes.reduce((sum, p) => sum + p.samples.byteLength + p.row.byteLength, this.rgb.byteLength);
   }
 
+  /** Side of the blocks component `index` is decoded to (8 / scale, or more for subsampled chroma). */
+  blockSize(index: number): number {
+    return this.planes[index].blockSize;
+  }
+
   /** Dequantises and inverse-transforms block (row, col) of component `index` into its ring buffer. */
   putBlock(
     index: number,
@@ -131,6 +136,28 @@ export class RowAssembler {
       ((blockRow * size) % p.ringRows) * p.stride + blockCol * size,
       p.stride,
     );
+  }
+
+  /**
+   * A block whose AC coefficients are all zero: every sample is the same, the value the IDCT would
+   * compute for it (both passes reduce to the DC term, with the same rounding and range limit), so the
+   * IDCT is skipped. Most blocks of a photo's chroma, and many of its luma, are like this.
+   */
+  putDcBlock(index: number, blockRow: number, blockCol: number, dc: number, quant: Int32Array): void {
+    const p = this.planes[index];
+    const size = p.blockSize;
+    const product = dc * quant[0];
+    // The 1x1 IDCT descales the product directly; the others after the first pass's << PASS1_BITS.
+    const value =
+      size === 1
+        ? RANGE_LIMIT[((product + 4) >> 3) & 1023]
+        : RANGE_LIMIT[(((product << 2) + 16) >> 5) & 1023];
+    const out = p.samples;
+    const stride = p.stride;
+    let o = ((blockRow * size) % p.ringRows) * stride + blockCol * size;
+    for (let y = 0; y < size; y++, o += stride) {
+      for (let x = 0; x < size; x++) out[o + x] = value;
+    }
   }
 
   /** Records that component `index` has its first `blockRows` rows of blocks decoded. */

@@ -4,7 +4,9 @@
 // that an N-point output comes straight from the coefficients, with the same 13-bit fixed-point
 // constants, the same two extra bits between the column and row passes, and the same range-limit table,
 // so the samples equal libjpeg-turbo's bit for bit. Coefficients the folded transform never reads (column
-// 4 for 4x4; columns 2, 4, 6 for 2x2) are skipped, as libjpeg does.
+// 4 for 4x4; columns 2, 4, 6 for 2x2) are skipped, as libjpeg does. Negative terms are subtracted
+// rather than negated (-z * c): a negated zero is -0, which makes V8 drop to floating-point arithmetic.
+// Every sum is exact either way (far below 2^53), so the order does not change a result.
 
 import {
   CONST_BITS,
@@ -69,8 +71,8 @@ export const idct4x4: BlockIdct = (coefs, at, quant, out, outAt, stride) => {
     const z2 = coefs[c + 40] * quant[col + 40];
     const z3 = coefs[c + 24] * quant[col + 24];
     const z4 = coefs[c + 8] * quant[col + 8];
-    const odd0 = -z1 * FIX_0_211164243 + z2 * FIX_1_451774981 - z3 * FIX_2_172734803 + z4 * FIX_1_061594337;
-    const odd2 = -z1 * FIX_0_509795579 - z2 * FIX_0_601344887 + z3 * FIX_0_899976223 + z4 * FIX_2_562915447;
+    const odd0 = z2 * FIX_1_451774981 + z4 * FIX_1_061594337 - z1 * FIX_0_211164243 - z3 * FIX_2_172734803;
+    const odd2 = z3 * FIX_0_899976223 + z4 * FIX_2_562915447 - z1 * FIX_0_509795579 - z2 * FIX_0_601344887;
     ws[col] = descale(tmp10 + odd2, shift1);
     ws[col + 24] = descale(tmp10 - odd2, shift1);
     ws[col + 8] = descale(tmp12 + odd0, shift1);
@@ -98,8 +100,8 @@ export const idct4x4: BlockIdct = (coefs, at, quant, out, outAt, stride) => {
     const z2 = ws[w + 5];
     const z3 = ws[w + 3];
     const z4 = ws[w + 1];
-    const odd0 = -z1 * FIX_0_211164243 + z2 * FIX_1_451774981 - z3 * FIX_2_172734803 + z4 * FIX_1_061594337;
-    const odd2 = -z1 * FIX_0_509795579 - z2 * FIX_0_601344887 + z3 * FIX_0_899976223 + z4 * FIX_2_562915447;
+    const odd0 = z2 * FIX_1_451774981 + z4 * FIX_1_061594337 - z1 * FIX_0_211164243 - z3 * FIX_2_172734803;
+    const odd2 = z3 * FIX_0_899976223 + z4 * FIX_2_562915447 - z1 * FIX_0_509795579 - z2 * FIX_0_601344887;
     out[o] = RANGE_LIMIT[descale(tmp10 + odd2, shift2) & 1023];
     out[o + 3] = RANGE_LIMIT[descale(tmp10 - odd2, shift2) & 1023];
     out[o + 1] = RANGE_LIMIT[descale(tmp12 + odd0, shift2) & 1023];
@@ -119,10 +121,10 @@ export const idct2x2: BlockIdct = (coefs, at, quant, out, outAt, stride) => {
     }
     const tmp10 = (coefs[c] * quant[col]) << (CONST_BITS + 2);
     const odd =
-      -coefs[c + 56] * quant[col + 56] * FIX_0_720959822 +
-      coefs[c + 40] * quant[col + 40] * FIX_0_850430095 -
-      coefs[c + 24] * quant[col + 24] * FIX_1_272758580 +
-      coefs[c + 8] * quant[col + 8] * FIX_3_624509785;
+      coefs[c + 40] * quant[col + 40] * FIX_0_850430095 +
+      coefs[c + 8] * quant[col + 8] * FIX_3_624509785 -
+      coefs[c + 56] * quant[col + 56] * FIX_0_720959822 -
+      coefs[c + 24] * quant[col + 24] * FIX_1_272758580;
     ws[col] = descale(tmp10 + odd, shift1);
     ws[col + 8] = descale(tmp10 - odd, shift1);
   }
@@ -134,10 +136,10 @@ export const idct2x2: BlockIdct = (coefs, at, quant, out, outAt, stride) => {
     }
     const tmp10 = ws[w] << (CONST_BITS + 2);
     const odd =
-      -ws[w + 7] * FIX_0_720959822 +
-      ws[w + 5] * FIX_0_850430095 -
-      ws[w + 3] * FIX_1_272758580 +
-      ws[w + 1] * FIX_3_624509785;
+      ws[w + 5] * FIX_0_850430095 +
+      ws[w + 1] * FIX_3_624509785 -
+      ws[w + 7] * FIX_0_720959822 -
+      ws[w + 3] * FIX_1_272758580;
     out[o] = RANGE_LIMIT[descale(tmp10 + odd, shift2) & 1023];
     out[o + 1] = RANGE_LIMIT[descale(tmp10 - odd, shift2) & 1023];
   }
