@@ -13,6 +13,23 @@ function keptRowsCols(size: number): number[] {
   return [0];
 }
 
+const readOrders = new Map<number, Int8Array>();
+
+/**
+ * For decoding straight into the IDCT: zigzag index (ZIGZAG's guard entries included) -> natural
+ * position when the IDCT for `size` reads it, else -1. The block decoder stores only those (libjpeg-
+ * turbo's coef_limit idea): fewer stores and zeroings, and more blocks found to be DC-only at 1/2 to 1/8.
+ */
+export function readOrder(size: number): Int8Array {
+  let order = readOrders.get(size);
+  if (!order) {
+    const lines = keptRowsCols(size);
+    order = Int8Array.from(ZIGZAG, (pos) => (lines.includes(pos >> 3) && lines.includes(pos & 7) ? pos : -1));
+    readOrders.set(size, order);
+  }
+  return order;
+}
+
 export interface CoefficientLayout {
   /** Values kept per block. */
   kept: number;

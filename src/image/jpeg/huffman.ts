@@ -13,11 +13,12 @@ export interface HuffmanTable {
   valoffset: Int32Array;
   symbols: Uint8Array;
   /**
-   * For AC decoding, each LOOKAHEAD-bit prefix that holds a whole short code and the magnitude bits
-   * after it (stb_image's fast_ac): (value << 8) | (run << 4) | (code length + magnitude bits), with
-   * the value already sign-extended; 0 when the prefix needs the general path (long codes, EOB, ZRL,
-   * magnitudes that do not fit). One look-up then replaces decoding the symbol and reading its value,
-   * which is most of the work in a photo's AC data.
+   * For sequential AC decoding, each LOOKAHEAD-bit prefix that holds a whole short code and the
+   * magnitude bits after it (stb_image's fast_ac): (value << 8) | (run << 4) | (code length + magnitude
+   * bits), with the value already sign-extended. A short end-of-block code (any size-0 symbol but ZRL)
+   * is just its length, value 0. 0 when the prefix needs the general path (long codes, ZRL, magnitudes
+   * that do not fit). One look-up then replaces decoding the symbol and reading its value, which is
+   * most of the work in a photo's AC data.
    */
   fastAc: Int32Array;
 }
@@ -67,7 +68,11 @@ function fastAcTable(lookup: Uint16Array): Int32Array {
     const length = entry >> 8;
     const run = (entry >> 4) & 15;
     const size = entry & 15;
-    if (size === 0 || length + size > LOOKAHEAD) continue;
+    if (size === 0) {
+      if (run !== 15) fast[prefix] = length;
+      continue;
+    }
+    if (length + size > LOOKAHEAD) continue;
     // The `size` bits after the code, extended as libjpeg's HUFF_EXTEND does.
     const raw = (prefix >> (LOOKAHEAD - length - size)) & ((1 << size) - 1);
     const value = raw < 1 << (size - 1) ? raw - (1 << size) + 1 : raw;

@@ -117,6 +117,12 @@ export class RowAssembler {
     return this.planes[index].blockSize;
   }
 
+  /** Where block (row, col) of component `index` goes in its ring buffer. */
+  blockOffset(index: number, blockRow: number, blockCol: number): number {
+    const p = this.planes[index];
+    return ((blockRow * p.blockSize) % p.ringRows) * p.stride + blockCol * p.blockSize;
+  }
+
   /** Dequantises and inverse-transforms block (row, col) of component `index` into its ring buffer. */
   putBlock(
     index: number,
@@ -126,16 +132,13 @@ export class RowAssembler {
     at: number,
     quant: Int32Array,
   ): void {
+    this.putBlockAt(index, this.blockOffset(index, blockRow, blockCol), coefs, at, quant);
+  }
+
+  /** putBlock at an offset from blockOffset (the streaming scan computes it once per block row). */
+  putBlockAt(index: number, offset: number, coefs: Int16Array, at: number, quant: Int32Array): void {
     const p = this.planes[index];
-    const size = p.blockSize;
-    p.idct(
-      coefs,
-      at,
-      quant,
-      p.samples,
-      ((blockRow * size) % p.ringRows) * p.stride + blockCol * size,
-      p.stride,
-    );
+    p.idct(coefs, at, quant, p.samples, offset, p.stride);
   }
 
   /**
@@ -143,7 +146,7 @@ export class RowAssembler {
    * compute for it (both passes reduce to the DC term, with the same rounding and range limit), so the
    * IDCT is skipped. Most blocks of a photo's chroma, and many of its luma, are like this.
    */
-  putDcBlock(index: number, blockRow: number, blockCol: number, dc: number, quant: Int32Array): void {
+  putDcBlockAt(index: number, offset: number, dc: number, quant: Int32Array): void {
     const p = this.planes[index];
     const size = p.blockSize;
     const product = dc * quant[0];
@@ -154,8 +157,7 @@ export class RowAssembler {
         : RANGE_LIMIT[(((product << 2) + 16) >> 5) & 1023];
     const out = p.samples;
     const stride = p.stride;
-    let o = ((blockRow * size) % p.ringRows) * stride + blockCol * size;
-    for (let y = 0; y < size; y++, o += stride) {
+    for (let y = 0, o = offset; y < size; y++, o += stride) {
       for (let x = 0; x < size; x++) out[o + x] = value;
     }
   }

@@ -1,10 +1,13 @@
 import type { BitReader } from "./bit-reader";
+import { readOrder } from "./coefficient-layout";
 import { corrupt } from "./errors";
 import { type HuffmanTable, LOOKAHEAD } from "./huffman";
 import type { Scan, ScanComponent } from "./scan";
-import { ZIGZAG } from "./zigzag";
 
 const PEEK_MASK = (1 << LOOKAHEAD) - 1;
+
+const EVERY_COEFFICIENT = readOrder(8);
+const scratchWritten = new Uint8Array(64);
 
 /** One block of a sequential (baseline / extended) scan, as a BlockDecoder for multi-scan images. */
 export function decodeSequentialBlock(
@@ -14,15 +17,15 @@ export function decodeSequentialBlock(
   sc: ScanComponent,
   _scan: Scan,
 ): void {
-  decodeBlock(reader, coefs, at, sc, true);
+  decodeBlock(reader, coefs, at, sc, EVERY_COEFFICIENT, scratchWritten);
 }
 
 /**
  * One block of a sequential scan: DC difference, then run-length coded AC, into `coefs` at `at`
- * (natural order, not dequantised; entries not coded are left as they are, so the caller zeroes them).
- * Returns the last zigzag index written (0: DC only, which lets the caller take the IDCT's DC-only
- * path and skip zeroing). With `storeAc` false the AC values are decoded (they must be, to find the next
- * block) but not stored: a 1/8 decode's IDCT reads only DC, as libjpeg-turbo's ac_needed.
+ * (natural order, not dequantised). DC is always stored; an AC coefficient only where `order` (see
+ * readOrder) maps its zigzag index to a position, and that position is appended to `written`. Entries
+ * not written are left as they are, so the caller zeroes the `written` ones after use. Returns how many
+ * AC coefficients were written: 0 means the block is DC-only as far as the IDCT can tell.
  *
  * This is the hot loop of a baseline decode, so the bit buffer lives in locals for the whole block and
  * goes back to the reader only around `fill` (libjpeg's BITREAD_LOAD_STATE / SAVE_STATE), and most AC
@@ -33,7 +36,8 @@ export function decodeBlock(
   coefs: Int16Array,
   at: number,
   sc: ScanComponent,
-  storeAc: boolean,
+  order: Int8Array,
+  written: Uint8Array,
 ): number {
   const dcTable = sc.dc;
   const acTable = sc.ac;
@@ -86,7 +90,7 @@ export function decodeBlock(
 
   // AC: (run, size) symbols until EOB or the 63rd coefficient.
   const { lookup, fastAc } = acTable;
-  let last = 0;
+  let n = 0;
   for (let k = 1; k < 64; k++) {
     if (bits < 16) {
       const b0 = data[pos];
@@ -105,10 +109,13 @@ export function decodeBlock(
     const fast = fastAc[peek];
     if (fast !== 0) {
       bits -= fast & 15;
+      const value = fast >> 8;
+      if (value === 0) break; // end of block
       k += (fast >> 4) & 15;
-      if (storeAc) {
-        coefs[at + ZIGZAG[k]] = fast >> 8;
-        last = k;
+      const natural = order[k];
+      if (natural >= 0) {
+        coefs[at + natural] = value;
+        written[n++] = natural;
       }
       continue;
     }
@@ -131,9 +138,10 @@ export function decodeBlock(
         ({ acc, bits, pos } = reader);
       }
       bits -= s;
-      if (storeAc) {
-        coefs[at + ZIGZAG[k]] = extend((acc >>> bits) & ((1 << s) - 1), s);
-        last = k;
+      const natural = order[k];
+      if (natural >= 0) {
+        coefs[at + natural] = extend((acc >>> bits) & ((1 << s) - 1), s);
+        written[n++] = natural;
       }
     } else if (rs >> 4 === 15) {
       k += 15;
@@ -142,7 +150,7 @@ export function decodeBlock(
     }
   }
   reader.save(acc, bits, pos);
-  return last;
+  return n;
 }
 
 /** libjpeg's HUFF_EXTEND: `s` bits read as a signed magnitude category. */

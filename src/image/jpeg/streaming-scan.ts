@@ -1,15 +1,15 @@
 import type { BitReader } from "./bit-reader";
+import { readOrder } from "./coefficient-layout";
 import type { Frame } from "./frame";
 import type { RowAssembler } from "./row-assembler";
 import type { Scan } from "./scan";
 import { decodeBlock } from "./sequential";
-import { ZIGZAG } from "./zigzag";
 
 /** libjpeg leaves a component without a quantisation table (no scan ever named it) at zero: grey. */
 const NO_QUANT = new Int32Array(64);
 
-/** Bytes streamSequentialScan allocates: one block of coefficients. */
-export const STREAMING_SCAN_BYTES = 64 * 2;
+/** Bytes streamSequentialScan allocates: one block of coefficients and the list of those written. */
+export const STREAMING_SCAN_BYTES = 64 * 2 + 64;
 
 /**
  * A sequential image coded in one scan (every baseline photo): each block is decoded, inverse-
@@ -27,6 +27,7 @@ export function streamSequentialScan(
   assembler: RowAssembler,
 ): void {
   const block = new Int16Array(64);
+  const written = new Uint8Array(64);
   const comps = scan.components;
   // A scan of one component codes its blocks one by one (an MCU of one block) and only those that
   // hold samples; an interleaved scan covers the MCU-padded grid.
@@ -36,13 +37,22 @@ export function streamSequentialScan(
   const setup = comps.map(({ component: c }) => ({
     h: interleaved ? c.h : 1,
     v: interleaved ? c.v : 1,
-    // A 1x1 IDCT reads only DC: AC is decoded but not stored (libjpeg-turbo's ac_needed).
-    storeAc: assembler.blockSize(c.index) > 1,
+    // Only what the IDCT reads is stored (a 1x1 IDCT reads only DC: libjpeg-turbo's ac_needed).
+    order: readOrder(assembler.blockSize(c.index)),
     quant: c.quant ?? NO_QUANT,
+    size: assembler.blockSize(c.index),
+    /** Ring-buffer offset of each block row of the current MCU row. */
+    rowOffsets: new Int32Array(interleaved ? c.v : 1),
   }));
   let restartsLeft = restartInterval;
   let nextRestart = 0;
   for (let mcuRow = 0; mcuRow < mcuRows; mcuRow++) {
+    for (let i = 0; i < comps.length; i++) {
+      const { v, rowOffsets } = setup[i];
+      for (let by = 0; by < v; by++) {
+        rowOffsets[by] = assembler.blockOffset(comps[i].component.index, mcuRow * v + by, 0);
+      }
+    }
     for (let mcuCol = 0; mcuCol < mcusPerLine; mcuCol++) {
       if (restartInterval !== 0) {
         if (restartsLeft === 0) {
@@ -56,20 +66,20 @@ export function streamSequentialScan(
       for (let i = 0; i < comps.length; i++) {
         const sc = comps[i];
         const c = sc.component;
-        const { h, v, storeAc, quant } = setup[i];
+        const { h, v, order, quant, size, rowOffsets } = setup[i];
         for (let by = 0; by < v; by++) {
           const row = mcuRow * v + by;
           for (let bx = 0; bx < h; bx++) {
             const col = mcuCol * h + bx;
-            const last = decodeBlock(reader, block, 0, sc, storeAc);
+            const n = decodeBlock(reader, block, 0, sc, order, written);
             // Blocks of the MCU padding hold no samples the output uses.
             if (row < c.blocksHigh && col < c.blocksWide) {
-              if (last === 0) assembler.putDcBlock(c.index, row, col, block[0], quant);
-              else assembler.putBlock(c.index, row, col, block, 0, quant);
+              const offset = rowOffsets[by] + col * size;
+              if (n === 0) assembler.putDcBlockAt(c.index, offset, block[0], quant);
+              else assembler.putBlockAt(c.index, offset, block, 0, quant);
             }
-            // Zero what was written (DC is always overwritten); positions past `last` are still zero.
-            if (last > 16) block.fill(0);
-            else for (let k = 1; k <= last; k++) block[ZIGZAG[k]] = 0;
+            // Zero what was written (DC is always overwritten): every other entry is still zero.
+            for (let j = 0; j < n; j++) block[written[j]] = 0;
           }
         }
       }
