@@ -39,8 +39,28 @@ export const RANGE_LIMIT = (() => {
 const workspace = new Int32Array(64);
 
 /**
+ * What the caller knows of a block's non-zero coefficients, so that the IDCTs need not test them all:
+ * bit c (0..7) is set when column c may have a non-zero coefficient below row 0, bit 8 when a column
+ * other than the first may have any. A clear bit is a promise (that column, or those rows, take
+ * libjpeg's all-zero shortcut without testing); a set bit is tested as libjpeg does. This value knows
+ * nothing.
+ */
+export const ANY_NONZERO = 0x1ff;
+
+/** The `nonzero` mask of a block whose only non-zero AC coefficients are at natural positions `written[0..n)`. */
+export function nonzeroMask(written: Uint8Array, n: number): number {
+  let mask = 0;
+  for (let j = 0; j < n; j++) {
+    const pos = written[j];
+    if (pos >= 8) mask |= 1 << (pos & 7);
+    if ((pos & 7) !== 0) mask |= 0x100;
+  }
+  return mask;
+}
+
+/**
  * Dequantises the block at `coefs[at..at+64)` with `quant` and writes its 8x8 samples into `out`
- * starting at `outAt`, rows `stride` apart.
+ * starting at `outAt`, rows `stride` apart. `nonzero`: see ANY_NONZERO.
  */
 export function idctBlock(
   coefs: Int16Array,
@@ -49,19 +69,21 @@ export function idctBlock(
   out: Uint8Array,
   outAt: number,
   stride: number,
+  nonzero: number,
 ): void {
   const ws = workspace;
   // Pass 1: columns, results scaled up by 2^PASS1_BITS.
   for (let col = 0; col < 8; col++) {
     const c = at + col;
     if (
-      coefs[c + 8] === 0 &&
-      coefs[c + 16] === 0 &&
-      coefs[c + 24] === 0 &&
-      coefs[c + 32] === 0 &&
-      coefs[c + 40] === 0 &&
-      coefs[c + 48] === 0 &&
-      coefs[c + 56] === 0
+      ((nonzero >> col) & 1) === 0 ||
+      (coefs[c + 8] === 0 &&
+        coefs[c + 16] === 0 &&
+        coefs[c + 24] === 0 &&
+        coefs[c + 32] === 0 &&
+        coefs[c + 40] === 0 &&
+        coefs[c + 48] === 0 &&
+        coefs[c + 56] === 0)
     ) {
       const dc = (coefs[c] * quant[col]) << PASS1_BITS;
       for (let row = 0; row < 64; row += 8) ws[row + col] = dc;
@@ -117,13 +139,14 @@ export function idctBlock(
   const limit = RANGE_LIMIT;
   for (let row = 0, o = outAt; row < 64; row += 8, o += stride) {
     if (
-      ws[row + 1] === 0 &&
-      ws[row + 2] === 0 &&
-      ws[row + 3] === 0 &&
-      ws[row + 4] === 0 &&
-      ws[row + 5] === 0 &&
-      ws[row + 6] === 0 &&
-      ws[row + 7] === 0
+      (nonzero & 0x100) === 0 ||
+      (ws[row + 1] === 0 &&
+        ws[row + 2] === 0 &&
+        ws[row + 3] === 0 &&
+        ws[row + 4] === 0 &&
+        ws[row + 5] === 0 &&
+        ws[row + 6] === 0 &&
+        ws[row + 7] === 0)
     ) {
       out.fill(limit[((ws[row] + DC_ROUND) >> DC_SHIFT) & 1023], o, o + 8);
       continue;

@@ -1,7 +1,7 @@
 import type { RowSink } from "../types";
 import { type ColorSpace, cmykToRgb, grayToRgb, planesToRgb, yccToRgb } from "./color";
 import type { Component, Frame } from "./frame";
-import { idctBlock, RANGE_LIMIT } from "./idct";
+import { ANY_NONZERO, idctBlock, RANGE_LIMIT } from "./idct";
 import { blockSize, type JpegScale, scaledSize } from "./scale";
 import { type BlockIdct, idct1x1, idct2x2, idct4x4 } from "./scaled-idct";
 import {
@@ -132,13 +132,23 @@ export class RowAssembler {
     at: number,
     quant: Int32Array,
   ): void {
-    this.putBlockAt(index, this.blockOffset(index, blockRow, blockCol), coefs, at, quant);
+    this.putBlockAt(index, this.blockOffset(index, blockRow, blockCol), coefs, at, quant, ANY_NONZERO);
   }
 
-  /** putBlock at an offset from blockOffset (the streaming scan computes it once per block row). */
-  putBlockAt(index: number, offset: number, coefs: Int16Array, at: number, quant: Int32Array): void {
+  /**
+   * putBlock at an offset from blockOffset (the streaming scan computes it once per block row), with
+   * what is known of the block's non-zero coefficients (idct.ts's ANY_NONZERO).
+   */
+  putBlockAt(
+    index: number,
+    offset: number,
+    coefs: Int16Array,
+    at: number,
+    quant: Int32Array,
+    nonzero: number,
+  ): void {
     const p = this.planes[index];
-    p.idct(coefs, at, quant, p.samples, offset, p.stride);
+    p.idct(coefs, at, quant, p.samples, offset, p.stride, nonzero);
   }
 
   /**

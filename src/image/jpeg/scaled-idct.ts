@@ -29,7 +29,10 @@ const FIX_1_451774981 = 11893;
 const FIX_2_172734803 = 17799;
 const FIX_3_624509785 = 29692;
 
-/** Same signature as idctBlock: dequantise block `coefs[at..at+64)` and write N x N samples into `out`. */
+/**
+ * Same signature as idctBlock: dequantise block `coefs[at..at+64)` and write N x N samples into `out`;
+ * `nonzero` is idct.ts's ANY_NONZERO mask.
+ */
 export type BlockIdct = (
   coefs: Int16Array,
   at: number,
@@ -37,6 +40,7 @@ export type BlockIdct = (
   out: Uint8Array,
   outAt: number,
   stride: number,
+  nonzero: number,
 ) => void;
 
 const ws = new Int32Array(64);
@@ -44,18 +48,19 @@ const ws = new Int32Array(64);
 const descale = (x: number, n: number) => (x + (1 << (n - 1))) >> n;
 
 /** 4x4 output: the even part from coefficients 0, 2, 6; the odd part from 1, 3, 5, 7. */
-export const idct4x4: BlockIdct = (coefs, at, quant, out, outAt, stride) => {
+export const idct4x4: BlockIdct = (coefs, at, quant, out, outAt, stride, nonzero) => {
   const shift1 = CONST_BITS - PASS1_BITS + 1;
   for (let col = 0; col < 8; col++) {
     if (col === 4) continue; // the second pass never reads it
     const c = at + col;
     if (
-      coefs[c + 8] === 0 &&
-      coefs[c + 16] === 0 &&
-      coefs[c + 24] === 0 &&
-      coefs[c + 40] === 0 &&
-      coefs[c + 48] === 0 &&
-      coefs[c + 56] === 0
+      ((nonzero >> col) & 1) === 0 ||
+      (coefs[c + 8] === 0 &&
+        coefs[c + 16] === 0 &&
+        coefs[c + 24] === 0 &&
+        coefs[c + 40] === 0 &&
+        coefs[c + 48] === 0 &&
+        coefs[c + 56] === 0)
     ) {
       // Only DC in this column: the general formula reduces to it exactly.
       const dc = (coefs[c] * quant[col]) << PASS1_BITS;
@@ -81,12 +86,13 @@ export const idct4x4: BlockIdct = (coefs, at, quant, out, outAt, stride) => {
   const shift2 = CONST_BITS + PASS1_BITS + 3 + 1;
   for (let row = 0, w = 0, o = outAt; row < 4; row++, w += 8, o += stride) {
     if (
-      ws[w + 1] === 0 &&
-      ws[w + 2] === 0 &&
-      ws[w + 3] === 0 &&
-      ws[w + 5] === 0 &&
-      ws[w + 6] === 0 &&
-      ws[w + 7] === 0
+      (nonzero & 0x100) === 0 ||
+      (ws[w + 1] === 0 &&
+        ws[w + 2] === 0 &&
+        ws[w + 3] === 0 &&
+        ws[w + 5] === 0 &&
+        ws[w + 6] === 0 &&
+        ws[w + 7] === 0)
     ) {
       const v = RANGE_LIMIT[descale(ws[w], PASS1_BITS + 3) & 1023];
       out[o] = out[o + 1] = out[o + 2] = out[o + 3] = v;
@@ -110,12 +116,15 @@ export const idct4x4: BlockIdct = (coefs, at, quant, out, outAt, stride) => {
 };
 
 /** 2x2 output: DC plus the odd coefficients 1, 3, 5, 7 of each direction. */
-export const idct2x2: BlockIdct = (coefs, at, quant, out, outAt, stride) => {
+export const idct2x2: BlockIdct = (coefs, at, quant, out, outAt, stride, nonzero) => {
   const shift1 = CONST_BITS - PASS1_BITS + 2;
   for (let col = 0; col < 8; col++) {
     if (col === 2 || col === 4 || col === 6) continue; // never read by the second pass
     const c = at + col;
-    if (coefs[c + 8] === 0 && coefs[c + 24] === 0 && coefs[c + 40] === 0 && coefs[c + 56] === 0) {
+    if (
+      ((nonzero >> col) & 1) === 0 ||
+      (coefs[c + 8] === 0 && coefs[c + 24] === 0 && coefs[c + 40] === 0 && coefs[c + 56] === 0)
+    ) {
       ws[col] = ws[col + 8] = (coefs[c] * quant[col]) << PASS1_BITS;
       continue;
     }
@@ -130,7 +139,10 @@ export const idct2x2: BlockIdct = (coefs, at, quant, out, outAt, stride) => {
   }
   const shift2 = CONST_BITS + PASS1_BITS + 3 + 2;
   for (let row = 0, w = 0, o = outAt; row < 2; row++, w += 8, o += stride) {
-    if (ws[w + 1] === 0 && ws[w + 3] === 0 && ws[w + 5] === 0 && ws[w + 7] === 0) {
+    if (
+      (nonzero & 0x100) === 0 ||
+      (ws[w + 1] === 0 && ws[w + 3] === 0 && ws[w + 5] === 0 && ws[w + 7] === 0)
+    ) {
       out[o] = out[o + 1] = RANGE_LIMIT[descale(ws[w], PASS1_BITS + 3) & 1023];
       continue;
     }

@@ -22,10 +22,11 @@ export function decodeSequentialBlock(
 
 /**
  * One block of a sequential scan: DC difference, then run-length coded AC, into `coefs` at `at`
- * (natural order, not dequantised). DC is always stored; an AC coefficient only where `order` (see
- * readOrder) maps its zigzag index to a position, and that position is appended to `written`. Entries
- * not written are left as they are, so the caller zeroes the `written` ones after use. Returns how many
- * AC coefficients were written: 0 means the block is DC-only as far as the IDCT can tell.
+ * (natural order, not dequantised). `order` (see readOrder) maps each zigzag index to the position it
+ * is stored at; the positions the IDCT reads are appended to `written`, and the count is returned:
+ * 0 means the block is DC-only as far as the IDCT can tell. Entries not written are left as they are,
+ * so the caller zeroes the `written` ones after use. With an order that has UNREAD entries, `coefs`
+ * needs a 65th entry after the block (`at + 64`) to take them.
  *
  * This is the hot loop of a baseline decode, so the bit buffer lives in locals for the whole block and
  * goes back to the reader only around `fill` (libjpeg's BITREAD_LOAD_STATE / SAVE_STATE), and most AC
@@ -36,7 +37,7 @@ export function decodeBlock(
   coefs: Int16Array,
   at: number,
   sc: ScanComponent,
-  order: Int8Array,
+  order: Uint8Array,
   written: Uint8Array,
 ): number {
   const dcTable = sc.dc;
@@ -112,11 +113,11 @@ export function decodeBlock(
       const value = fast >> 8;
       if (value === 0) break; // end of block
       k += (fast >> 4) & 15;
+      // Unconditional: an unread coefficient goes to slot UNREAD and is not counted.
       const natural = order[k];
-      if (natural >= 0) {
-        coefs[at + natural] = value;
-        written[n++] = natural;
-      }
+      coefs[at + natural] = value;
+      written[n] = natural;
+      n += 1 - (natural >> 6);
       continue;
     }
     entry = lookup[peek];
@@ -139,10 +140,9 @@ export function decodeBlock(
       }
       bits -= s;
       const natural = order[k];
-      if (natural >= 0) {
-        coefs[at + natural] = extend((acc >>> bits) & ((1 << s) - 1), s);
-        written[n++] = natural;
-      }
+      coefs[at + natural] = extend((acc >>> bits) & ((1 << s) - 1), s);
+      written[n] = natural;
+      n += 1 - (natural >> 6);
     } else if (rs >> 4 === 15) {
       k += 15;
     } else {

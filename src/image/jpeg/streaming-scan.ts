@@ -1,6 +1,7 @@
 import type { BitReader } from "./bit-reader";
 import { readOrder } from "./coefficient-layout";
 import type { Frame } from "./frame";
+import { nonzeroMask } from "./idct";
 import type { RowAssembler } from "./row-assembler";
 import type { Scan } from "./scan";
 import { decodeBlock } from "./sequential";
@@ -9,7 +10,7 @@ import { decodeBlock } from "./sequential";
 const NO_QUANT = new Int32Array(64);
 
 /** Bytes streamSequentialScan allocates: one block of coefficients and the list of those written. */
-export const STREAMING_SCAN_BYTES = 64 * 2 + 64;
+export const STREAMING_SCAN_BYTES = 65 * 2 + 64;
 
 /**
  * A sequential image coded in one scan (every baseline photo): each block is decoded, inverse-
@@ -26,7 +27,8 @@ export function streamSequentialScan(
   restartInterval: number,
   assembler: RowAssembler,
 ): void {
-  const block = new Int16Array(64);
+  // 65 entries: the 65th takes the coefficients the IDCT never reads (see readOrder).
+  const block = new Int16Array(65);
   const written = new Uint8Array(64);
   const comps = scan.components;
   // A scan of one component codes its blocks one by one (an MCU of one block) and only those that
@@ -76,7 +78,7 @@ export function streamSequentialScan(
             if (row < c.blocksHigh && col < c.blocksWide) {
               const offset = rowOffsets[by] + col * size;
               if (n === 0) assembler.putDcBlockAt(c.index, offset, block[0], quant);
-              else assembler.putBlockAt(c.index, offset, block, 0, quant);
+              else assembler.putBlockAt(c.index, offset, block, 0, quant, nonzeroMask(written, n));
             }
             // Zero what was written (DC is always overwritten): every other entry is still zero.
             for (let j = 0; j < n; j++) block[written[j]] = 0;
