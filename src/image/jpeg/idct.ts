@@ -51,9 +51,10 @@ export const ANY_NONZERO = 0x1ff;
 export function nonzeroMask(written: Uint8Array, n: number): number {
   let mask = 0;
   for (let j = 0; j < n; j++) {
+    // Without branches (they would be mispredicted): (pos + 56) >> 6 is 1 below row 0, and
+    // ((pos & 7) + 7) >> 3 is 1 outside column 0.
     const pos = written[j];
-    if (pos >= 8) mask |= 1 << (pos & 7);
-    if ((pos & 7) !== 0) mask |= 0x100;
+    mask |= (((pos + 56) >> 6) << (pos & 7)) | ((((pos & 7) + 7) >> 3) << 8);
   }
   return mask;
 }
