@@ -2,6 +2,7 @@ import { draftScale, jpegDecoder, scaledSize } from "./jpeg/index";
 import { pngDecoder, readPngHeader } from "./png/index";
 import { sniffFormat } from "./sniff";
 import {
+  type ColumnSpan,
   type DecodeScale,
   type ImageDecoder,
   ImageError,
@@ -24,6 +25,8 @@ export interface DecodeOptions extends HeaderOptions {
    * DCT domain, the largest reduction that keeps both sides at least `draft` pixels. Absent: full size.
    */
   draft?: number;
+  /** The columns of the decoded rows the sink reads (see ColumnSpan); absent: all of them. */
+  columns?: ColumnSpan;
 }
 
 /**
@@ -123,7 +126,7 @@ export async function decodeImage(
     }
   };
   try {
-    await decoder.decode(bytes, header, guardedSink, decodeScale(header, options));
+    await decoder.decode(bytes, header, guardedSink, decodeScale(header, options), options.columns);
   } catch (error) {
     if (sinkError) throw sinkError.error;
     throw toImageError(header.format, error);

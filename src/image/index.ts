@@ -63,7 +63,8 @@ export async function prepareImage(
   const reservedBytes = estimate + preprocessor.bytesHeld + outputs;
   const release = reserve ? await reserve(reservedBytes).catch(tooLargeToDecode(header)) : () => {};
   try {
-    await decodeImage(bytes, preprocessor.sink, options);
+    // The resize reads only the middle of each row (a centre crop): the JPEG decoder skips the rest.
+    await decodeImage(bytes, preprocessor.sink, { ...options, columns: preprocessor.columns });
     const crop = preprocessor.finish();
     return {
       header,

@@ -2,7 +2,7 @@ import { orientationAxes, orientedSize } from "./orientation";
 import { resampleLine } from "./resample-line";
 import { createLineStreamResampler } from "./resample-stream";
 import { bicubicTaps, mirrorTaps, type Taps, tapSpan, tapsBytes } from "./resample-taps";
-import { ImageError, type Orientation, type RowSink } from "./types";
+import { type ColumnSpan, ImageError, type Orientation, type RowSink } from "./types";
 
 /** A rectangle of the resized oriented image. */
 export interface CropRect {
@@ -19,6 +19,8 @@ export interface StreamingResize {
   finish(): Uint8Array;
   /** Bytes of every buffer this resize holds (all are allocated up front). */
   readonly bytesHeld: number;
+  /** The columns of the stored rows it reads (the horizontal taps' span), when rows are not transposed. */
+  readonly columns?: ColumnSpan;
 }
 
 /**
@@ -67,6 +69,7 @@ export function createStreamingResize(
       },
       finish: () => result(vertical.done()),
       bytesHeld: tables + out.byteLength + line.byteLength + vertical.bytesHeld,
+      columns: (({ lo, hi }) => ({ start: lo, end: hi }))(tapSpan(hTaps)),
     };
   }
 

@@ -18,6 +18,15 @@ export interface ImageHeader {
  */
 export type RowSink = (y: number, rgb: Uint8Array) => void;
 
+/**
+ * The columns `[start, end)` of each decoded row that a sink reads (a resize feeding a centre crop
+ * never reads the sides). A decoder may leave the other columns of the row it passes unset.
+ */
+export interface ColumnSpan {
+  start: number;
+  end: number;
+}
+
 /** Reduction a decoder applies while decoding (JPEG's DCT-domain 1/2, 1/4, 1/8); 1 = full size. */
 export type DecodeScale = 1 | 2 | 4 | 8;
 
@@ -29,8 +38,17 @@ export interface ImageDecoder {
    * headers alone: what the isolate's memory budget reserves before decoding. Never an underestimate.
    */
   decodeBytes(bytes: Uint8Array, header: ImageHeader, scale?: DecodeScale): number;
-  /** At `scale` > 1 (JPEG only) the rows are the reduced decode, ceil(width / scale) pixels wide. */
-  decode(bytes: Uint8Array, header: ImageHeader, sink: RowSink, scale?: DecodeScale): void | Promise<void>;
+  /**
+   * At `scale` > 1 (JPEG only) the rows are the reduced decode, ceil(width / scale) pixels wide. With
+   * `columns`, only those columns of the rows need be right (the JPEG decoder skips the rest's work).
+   */
+  decode(
+    bytes: Uint8Array,
+    header: ImageHeader,
+    sink: RowSink,
+    scale?: DecodeScale,
+    columns?: ColumnSpan,
+  ): void | Promise<void>;
 }
 
 export type ImageErrorCode =

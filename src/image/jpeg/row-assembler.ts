@@ -1,4 +1,4 @@
-import type { RowSink } from "../types";
+import type { ColumnSpan, RowSink } from "../types";
 import { type ColorSpace, cmykToRgb, grayToRgb, planesToRgb, yccToRgb } from "./color";
 import type { Component, Frame } from "./frame";
 import { ANY_NONZERO, idctBlock, RANGE_LIMIT } from "./idct";
@@ -32,6 +32,9 @@ interface Plane {
   method: UpsampleMethod;
   /** Full-width row the upsampler writes (unused for full-size components). */
   row: Uint8Array;
+  /** Block columns the output columns wanted need (all of them unless the sink reads a span). */
+  firstBlock: number;
+  lastBlock: number;
 }
 
 const IDCTS: Record<number, BlockIdct> = { 8: idctBlock, 4: idct4x4, 2: idct2x2, 1: idct1x1 };
@@ -46,7 +49,16 @@ function planeLayout(frame: Frame, c: Component, scale: JpegScale) {
   const vRatio = (frame.maxV * min) / (c.v * size);
   // libjpeg-turbo turns fancy upsampling off at 1/8 (its main controller has no context rows there).
   const method = upsampleMethod(hRatio, vRatio, width, min > 1);
-  return { size, width, height, vRatio, method, stride: c.blocksPerLine * size, ringRows: 2 * c.v * size };
+  return {
+    size,
+    width,
+    height,
+    hRatio,
+    vRatio,
+    method,
+    stride: c.blocksPerLine * size,
+    ringRows: 2 * c.v * size,
+  };
 }
 
 /** Bytes a RowAssembler for `frame` at `scale` allocates (its allocatedBytes), known before decoding. */
@@ -70,8 +82,15 @@ export function assemblerBytes(frame: Frame, scale: JpegScale = 1): number {
 export class RowAssembler {
   private readonly planes: Plane[];
   private readonly rgb: Uint8Array;
+  /** The same bytes, for conversions whose stores clamp. */
+  private readonly rgbClamped: Uint8ClampedArray;
   private readonly sources: Uint8Array[];
   private readonly offsets: Int32Array;
+  /** Output columns converted: all, or the span the sink reads; and the RGB views from its start. */
+  private readonly spanStart: number;
+  private readonly spanWidth: number;
+  private readonly rgbSpan: Uint8Array;
+  private readonly rgbClampedSpan: Uint8ClampedArray;
   private nextY = 0;
   /** Output size: the stored size divided by the scale, rounded up. */
   readonly width: number;
@@ -82,11 +101,19 @@ export class RowAssembler {
     private readonly colorSpace: ColorSpace,
     private readonly sink: RowSink,
     scale: JpegScale = 1,
+    columns?: ColumnSpan,
   ) {
     ({ width: this.width, height: this.height } = scaledSize(frame.width, frame.height, scale));
+    const start = Math.max(0, Math.min(columns?.start ?? 0, this.width - 1));
+    const end = Math.max(start + 1, Math.min(columns?.end ?? this.width, this.width));
     const paddedWidth = (frame.mcusPerLine * frame.maxH * 8) / scale;
     this.planes = frame.components.map((component) => {
-      const { size, width, height, vRatio, method, stride, ringRows } = planeLayout(frame, component, scale);
+      const layout = planeLayout(frame, component, scale);
+      const { size, width, height, hRatio, vRatio, method, stride, ringRows } = layout;
+      // The component samples the wanted output columns come from, one more each side for the fancy
+      // upsamplers' neighbours, and the blocks that hold them.
+      const firstSample = Math.max(0, Math.floor(start / hRatio) - 1);
+      const lastSample = Math.floor((end - 1) / hRatio) + 1;
       return {
         component,
         blockSize: size,
@@ -100,9 +127,16 @@ export class RowAssembler {
         vRatio,
         method,
         row: new Uint8Array(method.kind === "full" ? 0 : paddedWidth),
+        firstBlock: Math.floor(firstSample / size),
+        lastBlock: Math.min(component.blocksWide - 1, Math.floor(lastSample / size)),
       };
     });
     this.rgb = new Uint8Array(this.width * 3);
+    this.rgbClamped = new Uint8ClampedArray(this.rgb.buffer);
+    this.spanStart = start;
+    this.spanWidth = end - start;
+    this.rgbSpan = this.rgb.subarray(start * 3);
+    this.rgbClampedSpan = this.rgbClamped.subarray(start * 3);
     this.sources = this.planes.map((p) => p.samples);
     this.offsets = new Int32Array(this.planes.length);
   }
@@ -115,6 +149,15 @@ export class RowAssembler {
   /** Side of the blocks component `index` is decoded to (8 / scale, or more for subsampled chroma). */
   blockSize(index: number): number {
     return this.planes[index].blockSize;
+  }
+
+  /**
+   * The block columns of component `index` whose samples reach the rows (the rest may be skipped):
+   * all that hold samples, or those under the column span the sink reads.
+   */
+  blockColumns(index: number): { first: number; last: number } {
+    const p = this.planes[index];
+    return { first: p.firstBlock, last: p.lastBlock };
   }
 
   /** Where block (row, col) of component `index` goes in its ring buffer. */
@@ -229,17 +272,20 @@ export class RowAssembler {
         else upsampleH1V2(p.samples, near, far, cw, below ? 2 : 1, p.row);
       }
     }
-    this.convert(width);
+    this.convert();
     this.sink(y, this.rgb);
   }
 
-  private convert(width: number): void {
+  /** Colour conversion of the converted span (every source offset moves to its start). */
+  private convert(): void {
     const s = this.sources;
     const o = this.offsets;
-    const rgb = this.rgb;
+    for (let i = 0; i < o.length; i++) o[i] += this.spanStart;
+    const rgb = this.rgbSpan;
+    const width = this.spanWidth;
     const space = this.colorSpace;
     if (space === "gray") grayToRgb(s[0], o[0], rgb, width);
-    else if (space === "ycbcr") yccToRgb(s[0], o[0], s[1], o[1], s[2], o[2], rgb, width);
+    else if (space === "ycbcr") yccToRgb(s[0], o[0], s[1], o[1], s[2], o[2], this.rgbClampedSpan, width);
     else if (space === "rgb") planesToRgb(s[0], o[0], s[1], o[1], s[2], o[2], rgb, width);
     else cmykToRgb(s[0], o[0], s[1], o[1], s[2], o[2], s[3], o[3], space === "ycck", rgb, width);
   }

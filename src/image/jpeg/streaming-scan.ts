@@ -45,6 +45,8 @@ export function streamSequentialScan(
     size: assembler.blockSize(c.index),
     /** Ring-buffer offset of each block row of the current MCU row. */
     rowOffsets: new Int32Array(interleaved ? c.v : 1),
+    /** Block columns to transform: those holding samples the rows need. */
+    columns: assembler.blockColumns(c.index),
   }));
   let restartsLeft = restartInterval;
   let nextRestart = 0;
@@ -68,14 +70,15 @@ export function streamSequentialScan(
       for (let i = 0; i < comps.length; i++) {
         const sc = comps[i];
         const c = sc.component;
-        const { h, v, order, quant, size, rowOffsets } = setup[i];
+        const { h, v, order, quant, size, rowOffsets, columns } = setup[i];
         for (let by = 0; by < v; by++) {
           const row = mcuRow * v + by;
           for (let bx = 0; bx < h; bx++) {
             const col = mcuCol * h + bx;
             const n = decodeBlock(reader, block, 0, sc, order, written);
-            // Blocks of the MCU padding hold no samples the output uses.
-            if (row < c.blocksHigh && col < c.blocksWide) {
+            // Blocks of the MCU padding hold no samples the output uses, nor do those beside the
+            // columns the sink reads: they are decoded (to find the next block) but not transformed.
+            if (row < c.blocksHigh && col >= columns.first && col <= columns.last) {
               const offset = rowOffsets[by] + col * size;
               if (n === 0) assembler.putDcBlockAt(c.index, offset, block[0], quant);
               else assembler.putBlockAt(c.index, offset, block, 0, quant, nonzeroMask(written, n));
