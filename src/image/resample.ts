@@ -19,7 +19,7 @@ export interface StreamingResize {
   finish(): Uint8Array;
   /** Bytes of every buffer this resize holds (all are allocated up front). */
   readonly bytesHeld: number;
-  /** The columns of the stored rows it reads (the horizontal taps' span), when rows are not transposed. */
+  /** The columns of the stored rows it reads: the span of the taps along stored x (horizontal or vertical). */
   readonly columns?: ColumnSpan;
 }
 
@@ -69,7 +69,7 @@ export function createStreamingResize(
       },
       finish: () => result(vertical.done()),
       bytesHeld: tables + out.byteLength + line.byteLength + vertical.bytesHeld,
-      columns: (({ lo, hi }) => ({ start: lo, end: hi }))(tapSpan(hTaps)),
+      columns: spanOf(hTaps),
     };
   }
 
@@ -93,5 +93,12 @@ export function createStreamingResize(
       return result(horizontal.done());
     },
     bytesHeld: tables + out.byteLength + columns.byteLength + horizontal.bytesHeld,
+    columns: spanOf(vTaps),
   };
+}
+
+/** The stored columns a set of taps along stored x reads. */
+function spanOf(taps: Taps): ColumnSpan {
+  const { lo, hi } = tapSpan(taps);
+  return { start: lo, end: hi };
 }
