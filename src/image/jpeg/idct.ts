@@ -73,8 +73,10 @@ export function idctBlock(
   nonzero: number,
 ): void {
   const ws = workspace;
-  // Pass 1: columns, results scaled up by 2^PASS1_BITS.
-  for (let col = 0; col < 8; col++) {
+  // Pass 1: columns, results scaled up by 2^PASS1_BITS. Without bit 8 only column 0 can be non-zero,
+  // and pass 2 then reads nothing but column 0 (its all-zero shortcut), so the others are not computed.
+  const columns = (nonzero & 0x100) === 0 ? 1 : 8;
+  for (let col = 0; col < columns; col++) {
     const c = at + col;
     if (
       ((nonzero >> col) & 1) === 0 ||

@@ -50,7 +50,9 @@ const descale = (x: number, n: number) => (x + (1 << (n - 1))) >> n;
 /** 4x4 output: the even part from coefficients 0, 2, 6; the odd part from 1, 3, 5, 7. */
 export const idct4x4: BlockIdct = (coefs, at, quant, out, outAt, stride, nonzero) => {
   const shift1 = CONST_BITS - PASS1_BITS + 1;
-  for (let col = 0; col < 8; col++) {
+  // Only column 0 when the mask says the others are zero: pass 2 then reads only column 0 (see idctBlock).
+  const columns = (nonzero & 0x100) === 0 ? 1 : 8;
+  for (let col = 0; col < columns; col++) {
     if (col === 4) continue; // the second pass never reads it
     const c = at + col;
     if (
@@ -118,7 +120,8 @@ export const idct4x4: BlockIdct = (coefs, at, quant, out, outAt, stride, nonzero
 /** 2x2 output: DC plus the odd coefficients 1, 3, 5, 7 of each direction. */
 export const idct2x2: BlockIdct = (coefs, at, quant, out, outAt, stride, nonzero) => {
   const shift1 = CONST_BITS - PASS1_BITS + 2;
-  for (let col = 0; col < 8; col++) {
+  const columns = (nonzero & 0x100) === 0 ? 1 : 8;
+  for (let col = 0; col < columns; col++) {
     if (col === 2 || col === 4 || col === 6) continue; // never read by the second pass
     const c = at + col;
     if (
