@@ -2,12 +2,12 @@ import { draftScale, jpegDecoder, scaledSize } from "./jpeg/index";
 import { pngDecoder, readPngHeader } from "./png/index";
 import { sniffFormat } from "./sniff";
 import {
-  type ColumnSpan,
   type DecodeScale,
   type ImageDecoder,
   ImageError,
   type ImageFormat,
   type ImageHeader,
+  type ReadRegion,
   type RowSink,
 } from "./types";
 import { createWebpDecoder, readWebpHeader, type WebpModuleProvider, webpDecodeBytes } from "./webp/index";
@@ -25,8 +25,8 @@ export interface DecodeOptions extends HeaderOptions {
    * DCT domain, the largest reduction that keeps both sides at least `draft` pixels. Absent: full size.
    */
   draft?: number;
-  /** The columns of the decoded rows the sink reads (see ColumnSpan); absent: all of them. */
-  columns?: ColumnSpan;
+  /** The part of the decoded rows the sink reads (see ReadRegion); absent: all of it. */
+  region?: ReadRegion;
 }
 
 /**
@@ -126,7 +126,7 @@ export async function decodeImage(
     }
   };
   try {
-    await decoder.decode(bytes, header, guardedSink, decodeScale(header, options), options.columns);
+    await decoder.decode(bytes, header, guardedSink, decodeScale(header, options), options.region);
   } catch (error) {
     if (sinkError) throw sinkError.error;
     throw toImageError(header.format, error);

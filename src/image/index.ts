@@ -63,8 +63,8 @@ export async function prepareImage(
   const reservedBytes = estimate + preprocessor.bytesHeld + outputs;
   const release = reserve ? await reserve(reservedBytes).catch(tooLargeToDecode(header)) : () => {};
   try {
-    // The resize reads only the middle of each row (a centre crop): the JPEG decoder skips the rest.
-    await decodeImage(bytes, preprocessor.sink, { ...options, columns: preprocessor.columns });
+    // The resize reads only the middle of the image (a centre crop): the JPEG decoder skips the rest.
+    await decodeImage(bytes, preprocessor.sink, { ...options, region: preprocessor.region });
     const crop = preprocessor.finish();
     return {
       header,

@@ -2,7 +2,7 @@ import { orientationAxes, orientedSize } from "./orientation";
 import { resampleLine } from "./resample-line";
 import { createLineStreamResampler } from "./resample-stream";
 import { bicubicTaps, mirrorTaps, type Taps, tapSpan, tapsBytes } from "./resample-taps";
-import { type ColumnSpan, ImageError, type Orientation, type RowSink } from "./types";
+import { ImageError, type Orientation, type ReadRegion, type RowSink, type Span } from "./types";
 
 /** A rectangle of the resized oriented image. */
 export interface CropRect {
@@ -19,8 +19,8 @@ export interface StreamingResize {
   finish(): Uint8Array;
   /** Bytes of every buffer this resize holds (all are allocated up front). */
   readonly bytesHeld: number;
-  /** The columns of the stored rows it reads: the span of the taps along stored x (horizontal or vertical). */
-  readonly columns?: ColumnSpan;
+  /** The part of the stored image it reads: the spans of the taps along stored x and y. */
+  readonly region: ReadRegion;
 }
 
 /**
@@ -69,7 +69,7 @@ export function createStreamingResize(
       },
       finish: () => result(vertical.done()),
       bytesHeld: tables + out.byteLength + line.byteLength + vertical.bytesHeld,
-      columns: spanOf(hTaps),
+      region: { columns: spanOf(hTaps), rows: spanOf(vTaps) },
     };
   }
 
@@ -93,12 +93,12 @@ export function createStreamingResize(
       return result(horizontal.done());
     },
     bytesHeld: tables + out.byteLength + columns.byteLength + horizontal.bytesHeld,
-    columns: spanOf(vTaps),
+    region: { columns: spanOf(vTaps), rows: spanOf(hTaps) },
   };
 }
 
-/** The stored columns a set of taps along stored x reads. */
-function spanOf(taps: Taps): ColumnSpan {
+/** The inputs a set of taps reads. */
+function spanOf(taps: Taps): Span {
   const { lo, hi } = tapSpan(taps);
   return { start: lo, end: hi };
 }

@@ -18,13 +18,20 @@ export interface ImageHeader {
  */
 export type RowSink = (y: number, rgb: Uint8Array) => void;
 
-/**
- * The columns `[start, end)` of each decoded row that a sink reads (a resize feeding a centre crop
- * never reads the sides). A decoder may leave the other columns of the row it passes unset.
- */
-export interface ColumnSpan {
+/** Indices `[start, end)` along one axis. */
+export interface Span {
   start: number;
   end: number;
+}
+
+/**
+ * The part of the decoded image a sink reads: the columns of each row, and the rows (a resize feeding
+ * a centre crop never reads the sides). A decoder may leave the rest of the rows it passes unset, and
+ * still passes every row.
+ */
+export interface ReadRegion {
+  columns: Span;
+  rows: Span;
 }
 
 /** Reduction a decoder applies while decoding (JPEG's DCT-domain 1/2, 1/4, 1/8); 1 = full size. */
@@ -40,14 +47,14 @@ export interface ImageDecoder {
   decodeBytes(bytes: Uint8Array, header: ImageHeader, scale?: DecodeScale): number;
   /**
    * At `scale` > 1 (JPEG only) the rows are the reduced decode, ceil(width / scale) pixels wide. With
-   * `columns`, only those columns of the rows need be right (the JPEG decoder skips the rest's work).
+   * `region`, only that part of the rows need be right (the JPEG decoder skips the rest's work).
    */
   decode(
     bytes: Uint8Array,
     header: ImageHeader,
     sink: RowSink,
     scale?: DecodeScale,
-    columns?: ColumnSpan,
+    region?: ReadRegion,
   ): void | Promise<void>;
 }
 

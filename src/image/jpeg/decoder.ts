@@ -1,4 +1,4 @@
-import { type ColumnSpan, ImageError, type RowSink } from "../types";
+import { ImageError, type ReadRegion, type RowSink } from "../types";
 import { BitReader } from "./bit-reader";
 import { CoefficientStore } from "./block-stores";
 import { adobeTransform, type ColorMarkers, guessColorSpace, isJfif, noColorMarkers } from "./color-space";
@@ -42,14 +42,14 @@ export interface DecodeStats {
  * single scan are streamed; other images keep their coefficients until EOI. `expected`, when given,
  * must match the SOF dimensions (the caller sized its limits on it). At `scale` 2, 4 or 8 the rows are
  * libjpeg-turbo's scaled decode (ceil(width / scale) pixels wide), made by the reduced IDCTs. With
- * `columns`, only those columns of the rows are converted, and blocks clear of them are not transformed.
+ * `region`, only that part of the rows is converted, and blocks clear of it are not transformed.
  */
 export function decodeJpeg(
   bytes: Uint8Array,
   sink: RowSink,
   expected?: { width: number; height: number },
   scale: JpegScale = 1,
-  columns?: ColumnSpan,
+  region?: ReadRegion,
 ): DecodeStats {
   if (bytes.length === 0) throw new ImageError("empty_image", "JPEG: the file is empty", "jpeg");
   if (!startsWithSoi(bytes)) throw unsupported("not a JPEG stream (no SOI marker)", "unknown");
@@ -76,7 +76,7 @@ export function decodeJpeg(
           scan,
           tables,
           reader,
-          new RowAssembler(frame, space, sink, scale, columns),
+          new RowAssembler(frame, space, sink, scale, region),
         );
       }
       store ??= allocateCoefficients(frame, scale);
@@ -87,7 +87,7 @@ export function decodeJpeg(
       scans++;
     } else if (marker === EOI) {
       if (!frame || !store) throw corrupt(frame ? "no scan data before EOI" : "no SOF marker before EOI");
-      const assembler = new RowAssembler(frame, guessColorSpace(frame, color), sink, scale, columns);
+      const assembler = new RowAssembler(frame, guessColorSpace(frame, color), sink, scale, region);
       store.output(assembler);
       return { streamed: false, sampleBytes: assembler.allocatedBytes + store.allocatedBytes };
     } else if (isSof(marker)) {

@@ -21,7 +21,7 @@ export const jpegDecoder: ImageDecoder = {
     const streamed = !frame.progressive && firstScanComponents === frame.components.length;
     return assemblerBytes(frame, scale) + (streamed ? STREAMING_SCAN_BYTES : coefficientBytes(frame, scale));
   },
-  decode(bytes, header, sink, scale = 1, columns) {
-    decodeJpeg(bytes, sink, header, scale, columns);
+  decode(bytes, header, sink, scale = 1, region) {
+    decodeJpeg(bytes, sink, header, scale, region);
   },
 };

@@ -1,4 +1,4 @@
-import type { ColumnSpan, RowSink } from "../types";
+import type { ReadRegion, RowSink, Span } from "../types";
 import { type ColorSpace, cmykToRgb, grayToRgb, planesToRgb, yccToRgb } from "./color";
 import type { Component, Frame } from "./frame";
 import { ANY_NONZERO, idctBlock, RANGE_LIMIT } from "./idct";
@@ -32,9 +32,31 @@ interface Plane {
   method: UpsampleMethod;
   /** Full-width row the upsampler writes (unused for full-size components). */
   row: Uint8Array;
-  /** Block columns the output columns wanted need (all of them unless the sink reads a span). */
-  firstBlock: number;
-  lastBlock: number;
+  /** The blocks the part of the output the sink reads needs (all of them without a region). */
+  blockColumns: BlockRange;
+  blockRows: BlockRange;
+}
+
+/** Blocks `first..last` (inclusive) along one axis. */
+export interface BlockRange {
+  first: number;
+  last: number;
+}
+
+/**
+ * The blocks along one axis that output `span` needs: the samples it comes from (output index / ratio),
+ * one more each side for the fancy upsamplers' neighbours, and the blocks of `size` holding them.
+ */
+function blocksFor(span: Span, ratio: number, size: number, blocks: number): BlockRange {
+  const firstSample = Math.max(0, Math.floor(span.start / ratio) - 1);
+  const lastSample = Math.floor((span.end - 1) / ratio) + 1;
+  return { first: Math.floor(firstSample / size), last: Math.min(blocks - 1, Math.floor(lastSample / size)) };
+}
+
+/** `span` within `[0, size)`, never empty; all of it when absent. */
+function clampSpan(span: Span | undefined, size: number): Span {
+  const start = Math.max(0, Math.min(span?.start ?? 0, size - 1));
+  return { start, end: Math.max(start + 1, Math.min(span?.end ?? size, size)) };
 }
 
 const IDCTS: Record<number, BlockIdct> = { 8: idctBlock, 4: idct4x4, 2: idct2x2, 1: idct1x1 };
@@ -86,7 +108,8 @@ export class RowAssembler {
   private readonly rgbClamped: Uint8ClampedArray;
   private readonly sources: Uint8Array[];
   private readonly offsets: Int32Array;
-  /** Output columns converted: all, or the span the sink reads; and the RGB views from its start. */
+  /** Output rows and columns converted: all, or the region the sink reads; and RGB views from its left. */
+  private readonly rows: Span;
   private readonly spanStart: number;
   private readonly spanWidth: number;
   private readonly rgbSpan: Uint8Array;
@@ -101,19 +124,15 @@ export class RowAssembler {
     private readonly colorSpace: ColorSpace,
     private readonly sink: RowSink,
     scale: JpegScale = 1,
-    columns?: ColumnSpan,
+    region?: ReadRegion,
   ) {
     ({ width: this.width, height: this.height } = scaledSize(frame.width, frame.height, scale));
-    const start = Math.max(0, Math.min(columns?.start ?? 0, this.width - 1));
-    const end = Math.max(start + 1, Math.min(columns?.end ?? this.width, this.width));
+    const columns = clampSpan(region?.columns, this.width);
+    this.rows = clampSpan(region?.rows, this.height);
     const paddedWidth = (frame.mcusPerLine * frame.maxH * 8) / scale;
     this.planes = frame.components.map((component) => {
       const layout = planeLayout(frame, component, scale);
       const { size, width, height, hRatio, vRatio, method, stride, ringRows } = layout;
-      // The component samples the wanted output columns come from, one more each side for the fancy
-      // upsamplers' neighbours, and the blocks that hold them.
-      const firstSample = Math.max(0, Math.floor(start / hRatio) - 1);
-      const lastSample = Math.floor((end - 1) / hRatio) + 1;
       return {
         component,
         blockSize: size,
@@ -127,16 +146,16 @@ export class RowAssembler {
         vRatio,
         method,
         row: new Uint8Array(method.kind === "full" ? 0 : paddedWidth),
-        firstBlock: Math.floor(firstSample / size),
-        lastBlock: Math.min(component.blocksWide - 1, Math.floor(lastSample / size)),
+        blockColumns: blocksFor(columns, hRatio, size, component.blocksWide),
+        blockRows: blocksFor(this.rows, vRatio, size, component.blocksHigh),
       };
     });
     this.rgb = new Uint8Array(this.width * 3);
     this.rgbClamped = new Uint8ClampedArray(this.rgb.buffer);
-    this.spanStart = start;
-    this.spanWidth = end - start;
-    this.rgbSpan = this.rgb.subarray(start * 3);
-    this.rgbClampedSpan = this.rgbClamped.subarray(start * 3);
+    this.spanStart = columns.start;
+    this.spanWidth = columns.end - columns.start;
+    this.rgbSpan = this.rgb.subarray(columns.start * 3);
+    this.rgbClampedSpan = this.rgbClamped.subarray(columns.start * 3);
     this.sources = this.planes.map((p) => p.samples);
     this.offsets = new Int32Array(this.planes.length);
   }
@@ -152,12 +171,12 @@ export class RowAssembler {
   }
 
   /**
-   * The block columns of component `index` whose samples reach the rows (the rest may be skipped):
-   * all that hold samples, or those under the column span the sink reads.
+   * The blocks of component `index` whose samples reach what the sink reads (the rest need not be
+   * transformed): all that hold samples, or those under the region it reads.
    */
-  blockColumns(index: number): { first: number; last: number } {
+  neededBlocks(index: number): { columns: BlockRange; rows: BlockRange } {
     const p = this.planes[index];
-    return { first: p.firstBlock, last: p.lastBlock };
+    return { columns: p.blockColumns, rows: p.blockRows };
   }
 
   /** Where block (row, col) of component `index` goes in its ring buffer. */
@@ -246,6 +265,11 @@ export class RowAssembler {
   }
 
   private emit(y: number): void {
+    // A row the sink does not read still goes to it (every row does), unconverted.
+    if (y < this.rows.start || y >= this.rows.end) {
+      this.sink(y, this.rgb);
+      return;
+    }
     const width = this.width;
     for (let i = 0; i < this.planes.length; i++) {
       const p = this.planes[i];

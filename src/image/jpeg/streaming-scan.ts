@@ -45,8 +45,8 @@ export function streamSequentialScan(
     size: assembler.blockSize(c.index),
     /** Ring-buffer offset of each block row of the current MCU row. */
     rowOffsets: new Int32Array(interleaved ? c.v : 1),
-    /** Block columns to transform: those holding samples the rows need. */
-    columns: assembler.blockColumns(c.index),
+    /** Blocks to transform: those holding samples of what the sink reads. */
+    needed: assembler.neededBlocks(c.index),
   }));
   let restartsLeft = restartInterval;
   let nextRestart = 0;
@@ -70,15 +70,16 @@ export function streamSequentialScan(
       for (let i = 0; i < comps.length; i++) {
         const sc = comps[i];
         const c = sc.component;
-        const { h, v, order, quant, size, rowOffsets, columns } = setup[i];
+        const { h, v, order, quant, size, rowOffsets, needed } = setup[i];
+        const { rows, columns } = needed;
         for (let by = 0; by < v; by++) {
           const row = mcuRow * v + by;
           for (let bx = 0; bx < h; bx++) {
             const col = mcuCol * h + bx;
             const n = decodeBlock(reader, block, 0, sc, order, written);
-            // Blocks of the MCU padding hold no samples the output uses, nor do those beside the
-            // columns the sink reads: they are decoded (to find the next block) but not transformed.
-            if (row < c.blocksHigh && col >= columns.first && col <= columns.last) {
+            // Blocks of the MCU padding hold no samples the output uses, nor do those outside what the
+            // sink reads: they are decoded (to find the next block) but not transformed.
+            if (row >= rows.first && row <= rows.last && col >= columns.first && col <= columns.last) {
               const offset = rowOffsets[by] + col * size;
               if (n === 0) assembler.putDcBlockAt(c.index, offset, block[0], quant);
               else assembler.putBlockAt(c.index, offset, block, 0, quant, nonzeroMask(written, n));
