@@ -7,6 +7,7 @@ import {
   ImageError,
   type ImageFormat,
   type ImageHeader,
+  type ReadRegion,
   type RowSink,
 } from "./types";
 import { createWebpDecoder, readWebpHeader, type WebpModuleProvider, webpDecodeBytes } from "./webp/index";
@@ -25,6 +26,8 @@ export interface DecodeOptions extends HeaderOptions {
    * reduction by libwebp's rescaler. Absent: full size.
    */
   draft?: number;
+  /** The part of the decoded rows the sink reads (see ReadRegion); absent: all of it. */
+  region?: ReadRegion;
 }
 
 /**
@@ -124,7 +127,7 @@ export async function decodeImage(
     }
   };
   try {
-    await decoder.decode(bytes, header, guardedSink, decodeScale(header, options));
+    await decoder.decode(bytes, header, guardedSink, decodeScale(header, options), options.region);
   } catch (error) {
     if (sinkError) throw sinkError.error;
     throw toImageError(header.format, error);

@@ -64,7 +64,8 @@ export async function prepareImage(
   const reservedBytes = estimate + preprocessor.bytesHeld + outputs;
   const release = reserve ? await reserve(reservedBytes).catch(tooLargeToDecode(header)) : () => {};
   try {
-    await decodeImage(bytes, preprocessor.sink, options);
+    // The resize reads only the middle of the image (a centre crop): the JPEG decoder skips the rest.
+    await decodeImage(bytes, preprocessor.sink, { ...options, region: preprocessor.region });
     const crop = preprocessor.finish();
     return {
       header,
