@@ -10,6 +10,8 @@ export interface ImageHeader {
   width: number;
   height: number;
   orientation: Orientation;
+  /** PNG only: Adam7-interlaced, so rows complete only at the last pass (see decodeScale). */
+  interlaced?: boolean;
 }
 
 /**

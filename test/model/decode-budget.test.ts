@@ -40,13 +40,16 @@ describe("the isolate's decode memory budget", () => {
       if (result.status === "rejected") expect(result.reason).toBeInstanceOf(MemoryBusyError);
       else expect(result.value.embedding.length).toBe(512);
     }
-    const done = results.filter((r) => r.status === "fulfilled") as PromiseFulfilledResult<{
-      reservedBytes: number;
-    }>[];
-    expect(done.length).toBeGreaterThan(0);
-    // Each of these needs half the budget or more (the progressive JPEG 21 MB of coefficients at 1/4
-    // scale): they ran one at a time, never more than it holds.
-    expect(Math.min(...done.map((r) => r.value.reservedBytes))).toBeGreaterThan(20 * MiB);
+    const reserved = results.map((r) => (r.status === "fulfilled" ? r.value.reservedBytes : undefined));
+    expect(reserved.some((bytes) => bytes !== undefined)).toBe(true);
+    // The progressive JPEG (21 MB of coefficients at 1/4 scale) and the lossless WebP (all its pixels)
+    // need half the budget or more, so they ran one at a time; the interlaced PNG, reduced as its passes
+    // arrive, holds box sums instead of the whole 27 MB image.
+    reserved.forEach((bytes, i) => {
+      if (bytes === undefined) return;
+      if (i % worst.length === 2) expect(bytes).toBeLessThan(10 * MiB);
+      else expect(bytes).toBeGreaterThan(20 * MiB);
+    });
     expect(budget.usage.peak).toBeGreaterThan(20 * MiB); // the engine did reserve through the budget
     expect(budget.usage.peak).toBeLessThanOrEqual(40 * MiB);
     expect(budget.usage).toMatchObject({ used: 0, waiting: 0 });
