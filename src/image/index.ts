@@ -41,7 +41,8 @@ export interface PrepareOptions extends DecodeOptions {
   /**
    * Decode at full size, as Hugging Face's CLIPImageProcessor does (for parity work). By default a photo
    * larger than twice the crop is decoded at the reduced size Pillow's thumbnail() would ask for
-   * (draft to 2 x size: JPEG's DCT-domain 1/2, 1/4 or 1/8; WebP the same by libwebp's rescaler), then
+   * (draft to 2 x size: JPEG's DCT-domain 1/2, 1/4 or 1/8; WebP the same by libwebp's rescaler; an
+   * interlaced PNG by box means), then
    * resized as usual.
    */
   exact?: boolean;
