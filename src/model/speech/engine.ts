@@ -229,8 +229,9 @@ export class SpeechEngine {
         feeds[name] = past?.[name] ?? new ort.Tensor("float32", new Float32Array(0), [1, heads, 0, headDim]);
       }
     }
-    // With the cache, the merged decoder's cached branch hands the cross-attention keys and values back
-    // unchanged (tiny: 18 MB a step): not fetched, so not copied out of ORT's heap again every step.
+    // With the cache, the cross-attention keys and values are the first step's: optimum's merged decoder
+    // (and a packed one, src/packing/empty-cross-cache.ts) returns empty ones for them; a graph that hands
+    // them back whole (tiny: 18 MB a step) is not asked for them, so they are not copied out again.
     const out = await decoder.run(
       feeds,
       past ? decoder.session.outputNames.filter((name) => !name.includes(".encoder.")) : undefined,
