@@ -30,13 +30,13 @@ const SECTION = "8 speech";
 const TOKENS = 32;
 const MB = 1e6;
 
-/** A 10 s 16 kHz WAV: the English fixture sentence repeated. */
-async function tenSecondNote(): Promise<Uint8Array> {
-  const path = resolve(work, "note-10s.wav");
+/** A `seconds` long 16 kHz WAV (note-10s.wav, note-90s.wav): the English fixture sentence repeated. */
+async function noteOf(seconds: number): Promise<Uint8Array> {
+  const path = resolve(work, `note-${seconds}s.wav`);
   if (existsSync(path)) return new Uint8Array(await readFile(path));
   const fixture = new Uint8Array(await readFile(resolve(root, "test/fixtures/audio/en.wav")));
   const { samples } = await decodeAudio(fixture);
-  const n = 160_000;
+  const n = 16_000 * seconds;
   const wav = Buffer.alloc(44 + 2 * n);
   wav.write("RIFF", 0);
   wav.writeUInt32LE(36 + 2 * n, 4);
@@ -73,7 +73,7 @@ async function speechPackages(): Promise<Record<string, string>> {
 
 export async function speechSection({ rounds, notes }: BenchContext): Promise<Row[]> {
   const packages = await speechPackages();
-  const note = await tenSecondNote();
+  const note = await noteOf(10);
   const tiny = packages.tiny;
   step("section 8: whisper-tiny (synthetic), a 10 s note, ours (WASM) vs Transformers.js vs ours (native)");
   const wasm = await SpeechEngine.open(directoryStore(tiny), {
@@ -101,7 +101,8 @@ export async function speechSection({ rounds, notes }: BenchContext): Promise<Ro
   const oursNative = () => timed(() => native.transcribeAudio(note, options));
   const [oursVsTjs, tjs] = await alternate(rounds, ours, peer);
   const [oursVsNative, nativeMs] = await alternate(rounds, ours, oursNative);
-  const inWorkerd = await speechInWorkerd(packages["tiny packed"], note, rounds, {
+  const voiceNotes = { tenSeconds: note, ninetySeconds: await noteOf(90) };
+  const inWorkerd = await speechInWorkerd(packages["tiny packed"], voiceNotes, rounds, {
     pipeline: async (maxNewTokens) => {
       const { samples } = await decodeAudio(note);
       await asr(samples, { language: "en", task: "transcribe", max_new_tokens: maxNewTokens });
