@@ -169,6 +169,25 @@ export async function speechSection({ rounds, notes }: BenchContext): Promise<Ro
     notes.push(
       `8 whisper-${name}: WASM ${(m.afterStart.wasm / MB).toFixed(0)} -> ${(m.afterNote.wasm / MB).toFixed(0)} MB, JS ${(m.afterStart.js / MB).toFixed(0)} -> ${(m.afterNote.js / MB).toFixed(0)} MB`,
     );
+    if (!name.endsWith("packed")) continue;
+    // As the two speech Workers hold it: each half alone in a process (the decoder reads the encoder's states).
+    for (const part of ["encoder", "decoder"]) {
+      const { stdout: out } = await promisify(execFile)(
+        process.execPath,
+        ["--expose-gc", "--import", "tsx", resolve(root, "bench/speech-memory.ts"), dir, notePath, part],
+        { cwd: root, maxBuffer: 1 << 20 },
+      );
+      const h = JSON.parse(out.trim().split("\n").pop() ?? "{}");
+      const sum = h.afterNote.wasm + h.afterNote.js;
+      rows.push({
+        section: SECTION,
+        what: `whisper-${name}: speech-${part} half alone, WASM + JS after one 10 s note`,
+        unit: "MB",
+        ours: one(sum / MB),
+        goal: { text: "<= 100 MB", met: sum <= 100 * MB },
+        note: `WASM ${(h.afterStart.wasm / MB).toFixed(1)} -> ${(h.afterNote.wasm / MB).toFixed(1)}, JS ${(h.afterNote.js / MB).toFixed(1)} MB`,
+      });
+    }
   }
   return rows;
 }
