@@ -100,7 +100,8 @@ export class WhisperDecoder implements WindowDecoder {
         const first = all.subarray(0, vocab);
         noSpeechProb = Math.exp(first[ids.noSpeech] - logSumExp(first));
       }
-      const logits = all.slice((rows - 1) * vocab, rows * vocab);
+      // The last row, suppressed in place: the step's own output, read by nothing after this step.
+      const logits = all.subarray((rows - 1) * vocab, rows * vocab);
       suppress(logits, this.generation.suppressTokens);
       if (generated.length === 0) suppress(logits, this.generation.beginSuppressTokens);
       const next = argmax(logits);
