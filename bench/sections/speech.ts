@@ -3,9 +3,10 @@
  * on the synthetic whisper-tiny package (the real shapes), in one Node process, one thread each,
  * alternating rounds: ours on onnxruntime-web's WASM (what the speech Worker runs) against Transformers.js's
  * automatic-speech-recognition pipeline and against ours on onnxruntime-node (native). Then each package
- * size's memory and cold start, alone in a process (bench/speech-memory.ts).
- * Then the speech Worker in workerd (speech-workerd.ts): its isolate's memory as counted, and the same note
- * end to end there against the pipeline and onnxruntime-node.
+ * size's memory and cold start, alone in a process (bench/speech-memory.ts), and each packed package's two
+ * halves (the speech Worker's and the speech-decoder Worker's) alone. Then the two speech Workers in
+ * workerd (speech-workerd.ts): each isolate's memory as counted, and the same note end to end there
+ * against the pipeline and onnxruntime-node.
  */
 import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
