@@ -7,6 +7,7 @@ import {
   ImageError,
   type ImageFormat,
   type ImageHeader,
+  type ReadRegion,
   type RowSink,
 } from "./types";
 import { createWebpDecoder, readWebpHeader, type WebpModuleProvider, webpDecodeBytes } from "./webp/index";
@@ -21,9 +22,12 @@ export interface DecodeOptions extends HeaderOptions {
   webpModule?: WebpModuleProvider;
   /**
    * Pillow's `draft(None, (draft, draft))`: a JPEG may be decoded at 1/2, 1/4 or 1/8 of its size in the
-   * DCT domain, the largest reduction that keeps both sides at least `draft` pixels. Absent: full size.
+   * DCT domain, the largest reduction that keeps both sides at least `draft` pixels; a WebP at the same
+   * reduction by libwebp's rescaler. Absent: full size.
    */
   draft?: number;
+  /** The part of the decoded rows the sink reads (see ReadRegion); absent: all of it. */
+  region?: ReadRegion;
 }
 
 /**
@@ -50,7 +54,7 @@ const memoryEstimates: Record<
 
 /** The reduction a decode with `draft` applies to this image (1 when none). */
 export function decodeScale(header: ImageHeader, { draft }: Pick<DecodeOptions, "draft"> = {}): DecodeScale {
-  if (draft === undefined || header.format !== "jpeg") return 1;
+  if (draft === undefined || header.format === "png") return 1;
   return draftScale(header.width, header.height, draft);
 }
 
@@ -123,7 +127,7 @@ export async function decodeImage(
     }
   };
   try {
-    await decoder.decode(bytes, header, guardedSink, decodeScale(header, options));
+    await decoder.decode(bytes, header, guardedSink, decodeScale(header, options), options.region);
   } catch (error) {
     if (sinkError) throw sinkError.error;
     throw toImageError(header.format, error);

@@ -57,15 +57,17 @@ describe("the isolate's decode memory budget", () => {
   it("a photo that could never fit, even alone, is refused at once as too large, before decoding", async () => {
     const budget = new MemoryBudget(40 * MiB);
     const engine = await engineWith(budget);
-    // The 1600x1600 WebP with its VP8 frame header saying 3000x2000 (14-bit sizes at bytes 26 and 28).
+    // The 3000x2000 lossless WebP with its VP8L header saying 4000x3000: even scaled, libwebp would hold
+    // 48 MB of ARGB pixels. The header's 32 bits after the 0x2f signature (byte 20): 14 bits width - 1,
+    // 14 bits height - 1, then alpha and version.
     const big = worst[1].slice();
     const view = new DataView(big.buffer);
-    view.setUint16(26, 3000, true);
-    view.setUint16(28, 2000, true);
+    const bits = view.getUint32(21, true);
+    view.setUint32(21, ((bits & 0xf0000000) | (2999 << 14) | 3999) >>> 0, true);
     const error = await engine.embedImage(big).catch((e) => e);
     expect(error).toBeInstanceOf(ImageError);
     expect(error.code).toBe("image_too_large");
-    expect(error.message).toMatch(/3000x2000 webp image needs about \d+ MiB, more than the 40 MiB/);
+    expect(error.message).toMatch(/4000x3000 webp image needs about \d+ MiB, more than the 40 MiB/);
     expect(budget.usage).toMatchObject({ used: 0, peak: 0, waiting: 0 });
   });
 });
