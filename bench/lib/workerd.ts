@@ -14,7 +14,10 @@ export const WRANGLER_STATE = resolve(work, "wrangler-state");
 export const R2_PERSIST = resolve(WRANGLER_STATE, "v3/r2");
 const COMPATIBILITY_DATE = "2026-04-20";
 
-export type Bundles = Record<"bench" | "api" | "apiNoWarm" | "tail" | "text" | "speech" | "empty", string>;
+export type Bundles = Record<
+  "bench" | "api" | "apiNoWarm" | "tail" | "text" | "speech" | "speechDecoder" | "empty",
+  string
+>;
 let bundled: Promise<Bundles> | undefined;
 
 /** The Workers bundled as `wrangler deploy` would (once per run). */
@@ -37,6 +40,11 @@ export function bundles(): Promise<Bundles> {
       tail: await b("tail", "src/workers/vision-tail/index.ts", "wrangler.vision-tail.toml"),
       text: await b("text", "src/workers/text/index.ts", "wrangler.text.toml"),
       speech: await b("speech", "src/workers/speech/index.ts", "wrangler.speech.toml"),
+      speechDecoder: await b(
+        "speech-decoder",
+        "src/workers/speech-decoder/index.ts",
+        "wrangler.speech-decoder.toml",
+      ),
       empty: await bundleWorker("empty", empty, resolve(out, "empty")),
     };
   })();

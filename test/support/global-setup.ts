@@ -39,6 +39,7 @@ export default async function setup(): Promise<void> {
   await bundleWorker("wrangler.text.toml", ".cache/text-worker");
   await bundleWorker("wrangler.vision-tail.toml", ".cache/vision-tail-worker");
   await bundleWorker("wrangler.speech.toml", ".cache/speech-worker");
+  await bundleWorker("wrangler.speech-decoder.toml", ".cache/speech-decoder-worker");
   await writeTestImages(resolve(cache, "images"));
   await mkdir(resolve(cache, "clip-tokenizer"), { recursive: true });
   for (const name of ["tokenizer.json", "tokenizer_config.json"]) {
