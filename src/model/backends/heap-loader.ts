@@ -1,3 +1,4 @@
+import { freeNow } from "../../lib/bytes";
 import { hold } from "../memory";
 import { streamingSha256 } from "../package/digest";
 import { ModelUnavailableError, readVerified } from "../package/load";
@@ -79,16 +80,4 @@ function copyIntoHeap(bytes: Uint8Array): HeapModel {
   heapBytes(pointer, bytes.byteLength).set(bytes);
   release();
   return { bytes: heapBytes(pointer, bytes.byteLength), discard: () => pinnedFree(pointer) };
-}
-
-/**
- * Gives a chunk's memory back at once instead of at V8's next garbage collection: unreferenced
- * ArrayBuffers still count against the isolate until then, and V8 lets about 64 MB of them pile up
- * before it collects (measured: the text isolate held its whole 66 MB model twice, in ORT's heap and in
- * dead chunks). Detaching (ES2024 `transfer(0)`) frees the backing store. Only a chunk that is its whole
- * buffer is detached: a view into someone else's buffer is not ours to free.
- */
-function freeNow(chunk: Uint8Array): void {
-  const buffer = chunk.buffer as ArrayBuffer & { transfer?(length: number): ArrayBuffer };
-  if (buffer.transfer && chunk.byteOffset === 0 && chunk.byteLength === buffer.byteLength) buffer.transfer(0);
 }
