@@ -5,6 +5,7 @@ import { ClipEngine } from "../../../src/model/engine";
 import { onnxImageTower, splitImageTower } from "../../../src/model/onnx-towers";
 import { ModelUnavailableError } from "../../../src/model/package/load";
 import { failure, success } from "../../../src/model/remote/rpc";
+import type { TextEncoderRpc } from "../../../src/model/remote/text-encoder";
 import { type VisionTailRpc, visionTailWarmer } from "../../../src/model/remote/vision-tail";
 import { sessionKeys } from "../../../src/model/sessions";
 import { testImage } from "../../support/host-files";
@@ -117,5 +118,14 @@ describe("waking the vision tail while the photo decodes", () => {
       ok: false,
       code: "revision_mismatch",
     });
+  });
+
+  it("the text Worker makes its session and tokenizer on warm() and refuses another revision", async () => {
+    const manifest = await putPackageInR2(env.MODELS, "tiny-packed", env.MODEL_PREFIX);
+    const text = env.TEXT_ENCODER as unknown as Required<TextEncoderRpc>;
+    expect(await text.warm(manifest.revision)).toEqual({ ok: true, value: null });
+    expect(await text.warm("another-revision")).toMatchObject({ ok: false, code: "revision_mismatch" });
+    const answer = await text.embed({ revision: manifest.revision, prompts: ["a photo of a mole"] });
+    expect(answer.ok && answer.value[0]).toHaveLength(512);
   });
 });
