@@ -62,13 +62,23 @@ const workerdRuntime = () =>
           r2Buckets: { MODELS: "dermedge-models" },
           bindings: { MODEL_PREFIX: "models/active" },
         },
-        // The speech Worker (wrangler.speech.toml), a WorkerEntrypoint reached by RPC: SPEECH.
+        // The speech Worker (wrangler.speech.toml), a WorkerEntrypoint reached by RPC: SPEECH. It sends
+        // each window's encoder hidden states to the speech-decoder Worker (SPEECH_DECODER).
         {
           name: "dermedge-speech",
           modules: await bundledModules(resolve(import.meta.dirname, ".cache/speech-worker")),
           compatibilityDate: "2026-04-20",
           r2Buckets: { MODELS: "dermedge-models" },
           bindings: { SPEECH_MODEL_PREFIX: "models/speech/active", MAX_VOICE_SECONDS: "90" },
+          serviceBindings: { SPEECH_DECODER: "dermedge-speech-decoder" },
+        },
+        // The speech-decoder Worker (wrangler.speech-decoder.toml): Whisper's decoder, SPEECH_DECODER.
+        {
+          name: "dermedge-speech-decoder",
+          modules: await bundledModules(resolve(import.meta.dirname, ".cache/speech-decoder-worker")),
+          compatibilityDate: "2026-04-20",
+          r2Buckets: { MODELS: "dermedge-models" },
+          bindings: { SPEECH_MODEL_PREFIX: "models/speech/active" },
         },
         // The second half of a packed vision tower (wrangler.vision-tail.toml): VISION_TAIL.
         {

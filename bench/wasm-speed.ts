@@ -3,7 +3,7 @@
  * run by the same onnxruntime-web WASM in Node and in workerd started with various V8 flags (workerd's
  * config `v8Flags`, which Miniflare does not expose), alternating, each run timed from outside.
  *
- *   npx tsx bench/wasm-speed.ts [--runs 8]
+ *   npx tsx bench/wasm-speed.ts [--runs 8] [--trend]    (--trend: every round's ratio, in order, to see tier-up)
  */
 import { spawn } from "node:child_process";
 import { readdir, readFile, writeFile } from "node:fs/promises";
@@ -79,7 +79,9 @@ const w :Workerd.Worker = (
 }
 
 async function main() {
-  const { values } = parseArgs({ options: { runs: { type: "string", default: "8" } } });
+  const { values } = parseArgs({
+    options: { runs: { type: "string", default: "8" }, trend: { type: "boolean", default: false } },
+  });
   const runs = Number(values.runs);
   const { packed } = await benchPackages();
   const manifest = JSON.parse(await readFile(resolve(packed, "manifest.json"), "utf8"));
@@ -128,6 +130,7 @@ async function main() {
         ratios.push(w2 / n2);
       }
       const r = spread(ratios);
+      if (values.trend) step(`${name}: ratio per round ${ratios.map((x) => x.toFixed(2)).join(" ")}`);
       rows.push(
         `| ${name} | ${spread(ours).median.toFixed(0)} ms | first run ${first.toFixed(0)} ms | ${r.median.toFixed(2)}x (${r.min.toFixed(2)}–${r.max.toFixed(2)}) |`,
       );

@@ -3,6 +3,7 @@ import { existsSync } from "node:fs";
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import { basename, dirname, resolve } from "node:path";
 import { Miniflare, type WorkerOptions } from "miniflare";
+import { unstable_readConfig } from "wrangler";
 import type { ModelManifest } from "../../src/model/package/manifest";
 import { bundleWorker } from "../bundle";
 import { root, work } from "./packages";
@@ -13,7 +14,10 @@ export const WRANGLER_STATE = resolve(work, "wrangler-state");
 export const R2_PERSIST = resolve(WRANGLER_STATE, "v3/r2");
 const COMPATIBILITY_DATE = "2026-04-20";
 
-export type Bundles = Record<"bench" | "api" | "apiNoWarm" | "tail" | "text" | "speech" | "empty", string>;
+export type Bundles = Record<
+  "bench" | "api" | "apiNoWarm" | "tail" | "text" | "speech" | "speechDecoder" | "empty",
+  string
+>;
 let bundled: Promise<Bundles> | undefined;
 
 /** The Workers bundled as `wrangler deploy` would (once per run). */
@@ -23,17 +27,24 @@ export function bundles(): Promise<Bundles> {
     const out = resolve(work, "bundles");
     const empty = resolve(work, "empty-worker.ts");
     await writeFile(empty, 'export default { fetch: () => new Response("ok") };\n');
-    const b = (name: string, entry: string, minify = false) =>
-      bundleWorker(name, resolve(root, entry), resolve(out, name), { minify });
+    // Minified where the Worker's wrangler config says so, as `wrangler deploy` would.
+    const b = (name: string, entry: string, config?: string) =>
+      bundleWorker(name, resolve(root, entry), resolve(out, name), {
+        minify: config ? (unstable_readConfig({ config: resolve(root, config) }).minify ?? false) : false,
+      });
     return {
       bench: await b("bench", "bench/workers/bench.ts"),
-      // Minified, as wrangler.toml has it.
-      api: await b("api", "src/workers/api/index.ts", true),
+      api: await b("api", "src/workers/api/index.ts", "wrangler.toml"),
       // The main Worker without the vision tail's wake-up, to measure what it changes.
-      apiNoWarm: await b("api-no-warm", "bench/workers/api-no-warm.ts", true),
-      tail: await b("tail", "src/workers/vision-tail/index.ts"),
-      text: await b("text", "src/workers/text/index.ts"),
-      speech: await b("speech", "src/workers/speech/index.ts"),
+      apiNoWarm: await b("api-no-warm", "bench/workers/api-no-warm.ts", "wrangler.toml"),
+      tail: await b("tail", "src/workers/vision-tail/index.ts", "wrangler.vision-tail.toml"),
+      text: await b("text", "src/workers/text/index.ts", "wrangler.text.toml"),
+      speech: await b("speech", "src/workers/speech/index.ts", "wrangler.speech.toml"),
+      speechDecoder: await b(
+        "speech-decoder",
+        "src/workers/speech-decoder/index.ts",
+        "wrangler.speech-decoder.toml",
+      ),
       empty: await bundleWorker("empty", empty, resolve(out, "empty")),
     };
   })();

@@ -1,12 +1,14 @@
 /**
- * Section 8, in workerd: the speech Worker (bundled as deployed, its own isolate) with the packed
- * whisper-tiny package in local R2, called by RPC as the API Worker calls it. Its memory as Cloudflare's
- * limit counts it (the V8 heap in use and ArrayBuffers outside it, sampled over workerd's inspector while
- * the work runs, plus ORT's WASM memory from GET /debug/memory: it never shrinks, so its size after a phase
- * is its peak in it), and a 10 s note end to end (WAV decoding, log-mel, encoder, greedy decoding up to
+ * Section 8, in workerd: the two speech Workers (bundled as deployed, each its own isolate) with the packed
+ * whisper-tiny package in local R2, called by RPC as the API Worker calls them: the speech Worker (audio,
+ * log-mel, encoder) sends each window's hidden states to the speech-decoder Worker. Each isolate's memory
+ * as Cloudflare's limit counts it (the V8 heap in use and ArrayBuffers outside it, sampled over workerd's
+ * inspector while the work runs, plus ORT's WASM memory from GET /debug/memory: it never shrinks, so its
+ * size after a phase is its peak in it), over a warm-up, the 10 s notes of the timing rounds and a 90 s
+ * note (three windows); and a 10 s note end to end (WAV decoding, log-mel, encoder, greedy decoding up to
  * the Worker's 224 tokens) against Transformers.js's pipeline and ours on onnxruntime-node in this Node
  * process, on the same files (the pipeline and onnxruntime-node read the package's .onnx graphs, the
- * Worker its packed .ort ones), alternating rounds.
+ * Workers their packed .ort ones), alternating rounds.
  */
 import { Miniflare } from "miniflare";
 import type { MemoryReport } from "../../src/model/memory";
@@ -22,17 +24,27 @@ const PREFIX = "models/speech/active";
 
 // Calls the speech Worker by RPC through a service binding, as the API Worker does, for requests from
 // Node: Miniflare's own RPC proxy from Node dropped its connection on notes of several seconds.
+// /decoder/... reaches the speech-decoder Worker's fetch (its GET /debug/memory).
 const CALLER = `export default {
   async fetch(request, env) {
-    const path = new URL(request.url).pathname;
-    if (path === "/warm") return Response.json(await env.SPEECH.warm());
-    if (path === "/transcribe") {
+    const url = new URL(request.url);
+    if (url.pathname === "/warm") return Response.json(await env.SPEECH.warm());
+    if (url.pathname === "/transcribe") {
       const audio = new Uint8Array(await request.arrayBuffer());
       return Response.json(await env.SPEECH.transcribe(audio, JSON.parse(request.headers.get("x-options"))));
+    }
+    if (url.pathname.startsWith("/decoder/")) {
+      return env.DECODER.fetch(new Request(new URL(url.pathname.slice("/decoder".length), url), request));
     }
     return env.SPEECH.fetch(request);
   },
 };`;
+
+/** The two isolates, as the rows name them, and the Miniflare Worker each runs in. */
+const ISOLATES = [
+  { row: "speech-encoder", worker: "speech", debug: "/debug/memory" },
+  { row: "speech-decoder", worker: "speech-decoder", debug: "/decoder/debug/memory" },
+] as const;
 
 /** The same note in this Node process, up to `maxNewTokens` (the Worker's count, so the same work). */
 export interface NodePeers {
@@ -46,13 +58,14 @@ const mb = (n: number) => (n / MB).toFixed(1);
 
 export async function speechInWorkerd(
   packed: string,
-  note: Uint8Array,
+  notes: { tenSeconds: Uint8Array; ninetySeconds: Uint8Array },
   rounds: number,
   peers: NodePeers,
 ): Promise<Row[]> {
+  const note = notes.tenSeconds;
   await installPackage(packed, PREFIX);
   step(
-    "section 8: the speech Worker in workerd (packed whisper-tiny), its isolate sampled over the inspector",
+    "section 8: the speech Workers in workerd (packed whisper-tiny), each isolate sampled over the inspector",
   );
   const b = await bundles();
   const mf = new Miniflare({
@@ -62,10 +75,14 @@ export async function speechInWorkerd(
         modules: true,
         script: CALLER,
         compatibilityDate: "2026-04-20",
-        serviceBindings: { SPEECH: "speech" },
+        serviceBindings: { SPEECH: "speech", DECODER: "speech-decoder" },
       },
       await worker("speech", b.speech, {
         bindings: { SPEECH_MODEL_PREFIX: PREFIX, MAX_VOICE_SECONDS: "90", DEBUG_MEMORY: "1" },
+        serviceBindings: { SPEECH_DECODER: "speech-decoder" },
+      }),
+      await worker("speech-decoder", b.speechDecoder, {
+        bindings: { SPEECH_MODEL_PREFIX: PREFIX, DEBUG_MEMORY: "1" },
       }),
     ],
     r2Persist: R2_PERSIST,
@@ -75,7 +92,9 @@ export async function speechInWorkerd(
   try {
     await mf.ready;
     const inspector = await mf.getInspectorURL();
-    const sampler = await sampleHeap(`ws://127.0.0.1:${inspector.port}/core:user:speech`);
+    const samplers = await Promise.all(
+      ISOLATES.map((i) => sampleHeap(`ws://127.0.0.1:${inspector.port}/core:user:${i.worker}`)),
+    );
     const call = async (path: string, init?: RequestInit) => {
       const res = (await mf.dispatchFetch(`http://caller${path}`, init as never)) as unknown as Response;
       if (!res.ok)
@@ -83,25 +102,30 @@ export async function speechInWorkerd(
       return res.json();
     };
     const options: SpeechRequestOptions = { language: "en" };
-    const phases: { name: string; js: HeapPeak; wasmBytes: number }[] = [];
+    // Per isolate, in ISOLATES' order.
+    const phases: { name: string; js: HeapPeak; wasmBytes: number }[][] = ISOLATES.map(() => []);
     const phase = async (name: string, work: () => Promise<unknown>) => {
-      step(`section 8: speech Worker, ${name}`);
-      await sampler.take(); // a new peak from here
+      step(`section 8: speech Workers, ${name}`);
+      for (const sampler of samplers) await sampler.take(); // a new peak from here
       await work();
-      const js = await sampler.take();
-      const { wasmBytes } = (await call("/debug/memory")) as MemoryReport;
-      phases.push({ name, js, wasmBytes });
+      for (const [i, isolate] of ISOLATES.entries()) {
+        const js = await samplers[i].take();
+        const { wasmBytes } = (await call(isolate.debug)) as MemoryReport;
+        phases[i].push({ name, js, wasmBytes });
+      }
     };
     let tokens = 0;
-    const transcribe = async () => {
+    let notesHeard = 0;
+    const transcribe = async (audio = note) => {
       const started = performance.now();
       const answer = (await call("/transcribe", {
         method: "POST",
-        body: note.slice(),
+        body: audio.slice(),
         headers: { "x-options": JSON.stringify(options) },
       })) as SpeechAnswer;
       if (!answer.ok) throw new Error(`the speech Worker answered ${JSON.stringify(answer)}`);
-      tokens = answer.transcript.tokenIds.length;
+      if (audio === note) tokens = answer.transcript.tokenIds.length;
+      notesHeard++;
       return performance.now() - started;
     };
     await phase("start", async () => {});
@@ -115,34 +139,38 @@ export async function speechInWorkerd(
         await run(tokens);
         return performance.now() - started;
       };
-      const [a, tjs] = await alternate(rounds, transcribe, timedPeer(peers.pipeline));
-      const [c, native] = await alternate(rounds, transcribe, timedPeer(peers.native));
+      const [a, tjs] = await alternate(rounds, () => transcribe(), timedPeer(peers.pipeline));
+      const [c, native] = await alternate(rounds, () => transcribe(), timedPeer(peers.native));
       ms = [a, tjs, c, native];
     });
-    sampler.close();
+    await phase("a 90 s note", () => transcribe(notes.ninetySeconds));
+    for (const sampler of samplers) sampler.close();
 
-    const sums = phases.map((p) => p.js.jsBytes + p.wasmBytes);
-    const peak = Math.max(...sums);
-    const parts = phases
-      .map(
-        (p, i) =>
-          `${p.name} ${mb(sums[i])} (JS heap ${mb(p.js.usedBytes)} + buffers ${mb(p.js.backingStoreBytes)} + WASM ${mb(p.wasmBytes)})`,
-      )
-      .join("; ");
-    const what = `a 10 s voice note end to end in workerd (speech Worker, packed whisper-tiny, ${tokens} tokens)`;
-    return [
-      goal(
+    const memoryRows = ISOLATES.map((isolate, i) => {
+      const sums = phases[i].map((p) => p.js.jsBytes + p.wasmBytes);
+      const peak = Math.max(...sums);
+      const parts = phases[i]
+        .map(
+          (p, j) =>
+            `${p.name} ${mb(sums[j])} (JS heap ${mb(p.js.usedBytes)} + buffers ${mb(p.js.backingStoreBytes)} + WASM ${mb(p.wasmBytes)})`,
+        )
+        .join("; ");
+      return goal(
         {
           section: SECTION,
-          what: "memory as counted: speech",
+          what: `memory as counted: ${isolate.row}`,
           unit: "MB",
           ours: spread([peak / MB]),
-          note: `peak at ${phases[sums.indexOf(peak)].name}: ${parts}; MB`,
+          note: `peak of ${notesHeard} notes at ${phases[i][sums.indexOf(peak)].name}: ${parts}; MB`,
         },
         `<= ${GOAL_MB} MB`,
         GOAL_MB,
         "ours",
-      ),
+      );
+    });
+    const what = `a 10 s voice note end to end in workerd (speech Worker, packed whisper-tiny, ${tokens} tokens)`;
+    return [
+      ...memoryRows,
       compare(
         { section: SECTION, what, unit: "ms", peerName: "TJS ASR pipeline (Node, native)" },
         ms[0],

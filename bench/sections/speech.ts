@@ -3,9 +3,10 @@
  * on the synthetic whisper-tiny package (the real shapes), in one Node process, one thread each,
  * alternating rounds: ours on onnxruntime-web's WASM (what the speech Worker runs) against Transformers.js's
  * automatic-speech-recognition pipeline and against ours on onnxruntime-node (native). Then each package
- * size's memory and cold start, alone in a process (bench/speech-memory.ts).
- * Then the speech Worker in workerd (speech-workerd.ts): its isolate's memory as counted, and the same note
- * end to end there against the pipeline and onnxruntime-node.
+ * size's memory and cold start, alone in a process (bench/speech-memory.ts), and each packed package's two
+ * halves (the speech Worker's and the speech-decoder Worker's) alone. Then the two speech Workers in
+ * workerd (speech-workerd.ts): each isolate's memory as counted, and the same note end to end there
+ * against the pipeline and onnxruntime-node.
  */
 import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -30,13 +31,13 @@ const SECTION = "8 speech";
 const TOKENS = 32;
 const MB = 1e6;
 
-/** A 10 s 16 kHz WAV: the English fixture sentence repeated. */
-async function tenSecondNote(): Promise<Uint8Array> {
-  const path = resolve(work, "note-10s.wav");
+/** A `seconds` long 16 kHz WAV (note-10s.wav, note-90s.wav): the English fixture sentence repeated. */
+async function noteOf(seconds: number): Promise<Uint8Array> {
+  const path = resolve(work, `note-${seconds}s.wav`);
   if (existsSync(path)) return new Uint8Array(await readFile(path));
   const fixture = new Uint8Array(await readFile(resolve(root, "test/fixtures/audio/en.wav")));
   const { samples } = await decodeAudio(fixture);
-  const n = 160_000;
+  const n = 16_000 * seconds;
   const wav = Buffer.alloc(44 + 2 * n);
   wav.write("RIFF", 0);
   wav.writeUInt32LE(36 + 2 * n, 4);
@@ -73,7 +74,7 @@ async function speechPackages(): Promise<Record<string, string>> {
 
 export async function speechSection({ rounds, notes }: BenchContext): Promise<Row[]> {
   const packages = await speechPackages();
-  const note = await tenSecondNote();
+  const note = await noteOf(10);
   const tiny = packages.tiny;
   step("section 8: whisper-tiny (synthetic), a 10 s note, ours (WASM) vs Transformers.js vs ours (native)");
   const wasm = await SpeechEngine.open(directoryStore(tiny), {
@@ -101,7 +102,8 @@ export async function speechSection({ rounds, notes }: BenchContext): Promise<Ro
   const oursNative = () => timed(() => native.transcribeAudio(note, options));
   const [oursVsTjs, tjs] = await alternate(rounds, ours, peer);
   const [oursVsNative, nativeMs] = await alternate(rounds, ours, oursNative);
-  const inWorkerd = await speechInWorkerd(packages["tiny packed"], note, rounds, {
+  const voiceNotes = { tenSeconds: note, ninetySeconds: await noteOf(90) };
+  const inWorkerd = await speechInWorkerd(packages["tiny packed"], voiceNotes, rounds, {
     pipeline: async (maxNewTokens) => {
       const { samples } = await decodeAudio(note);
       await asr(samples, { language: "en", task: "transcribe", max_new_tokens: maxNewTokens });
@@ -168,6 +170,25 @@ export async function speechSection({ rounds, notes }: BenchContext): Promise<Ro
     notes.push(
       `8 whisper-${name}: WASM ${(m.afterStart.wasm / MB).toFixed(0)} -> ${(m.afterNote.wasm / MB).toFixed(0)} MB, JS ${(m.afterStart.js / MB).toFixed(0)} -> ${(m.afterNote.js / MB).toFixed(0)} MB`,
     );
+    if (!name.endsWith("packed")) continue;
+    // As the two speech Workers hold it: each half alone in a process (the decoder reads the encoder's states).
+    for (const part of ["encoder", "decoder"]) {
+      const { stdout: out } = await promisify(execFile)(
+        process.execPath,
+        ["--expose-gc", "--import", "tsx", resolve(root, "bench/speech-memory.ts"), dir, notePath, part],
+        { cwd: root, maxBuffer: 1 << 20 },
+      );
+      const h = JSON.parse(out.trim().split("\n").pop() ?? "{}");
+      const sum = h.afterNote.wasm + h.afterNote.js;
+      rows.push({
+        section: SECTION,
+        what: `whisper-${name}: speech-${part} half alone, WASM + JS after one 10 s note`,
+        unit: "MB",
+        ours: one(sum / MB),
+        goal: { text: "<= 100 MB", met: sum <= 100 * MB },
+        note: `WASM ${(h.afterStart.wasm / MB).toFixed(1)} -> ${(h.afterNote.wasm / MB).toFixed(1)}, JS ${(h.afterNote.js / MB).toFixed(1)} MB`,
+      });
+    }
   }
   return rows;
 }

@@ -19,8 +19,8 @@ const USAGE = `usage: dermedge <command> [options]
   classify IMAGE --model DIR [--labels L...] [--text T] [--lang en|zh] [--exact]
                                             probabilities and the full assessment as JSON
   eval FOLDER --model DIR [--map M.json] [--out R.json] [--exact]   accuracy, sensitivity, calibration
-    (--exact: decode photos at full size, as HF's CLIPImageProcessor does; by default a large JPEG is
-     decoded at 1/2, 1/4 or 1/8 scale first, as Pillow's draft() does)
+    (--exact: decode photos at full size, as HF's CLIPImageProcessor does; by default a large JPEG or
+     WebP, or an interlaced PNG, is decoded at 1/2, 1/4 or 1/8 scale first, as Pillow's draft() does for JPEG)
   adapt DATA --model DIR --out DIR2 [--backend native|wasm] [--head-share S] [--cache FILE]
                                             train a linear head on class folders of photos; DIR2 = DIR + head
   synthetic-photos OUT --classes A,B --per-class N [--size PX] [--first I] [--seed S]

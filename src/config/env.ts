@@ -121,14 +121,27 @@ const speechSchema = z.object({
 /** The speech Worker's env: its bucket binding and its vars, as wrangler.speech.toml declares them. */
 export type SpeechEnv = Pick<Env, "MODELS"> & z.input<typeof speechSchema>;
 
+/**
+ * The speech-decoder Worker's vars (wrangler.speech-decoder.toml): only where the package is; the speech
+ * Worker checks a note's length before any window reaches it.
+ */
+const speechDecoderSchema = speechSchema.pick({ SPEECH_MODEL_PREFIX: true });
+
+/** The speech-decoder Worker's env: its bucket binding and its one var. */
+export type SpeechDecoderEnv = Pick<Env, "MODELS"> & z.input<typeof speechDecoderSchema>;
+
 export interface SpeechConfig {
   modelPrefix: string;
   maxVoiceSeconds: number;
 }
 
 export type ConfigVar = keyof typeof schema.shape;
-/** The vars each config file may declare: the API Worker's (and the internal ones' share) and the speech Worker's. */
-export const CONFIG_VARS = { api: Object.keys(schema.shape), speech: Object.keys(speechSchema.shape) };
+/** The vars each config file may declare: the API Worker's (and the internal ones' share) and the speech Workers'. */
+export const CONFIG_VARS = {
+  api: Object.keys(schema.shape),
+  speech: Object.keys(speechSchema.shape),
+  speechDecoder: Object.keys(speechDecoderSchema.shape),
+};
 type Parsed = z.output<typeof schema>;
 
 /** The parsed configuration, in the code's own names. */
@@ -217,6 +230,11 @@ export function readSpeechConfig(env: z.input<typeof speechSchema>): SpeechConfi
   const config = { modelPrefix: vars.SPEECH_MODEL_PREFIX, maxVoiceSeconds: vars.MAX_VOICE_SECONDS };
   parsedSpeech.set(env, config);
   return config;
+}
+
+/** The speech-decoder Worker's package prefix in `env`. Throws ConfigError. */
+export function readSpeechDecoderConfig(env: z.input<typeof speechDecoderSchema>): { modelPrefix: string } {
+  return { modelPrefix: parseVars(speechDecoderSchema, env).SPEECH_MODEL_PREFIX };
 }
 
 /** Parses only the vars (env also holds bindings: KV, R2, services); the first bad one is the error. */

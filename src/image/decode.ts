@@ -7,6 +7,7 @@ import {
   ImageError,
   type ImageFormat,
   type ImageHeader,
+  type ReadRegion,
   type RowSink,
 } from "./types";
 import { createWebpDecoder, readWebpHeader, type WebpModuleProvider, webpDecodeBytes } from "./webp/index";
@@ -21,9 +22,12 @@ export interface DecodeOptions extends HeaderOptions {
   webpModule?: WebpModuleProvider;
   /**
    * Pillow's `draft(None, (draft, draft))`: a JPEG may be decoded at 1/2, 1/4 or 1/8 of its size in the
-   * DCT domain, the largest reduction that keeps both sides at least `draft` pixels. Absent: full size.
+   * DCT domain, the largest reduction that keeps both sides at least `draft` pixels; a WebP at the same
+   * reduction by libwebp's rescaler, an interlaced PNG by averaging boxes of pixels. Absent: full size.
    */
   draft?: number;
+  /** The part of the decoded rows the sink reads (see ReadRegion); absent: all of it. */
+  region?: ReadRegion;
 }
 
 /**
@@ -44,13 +48,15 @@ const memoryEstimates: Record<
   (bytes: Uint8Array, header: ImageHeader, scale: DecodeScale) => number
 > = {
   jpeg: (bytes, header, scale) => jpegDecoder.decodeBytes(bytes, header, scale),
-  png: (bytes, header) => pngDecoder.decodeBytes(bytes, header),
+  png: (bytes, header, scale) => pngDecoder.decodeBytes(bytes, header, scale),
   webp: webpDecodeBytes,
 };
 
 /** The reduction a decode with `draft` applies to this image (1 when none). */
 export function decodeScale(header: ImageHeader, { draft }: Pick<DecodeOptions, "draft"> = {}): DecodeScale {
-  if (draft === undefined || header.format !== "jpeg") return 1;
+  // A plain PNG streams row by row at full size in little memory; an interlaced one would be held whole,
+  // so it is reduced instead (box-averaged as its passes arrive, png/pixel-stream.ts).
+  if (draft === undefined || (header.format === "png" && !header.interlaced)) return 1;
   return draftScale(header.width, header.height, draft);
 }
 
@@ -123,7 +129,7 @@ export async function decodeImage(
     }
   };
   try {
-    await decoder.decode(bytes, header, guardedSink, decodeScale(header, options));
+    await decoder.decode(bytes, header, guardedSink, decodeScale(header, options), options.region);
   } catch (error) {
     if (sinkError) throw sinkError.error;
     throw toImageError(header.format, error);

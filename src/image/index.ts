@@ -41,7 +41,9 @@ export interface PrepareOptions extends DecodeOptions {
   /**
    * Decode at full size, as Hugging Face's CLIPImageProcessor does (for parity work). By default a photo
    * larger than twice the crop is decoded at the reduced size Pillow's thumbnail() would ask for
-   * (draft to 2 x size: JPEG's DCT-domain 1/2, 1/4 or 1/8), then resized as usual.
+   * (draft to 2 x size: JPEG's DCT-domain 1/2, 1/4 or 1/8; WebP the same by libwebp's rescaler; an
+   * interlaced PNG by box means), then
+   * resized as usual.
    */
   exact?: boolean;
 }
@@ -63,7 +65,8 @@ export async function prepareImage(
   const reservedBytes = estimate + preprocessor.bytesHeld + outputs;
   const release = reserve ? await reserve(reservedBytes).catch(tooLargeToDecode(header)) : () => {};
   try {
-    await decodeImage(bytes, preprocessor.sink, options);
+    // The resize reads only the middle of the image (a centre crop): the JPEG decoder skips the rest.
+    await decodeImage(bytes, preprocessor.sink, { ...options, region: preprocessor.region });
     const crop = preprocessor.finish();
     return {
       header,

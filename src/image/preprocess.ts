@@ -1,6 +1,6 @@
 import { orientedSize } from "./orientation";
 import { type CropRect, createStreamingResize } from "./resample";
-import type { ImageHeader, RowSink } from "./types";
+import type { ImageHeader, ReadRegion, RowSink } from "./types";
 
 /**
  * CLIP preprocessing as Hugging Face's CLIPImageProcessor does it with Pillow: EXIF orientation, shortest
@@ -19,6 +19,8 @@ export interface Preprocessor {
   finish(): Uint8Array;
   /** Bytes of all buffers held while streaming; the full image never is. */
   readonly bytesHeld: number;
+  /** The part of the stored image the resize reads (see ReadRegion). */
+  readonly region: ReadRegion;
 }
 
 /** HF `get_resize_output_image_size(default_to_square=False)`: the long edge is truncated, not rounded. */

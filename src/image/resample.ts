@@ -2,7 +2,7 @@ import { orientationAxes, orientedSize } from "./orientation";
 import { resampleLine } from "./resample-line";
 import { createLineStreamResampler } from "./resample-stream";
 import { bicubicTaps, mirrorTaps, type Taps, tapSpan, tapsBytes } from "./resample-taps";
-import { ImageError, type Orientation, type RowSink } from "./types";
+import { ImageError, type Orientation, type ReadRegion, type RowSink, type Span } from "./types";
 
 /** A rectangle of the resized oriented image. */
 export interface CropRect {
@@ -19,6 +19,8 @@ export interface StreamingResize {
   finish(): Uint8Array;
   /** Bytes of every buffer this resize holds (all are allocated up front). */
   readonly bytesHeld: number;
+  /** The part of the stored image it reads: the spans of the taps along stored x and y. */
+  readonly region: ReadRegion;
 }
 
 /**
@@ -67,6 +69,7 @@ export function createStreamingResize(
       },
       finish: () => result(vertical.done()),
       bytesHeld: tables + out.byteLength + line.byteLength + vertical.bytesHeld,
+      region: { columns: spanOf(hTaps), rows: spanOf(vTaps) },
     };
   }
 
@@ -90,5 +93,12 @@ export function createStreamingResize(
       return result(horizontal.done());
     },
     bytesHeld: tables + out.byteLength + columns.byteLength + horizontal.bytesHeld,
+    region: { columns: spanOf(vTaps), rows: spanOf(hTaps) },
   };
+}
+
+/** The inputs a set of taps reads. */
+function spanOf(taps: Taps): Span {
+  const { lo, hi } = tapSpan(taps);
+  return { start: lo, end: hi };
 }

@@ -10,6 +10,8 @@ export interface ImageHeader {
   width: number;
   height: number;
   orientation: Orientation;
+  /** PNG only: Adam7-interlaced, so rows complete only at the last pass (see decodeScale). */
+  interlaced?: boolean;
 }
 
 /**
@@ -18,7 +20,23 @@ export interface ImageHeader {
  */
 export type RowSink = (y: number, rgb: Uint8Array) => void;
 
-/** Reduction a decoder applies while decoding (JPEG's DCT-domain 1/2, 1/4, 1/8); 1 = full size. */
+/** Indices `[start, end)` along one axis. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/**
+ * The part of the decoded image a sink reads: the columns of each row, and the rows (a resize feeding
+ * a centre crop never reads the sides). A decoder may leave the rest of the rows it passes unset, and
+ * still passes every row.
+ */
+export interface ReadRegion {
+  columns: Span;
+  rows: Span;
+}
+
+/** Reduction a decoder applies while decoding (JPEG's DCT-domain 1/2, 1/4, 1/8; WebP's rescaler); 1 = full size. */
 export type DecodeScale = 1 | 2 | 4 | 8;
 
 /** A format decoder: reads the header without decoding, then streams rows into a sink. */
@@ -29,8 +47,17 @@ export interface ImageDecoder {
    * headers alone: what the isolate's memory budget reserves before decoding. Never an underestimate.
    */
   decodeBytes(bytes: Uint8Array, header: ImageHeader, scale?: DecodeScale): number;
-  /** At `scale` > 1 (JPEG only) the rows are the reduced decode, ceil(width / scale) pixels wide. */
-  decode(bytes: Uint8Array, header: ImageHeader, sink: RowSink, scale?: DecodeScale): void | Promise<void>;
+  /**
+   * At `scale` > 1 (JPEG, WebP) the rows are the reduced decode, ceil(width / scale) pixels wide. With
+   * `region`, only that part of the rows need be right (the JPEG decoder skips the rest's work).
+   */
+  decode(
+    bytes: Uint8Array,
+    header: ImageHeader,
+    sink: RowSink,
+    scale?: DecodeScale,
+    region?: ReadRegion,
+  ): void | Promise<void>;
 }
 
 export type ImageErrorCode =

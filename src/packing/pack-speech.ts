@@ -1,12 +1,13 @@
 import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
-import onnxProto from "onnx-proto";
+import onnxProto, { type onnx as Onnx } from "onnx-proto";
 import { directoryStore } from "../model/package/directory-store.node";
 import { readVerified } from "../model/package/load";
 import { readSpeechManifest, type SpeechManifest } from "../model/package/speech-manifest";
 import { PackageWriter, revisionHash } from "../model/package/writer.node";
 import { chunkAttention } from "./chunk-attention";
+import { emptyCachedCrossAttention } from "./empty-cross-cache";
 import { sliceFeedForward } from "./slice-rows";
 import { convertToOrt } from "./to-ort";
 
@@ -25,6 +26,8 @@ export const ENCODER_ROWS_PER_CHUNK = 150;
 export interface PackSpeechOptions {
   /** Rows per slice of the encoder's attention and feed-forward (default ENCODER_ROWS_PER_CHUNK); null: whole. */
   attentionRowsPerChunk?: number | null;
+  /** Default true: the decoder's cached branch returns no cross-attention cache (empty-cross-cache.ts). */
+  emptyCrossCache?: boolean;
 }
 
 /**
@@ -32,7 +35,8 @@ export interface PackSpeechOptions {
  * used in place in ORT's heap (one copy, not the three an .onnx load makes at its peak). Other files are
  * copied as they are; the manifest lists the .ort files. The encoder's self-attention and first
  * feed-forward layers are rewritten to run a slice of rows at a time (chunk-attention.ts, slice-rows.ts):
- * the same outputs, with a tenth of those layers' activations alive at once.
+ * the same outputs, with a tenth of those layers' activations alive at once. The decoder's cached branch
+ * returns no cross-attention cache (empty-cross-cache.ts), as optimum's merge already does.
  */
 export async function packSpeechPackage(
   source: string,
@@ -50,16 +54,12 @@ export async function packSpeechPackage(
     await writer.add(f.path);
   }
   const scratch = await mkdtemp(join(tmpdir(), "dermedge-pack-speech-"));
-  const packed = async (file: string, rowsPerChunk: number | null) => {
+  const packed = async (file: string, rewrite: ((model: Onnx.IModelProto) => void) | null) => {
     let from = resolve(source, file);
-    if (rowsPerChunk !== null) {
+    if (rewrite) {
       const model = ModelProto.decode(await readFile(from));
-      const slicing = { rows: AUDIO_POSITIONS, rowsPerChunk };
-      if (chunkAttention(model, slicing) === 0) {
-        throw new Error(`${file}: no self-attention (MatMul, Softmax, MatMul) found to slice`);
-      }
-      sliceFeedForward(model, slicing);
-      from = join(scratch, "sliced.onnx");
+      rewrite(model);
+      from = join(scratch, "rewritten.onnx");
       await writeFile(from, ModelProto.encode(model).finish());
     }
     const ort = file.replace(/\.onnx$/, ".ort");
@@ -73,9 +73,29 @@ export async function packSpeechPackage(
   try {
     const rows =
       options.attentionRowsPerChunk === undefined ? ENCODER_ROWS_PER_CHUNK : options.attentionRowsPerChunk;
-    encoder = { ...manifest.encoder, file: await packed(manifest.encoder.file, rows) };
-    // The decoder's attention is over a few tokens at a time: nothing to gain.
-    decoder = { ...manifest.decoder, file: await packed(manifest.decoder.file, null) };
+    const sliceRows = (model: Onnx.IModelProto) => {
+      if (rows === null) return;
+      const slicing = { rows: AUDIO_POSITIONS, rowsPerChunk: rows };
+      if (chunkAttention(model, slicing) === 0) {
+        throw new Error(
+          `${manifest.encoder.file}: no self-attention (MatMul, Softmax, MatMul) found to slice`,
+        );
+      }
+      sliceFeedForward(model, slicing);
+    };
+    encoder = {
+      ...manifest.encoder,
+      file: await packed(manifest.encoder.file, rows === null ? null : sliceRows),
+    };
+    // The decoder's attention is over a few tokens at a time: nothing to slice. Its cached branch must not
+    // hand the cross-attention cache back every step.
+    decoder = {
+      ...manifest.decoder,
+      file: await packed(
+        manifest.decoder.file,
+        options.emptyCrossCache === false ? null : emptyCachedCrossAttention,
+      ),
+    };
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }

@@ -1,5 +1,6 @@
 import { zlibSync } from "fflate";
 import { describe, expect, it } from "vitest";
+import { decodeBytes, decodedHeader, decodeImage, readImageHeader } from "../../src/image/decode";
 import { crc32 } from "../../src/image/png/crc32";
 import { pngDecoder } from "../../src/image/png/index";
 import { ImageError } from "../../src/image/types";
@@ -409,5 +410,68 @@ describe("damaged files are refused as corrupt_image", () => {
     const gray = { width: 1, height: 1, colorType: 0, bitDepth: 8, samples: [0] } as const;
     await expectCorrupt(encodePng({ ...gray, raw: new Uint8Array([5, 0]) }));
     await expectCorrupt(encodePng({ ...gray, colorType: 3 }));
+  });
+});
+
+describe("an interlaced image at a reduced scale (box means, held as 16-bit sums, not whole)", () => {
+  /** The mean of each scale x scale box of the full decode, rounded half up; edge boxes hold fewer pixels. */
+  function boxMeans(rgb: Uint8Array, width: number, height: number, scale: number) {
+    const w = Math.ceil(width / scale);
+    const h = Math.ceil(height / scale);
+    const out = new Uint8Array(w * h * 3);
+    for (let by = 0; by < h; by++) {
+      for (let bx = 0; bx < w; bx++) {
+        for (let c = 0; c < 3; c++) {
+          let sum = 0;
+          let n = 0;
+          for (let y = by * scale; y < Math.min(height, (by + 1) * scale); y++) {
+            for (let x = bx * scale; x < Math.min(width, (bx + 1) * scale); x++, n++) {
+              sum += rgb[(y * width + x) * 3 + c];
+            }
+          }
+          out[(by * w + bx) * 3 + c] = Math.floor((sum + (n >> 1)) / n);
+        }
+      }
+    }
+    return out;
+  }
+
+  for (const scale of [2, 4, 8] as const) {
+    it(`1/${scale}: every box's mean of the exact decode, rows sent once each`, async () => {
+      // 61x45 leaves partial boxes at the right and bottom edges at every scale.
+      const spec = { ...randomSpec(6, 16, 61, 45), interlaced: true, idatSize: 97 };
+      const png = encodePng(spec);
+      const header = pngDecoder.readHeader(png);
+      expect(header.interlaced).toBe(true);
+      const [w, h] = [Math.ceil(61 / scale), Math.ceil(45 / scale)];
+      const rgb = new Uint8Array(w * h * 3);
+      const rows: number[] = [];
+      await pngDecoder.decode(
+        png,
+        header,
+        (y, row) => {
+          expect(row.length).toBe(w * 3);
+          rows.push(y);
+          rgb.set(row, y * w * 3);
+        },
+        scale,
+      );
+      expect(rows).toEqual([...Array(h).keys()]);
+      expect(rgb).toEqual(boxMeans(expectedRgb(spec), 61, 45, scale));
+    });
+  }
+
+  it("decodeImage reduces an interlaced PNG for a draft request, never a plain one, and reserves accordingly", async () => {
+    const interlaced = encodePng({ ...randomSpec(2, 8, 1000, 900), interlaced: true });
+    const plain = encodePng(randomSpec(2, 8, 1000, 900));
+    const options = { draft: 224 };
+    const [i, p] = [readImageHeader(interlaced), readImageHeader(plain)];
+    expect([i.interlaced, p.interlaced]).toEqual([true, undefined]);
+    expect([decodedHeader(i, options).width, decodedHeader(p, options).width]).toEqual([250, 1000]);
+    // Held until the last pass: 250x225 16-bit sums, against the whole 2.7 MB image when exact.
+    expect(decodeBytes(interlaced, i, options)).toBeLessThan(decodeBytes(interlaced, i) - 2_000_000);
+    let width = 0;
+    await decodeImage(interlaced, (_y, row) => (width = row.length / 3), options);
+    expect(width).toBe(250);
   });
 });

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { crc32 } from "../../src/image/png/crc32";
 import { ImageError } from "../../src/image/types";
 import { createWebpDecoder, readWebpHeader } from "../../src/image/webp/index";
+import { decodeRgbRows, LibwebpError, libwebpVersion, webpFeatures } from "../../src/image/webp/libwebp";
 import webpWasm from "../../src/image/webp/wasm-worker";
 import { readHostFile, testImage } from "../support/host-files";
 
@@ -102,30 +103,122 @@ describe("WebP fixtures decode exactly as Pillow's convert('RGB') (references in
   }
 });
 
-describe("libwebp runs in a fresh WASM instance per decode", () => {
+describe("libwebp runs in a fresh WASM instance and memory per decode, capped at its estimate", () => {
   const Instance = WebAssembly.Instance;
   afterEach(() => {
     WebAssembly.Instance = Instance;
   });
 
-  it("instantiates the compiled module anew each time and leaves no global holding one", async () => {
+  it("instantiates the compiled module anew each time, with a memory that may not grow past decodeBytes", async () => {
     const bytes = await LOSSLESS();
-    const made: WebAssembly.Instance[] = [];
+    const memories: WebAssembly.Memory[] = [];
     WebAssembly.Instance = class extends Instance {
       constructor(module: WebAssembly.Module, imports?: WebAssembly.Imports) {
         super(module, imports);
-        made.push(this);
+        memories.push(imports?.env.memory as WebAssembly.Memory);
       }
     };
     await decodeAll(bytes);
     await decodeAll(bytes);
-    expect(made).toHaveLength(2);
-    expect(made[0]).not.toBe(made[1]);
-    const memory = Object.values(made[1].exports).find((e) => e instanceof WebAssembly.Memory);
-    // Emscripten's initial 16 MiB is enough for a 400x300 photo; it is garbage once the decode returns.
-    expect((memory as WebAssembly.Memory).buffer.byteLength).toBe(16 * 1024 * 1024);
-    // Had the glue defined this global itself, its closure would hold the first instance for good.
-    expect((globalThis as { ImageData?: { name: string } }).ImageData?.name).toBe("PlainImageData");
+    expect(memories).toHaveLength(2);
+    expect(memories[0]).not.toBe(memories[1]);
+    const estimate = decoder.decodeBytes(bytes, decoder.readHeader(bytes));
+    // 400x300 lossless: every pixel as ARGB and the RGB output, within what was reserved for it.
+    expect(memories[1].buffer.byteLength).toBeGreaterThan(400 * 300 * 7);
+    expect(memories[1].buffer.byteLength).toBeLessThanOrEqual(estimate);
+  });
+
+  it("a decode that needs more than its cap fails cleanly (libwebp's out-of-memory), the next one works", async () => {
+    const module = webpWasm;
+    const bytes = await LOSSLESS();
+    const error = (() => {
+      try {
+        // 1 MiB: the module's first MiB, with no room for 400x300 ARGB pixels and the RGB output.
+        decodeRgbRows(module, bytes, 400, 300, () => {}, 2 ** 20);
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(error).toBeInstanceOf(LibwebpError);
+    expect((error as LibwebpError).status).toBe(1);
+    expect((await decodeAll(bytes)).rows).toHaveLength(300);
+  });
+
+  it("is libwebp 1.6.0, and its WebPGetFeatures agrees with our header reader", async () => {
+    expect(libwebpVersion(webpWasm)).toBe("1.6.0");
+    for (const [bytes, format] of [
+      [await LOSSY(), "lossy"],
+      [await LOSSLESS(), "lossless"],
+    ] as const) {
+      const { width, height } = readWebpHeader(bytes);
+      expect(webpFeatures(webpWasm, bytes)).toEqual({
+        width,
+        height,
+        hasAlpha: false,
+        hasAnimation: false,
+        format,
+      });
+    }
+  });
+});
+
+describe("scaled decoding: libwebp's rescaler makes the reduced rows as it decodes", () => {
+  /** The exact decode averaged over `scale` x `scale` blocks: what an area-averaging rescaler approximates. */
+  function boxAverage(rgb: Uint8Array, width: number, height: number, scale: number): Float64Array {
+    const w = Math.ceil(width / scale);
+    const h = Math.ceil(height / scale);
+    const sum = new Float64Array(w * h * 3);
+    const count = new Float64Array(w * h);
+    for (let y = 0; y < height; y++) {
+      for (let x = 0; x < width; x++) {
+        const o = Math.floor(y / scale) * w + Math.floor(x / scale);
+        count[o]++;
+        for (let c = 0; c < 3; c++) sum[o * 3 + c] += rgb[(y * width + x) * 3 + c];
+      }
+    }
+    return sum.map((v, i) => v / count[Math.floor(i / 3)]);
+  }
+
+  for (const [name, load] of [
+    ["lossy", LOSSY],
+    ["lossless", LOSSLESS],
+  ] as const) {
+    it(`${name}: 1/2 and 1/4 give ceil(side / scale) rows, close to the exact decode averaged`, async () => {
+      const bytes = await load();
+      const exact = await decodeAll(bytes);
+      for (const scale of [2, 4] as const) {
+        const header = decoder.readHeader(bytes);
+        const w = Math.ceil(400 / scale);
+        const h = Math.ceil(300 / scale);
+        const rgb = new Uint8Array(w * h * 3);
+        const rows: number[] = [];
+        await decoder.decode(
+          bytes,
+          header,
+          (y, row) => {
+            expect(row.length).toBe(w * 3);
+            rows.push(y);
+            rgb.set(row, y * w * 3);
+          },
+          scale,
+        );
+        expect(rows).toEqual([...Array(h).keys()]);
+        const box = boxAverage(exact.rgb, 400, 300, scale);
+        const diff = rgb.reduce((a, v, i) => a + Math.abs(v - box[i]), 0) / rgb.length;
+        expect(diff, `1/${scale}`).toBeLessThan(2);
+        // Smaller than the whole decode: the lossy one by far (only the reduced output is held).
+        expect(decoder.decodeBytes(bytes, header, scale)).toBeLessThan(decoder.decodeBytes(bytes, header));
+      }
+    });
+  }
+
+  it("damaged data gets the same error scaled as whole", async () => {
+    const bytes = await LOSSY();
+    const [fourcc, data] = imageChunk(bytes);
+    const cut = riff([fourcc, data.subarray(0, data.length >> 1)]);
+    const header = readWebpHeader(cut);
+    const error = await Promise.resolve(decoder.decode(cut, header, () => {}, 2)).catch((e: unknown) => e);
+    expect(error).toEqual(expect.objectContaining({ code: "corrupt_image", format: "webp" }));
   });
 });
 

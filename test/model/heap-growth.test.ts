@@ -32,4 +32,16 @@ describe("ORT's heap grows by at most 5% more than it needs", () => {
     expect(emscriptenGrow(memory, 2000 * PAGE)).toBe(true);
     expect(memory.buffer.byteLength).toBe(2000 * PAGE);
   });
+
+  it("grants a request that needs exactly the 10% or the 20% target (once a bad_alloc in the speech decoder)", () => {
+    for (const pages of [1100, 1200]) {
+      const memory = new WebAssembly.Memory({ initial: 1000, maximum: 4000 });
+      limitOvergrowth(memory);
+      expect(emscriptenGrow(memory, pages * PAGE)).toBe(true);
+      expect(memory.buffer.byteLength).toBe(pages * PAGE);
+      // and the next small request still costs 5%, not 20%
+      expect(emscriptenGrow(memory, pages * PAGE + 100)).toBe(true);
+      expect(memory.buffer.byteLength).toBe(Math.ceil(pages * 1.05) * PAGE);
+    }
+  });
 });

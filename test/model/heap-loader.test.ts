@@ -2,13 +2,14 @@ import { createExecutionContext } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import ortWasm from "onnxruntime-web/ort-wasm-simd-threaded.wasm";
 import { beforeAll, describe, expect, it } from "vitest";
+import { loadIntoHeap } from "../../src/model/backends/heap-loader";
 import { heapBytes, startOrt, useOrtWasm } from "../../src/model/backends/onnx";
 import { ClipEngine } from "../../src/model/engine";
 import { memoryReport, resetPeak } from "../../src/model/memory";
 import { onnxImageTower, splitImageTower, towerSession } from "../../src/model/onnx-towers";
 import { ModelUnavailableError } from "../../src/model/package/load";
 import type { ModelManifest } from "../../src/model/package/manifest";
-import { r2Store } from "../../src/model/package/store";
+import { type ModelStore, r2Store } from "../../src/model/package/store";
 import { visionTailClient } from "../../src/model/remote/vision-tail";
 import { sessionKeys } from "../../src/model/sessions";
 import VisionTailWorker from "../../src/workers/vision-tail/index";
@@ -61,6 +62,34 @@ describe("packed packages: heap-direct loading from R2 (tiny-packed)", () => {
     expect(report.peakHeldBytes).toBeLessThan(size / 2);
     expect(report.heldBytes).toEqual({});
     expect(heapBytes(0, 1).buffer.byteLength).toBe(report.wasmBytes);
+  });
+
+  it("frees every chunk as soon as it is in the heap, not at V8's next collection", async () => {
+    const manifest = await putPacked("test/free");
+    const store = r2Store(env.MODELS, "test/free", 256 * 1024);
+    const chunks: Uint8Array[] = [];
+    const recording: ModelStore = {
+      ...store,
+      async stream(path) {
+        const object = await store.stream!(path);
+        if (!object) return null;
+        const reader = object.body.getReader();
+        const body = new ReadableStream<Uint8Array>({
+          async pull(controller) {
+            const next = await reader.read();
+            if (next.done) return controller.close();
+            chunks.push(next.value);
+            controller.enqueue(next.value);
+          },
+        });
+        return { size: object.size, body };
+      },
+    };
+    const loaded = await loadIntoHeap(recording, manifest, manifest.text.file);
+    loaded.discard();
+    expect(chunks.length).toBeGreaterThan(1);
+    // Detached: the bytes were given back, so dead chunks never add up beside the heap.
+    expect(chunks.map((c) => c.buffer.byteLength)).toEqual(chunks.map(() => 0));
   });
 
   it("gives the same embedding as the unpacked package loaded the usual way (Node's reference)", async () => {

@@ -4,7 +4,7 @@ import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ClipTokenizer } from "../../src/model/tokenizer";
+import { ClipTokenizer, dropBuiltTables } from "../../src/model/tokenizer";
 import { BPE_FILE, CLIP_ASSETS_DIR, clipTokenizerJson, readUpstream } from "../../src/synthetic";
 
 const SHARED = resolve(import.meta.dirname, "../../../shared/clip-vit-base-patch32");
@@ -37,6 +37,25 @@ describe("the repository's CLIP tokenizer (assets/clip-vit-base-patch32)", () =>
     expect(tokenizer.encode("a photo of a skin rash")).toEqual([
       49406, 320, 1125, 539, 320, 3575, 30608, 49407,
     ]);
+  });
+
+  it("tokenizes the same after the built tables are dropped from its JSON (memory, not behaviour)", async () => {
+    const bpe = await readFile(join(CLIP_ASSETS_DIR, BPE_FILE));
+    const config = await readJson(CLIP_ASSETS_DIR, "tokenizer_config.json");
+    const json = clipTokenizerJson(bpe) as { model: { vocab: object; merges: unknown[] } };
+    const slim = new ClipTokenizer(json, config);
+    dropBuiltTables(json);
+    expect([Object.keys(json.model.vocab).length, json.model.merges.length]).toEqual([0, 0]);
+    const full = new ClipTokenizer(clipTokenizerJson(bpe), config);
+    // Words first seen after the drop: BPE merges them from its own ranks, not from the JSON.
+    const texts = [
+      "a photo of a skin rash",
+      "erythematous annular plaque with scaling, pruritic for 3 weeks",
+      "这个痣最近变大了，还有点痒",
+      "itchy!!! 😣 spreading fast… dermatofibrosarcoma protuberans?",
+      "supercalifragilisticexpialidocious hyperpigmentation",
+    ];
+    for (const text of texts) expect(slim.encode(text)).toEqual(full.encode(text));
   });
 
   it("uses a folder's own tokenizer.json when it has one, and builds it from the BPE file otherwise", async () => {

@@ -2,7 +2,7 @@ import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { decodeBytes, readImageHeader } from "../../src/image/decode";
 import { decodeJpeg } from "../../src/image/jpeg";
-import { decodeRgba } from "../../src/image/webp/libwebp";
+import { decodeRgbRows } from "../../src/image/webp/libwebp";
 import { nodeWebpModule } from "../../src/image/webp/wasm-node";
 
 /**
@@ -98,15 +98,33 @@ describe("decodeBytes: what a decode will allocate, from the headers", () => {
   });
 
   it.each([
-    [1280, 960, false],
-    [1600, 1600, false],
-    [1600, 1200, true],
-  ])("WebP %ix%i (lossless %s): at least libwebp's WASM memory plus the RGBA copy, at most 1.6x", async (w, h, lossless) => {
+    [1280, 960, false, 1],
+    [1600, 1600, false, 1],
+    [1600, 1600, false, 2],
+    [3000, 2000, false, 4],
+    [1600, 1200, true, 1],
+    [3000, 2000, true, 4],
+  ])("WebP %ix%i (lossless %s) at 1/%i: the cap on libwebp's WASM memory, what it reached not far under it", async (w, h, lossless, scale) => {
     const webp = new Uint8Array(await encode(w, h).webp({ quality: 80, lossless }).toBuffer());
-    const image = await decodeRgba(await nodeWebpModule(), webp);
-    const actual = image!.wasmBytes + image!.data.byteLength;
-    expect(estimate(webp)).toBeGreaterThanOrEqual(actual);
-    expect(estimate(webp)).toBeLessThan(actual * 1.6);
+    const header = readImageHeader(webp);
+    const cap = decodeBytes(webp, header, scale === 1 ? {} : { draft: Math.floor(Math.min(w, h) / scale) });
+    const [sw, sh] = [Math.ceil(w / scale), Math.ceil(h / scale)];
+    const { wasmBytes } = decodeRgbRows(await nodeWebpModule(), webp, sw, sh, () => {}, cap);
+    expect(wasmBytes).toBeLessThanOrEqual(cap);
+    // The fixed part (the module's first MiB, slack) weighs on small decodes: 2 MiB over, or 1.3x.
+    expect(cap).toBeLessThan(Math.max(wasmBytes * 1.3, wasmBytes + 2 * 2 ** 20));
+  });
+
+  it("WebP: a 6 MP lossless photo decoded at 1/4 (the default) fits the 40 MiB budget; lossy needs little", async () => {
+    const lossless = new Uint8Array(await encode(3000, 2000).webp({ lossless: true }).toBuffer());
+    const lossy = new Uint8Array(await encode(3000, 2000).webp({ quality: 80 }).toBuffer());
+    // Every pixel as ARGB (24 MB) and the file: 10 MB more of file still fits.
+    expect(decodeBytes(lossless, readImageHeader(lossless), { draft: 448 }) + 10e6).toBeLessThan(
+      39 * 2 ** 20,
+    );
+    expect(decodeBytes(lossy, readImageHeader(lossy), { draft: 448 })).toBeLessThan(5 * 2 ** 20);
+    // In full, as before: more than the budget.
+    expect(decodeBytes(lossless, readImageHeader(lossless))).toBeGreaterThan(40 * 2 ** 20);
   });
 
   it("PNG: small and independent of the height when plain; the whole image when interlaced (Adam7)", async () => {

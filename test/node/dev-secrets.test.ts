@@ -7,13 +7,19 @@ import { API_ASSETS_DIR } from "../../scripts/api-assets";
 import { sessionApiKeys } from "../../scripts/dev-session";
 
 /**
- * `npm run dev` runs the three Workers in one `wrangler dev`, which gives each Worker the .dev.vars beside
+ * `npm run dev` runs every Worker in one `wrangler dev`, which gives each Worker the .dev.vars beside
  * its config (the auxiliary ones get neither --var nor --env-file). The internal Workers' configs declare
  * `[secrets] required = []`, so they get none of it: the bot token and API keys stay with the main Worker.
  * Checked with wrangler's own resolution of a config's local bindings, on copies beside a .dev.vars.
  */
 const root = resolve(import.meta.dirname, "../..");
-const CONFIGS = ["wrangler.toml", "wrangler.text.toml", "wrangler.vision-tail.toml"];
+const CONFIGS = [
+  "wrangler.toml",
+  "wrangler.text.toml",
+  "wrangler.vision-tail.toml",
+  "wrangler.speech.toml",
+  "wrangler.speech-decoder.toml",
+];
 let scratch: string;
 
 beforeAll(async () => {
@@ -33,9 +39,14 @@ describe(".dev.vars under wrangler dev", () => {
     expect(bindingNames("wrangler.toml")).toEqual(expect.arrayContaining(["API_KEYS", "TELEGRAM_BOT_TOKEN"]));
   });
 
-  it.each(["wrangler.text.toml", "wrangler.vision-tail.toml"])("binds no secret to %s", (config) => {
+  it.each([
+    ["wrangler.text.toml", "MODEL_PREFIX"],
+    ["wrangler.vision-tail.toml", "MODEL_PREFIX"],
+    ["wrangler.speech.toml", "SPEECH_MODEL_PREFIX"],
+    ["wrangler.speech-decoder.toml", "SPEECH_MODEL_PREFIX"],
+  ])("binds no secret to %s", (config, prefixVar) => {
     const names = bindingNames(config);
-    expect(names).toContain("MODEL_PREFIX");
+    expect(names).toContain(prefixVar);
     expect(names).not.toContain("API_KEYS");
     expect(names).not.toContain("TELEGRAM_BOT_TOKEN");
   });

@@ -2,6 +2,7 @@ import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { assessWords } from "../../src/service/assess-words";
 import type { Heard } from "../../src/service/hear";
+import { requireHostFile } from "../support/host-files";
 import { putPackageInR2 } from "../support/model-package";
 import { corruptNote, note, silence } from "../support/voice-notes";
 import { base64, call, expectProblem, fixture, installModel, json, multipart } from "./support";
@@ -40,7 +41,12 @@ describe("POST /v1/assessments with audio (the speech Worker, by RPC)", () => {
     expect(body.assessment.status).toBe("no_photo");
     expect(body.model).toBeNull();
     expect(body.transcript?.language).toBe("en");
-    expect(typeof body.transcript?.text).toBe("string");
+    // The same words Node hears in one process (global setup): two isolates, every tensor freed after use.
+    const reference = JSON.parse(
+      new TextDecoder().decode(await requireHostFile("cache", "speech-reference.json")),
+    );
+    expect(reference.note3en.tokenIds.length).toBeGreaterThan(3);
+    expect(body.transcript?.text).toBe(reference.note3en.text);
     expect(body.transcript?.confidence.avgLogprob).toBeLessThanOrEqual(0);
     expect(body.transcript?.confidence.noSpeechProb).toBeGreaterThanOrEqual(0);
     expect(body.timings.speechMs).toBeGreaterThanOrEqual(0);

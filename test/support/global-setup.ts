@@ -3,17 +3,21 @@ import { cp, mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/pro
 import { resolve } from "node:path";
 import { promisify } from "node:util";
 import { writeApiAssets } from "../../scripts/api-assets";
+import { DEFAULT_MAX_SECONDS } from "../../src/audio/limits";
 import { adapt } from "../../src/cli/commands/adapt";
 import { writeSyntheticPhotoSet } from "../../src/cli/commands/synthetic-photos";
 import { addLabelEmbeddings } from "../../src/cli/label-embeddings";
 import { nodeRuntime } from "../../src/cli/runtime";
+import { nodeWasm } from "../../src/lib/node-wasm.node";
 import { ClipEngine } from "../../src/model/engine";
 import { directoryStore } from "../../src/model/package/directory-store.node";
+import { SpeechEngine } from "../../src/model/speech/engine";
 import { packPackage } from "../../src/packing/pack";
 import { CLIP_ASSETS_DIR, readUpstream, writeSyntheticPackage } from "../../src/synthetic";
 import { writeSyntheticWhisper } from "../../src/synthetic/whisper/package";
 import { TEST_IMAGES } from "./test-images";
 import { writeTestImages } from "./test-images.node";
+import { note } from "./voice-notes";
 
 const root = resolve(import.meta.dirname, "../..");
 const cache = resolve(root, ".cache");
@@ -39,6 +43,7 @@ export default async function setup(): Promise<void> {
   await bundleWorker("wrangler.text.toml", ".cache/text-worker");
   await bundleWorker("wrangler.vision-tail.toml", ".cache/vision-tail-worker");
   await bundleWorker("wrangler.speech.toml", ".cache/speech-worker");
+  await bundleWorker("wrangler.speech-decoder.toml", ".cache/speech-decoder-worker");
   await writeTestImages(resolve(cache, "images"));
   await mkdir(resolve(cache, "clip-tokenizer"), { recursive: true });
   for (const name of ["tokenizer.json", "tokenizer_config.json"]) {
@@ -59,6 +64,7 @@ export default async function setup(): Promise<void> {
   await writeSyntheticWhisper({ size: "test", outDir: resolve(models, "whisper-test") });
   await writeAdaptFixtures();
   await writeNodeReference();
+  await writeSpeechReference();
 }
 
 /** Catalogue ids the adapt fixtures' classes are named after (the photos differ by construction only). */
@@ -125,5 +131,21 @@ async function writeNodeReference(): Promise<void> {
   await writeFile(
     resolve(cache, "node-reference.json"),
     JSON.stringify({ revision: engine.info.revision, images, texts }),
+  );
+}
+
+/**
+ * What Node hears in the voice tests' 3 s note (whisper-test, in one process on onnxruntime-web's WASM,
+ * as `dermedge transcribe`): the speech Workers, split over two isolates and freeing each step's tensors
+ * as they go, must hear the same (.cache/speech-reference.json).
+ */
+async function writeSpeechReference(): Promise<void> {
+  const engine = await SpeechEngine.open(directoryStore(resolve(models, "whisper-test")), {
+    ortWasm: await nodeWasm("onnxruntime-web/ort-wasm-simd-threaded.wasm"),
+  });
+  const heard = await engine.transcribeAudio(note(3), { language: "en", maxSeconds: DEFAULT_MAX_SECONDS });
+  await writeFile(
+    resolve(cache, "speech-reference.json"),
+    JSON.stringify({ note3en: { text: heard.text, tokenIds: heard.tokenIds } }),
   );
 }

@@ -112,7 +112,7 @@ async function encodeAll(): Promise<Record<TestImage, Uint8Array>> {
     worstProgressive: await raw(smooth(4032, 3024), 4032, 3024)
       .jpeg({ quality: 85, progressive: true, chromaSubsampling: "4:2:0" })
       .toBuffer(),
-    worstWebp: await raw(smooth(1600, 1600), 1600, 1600).webp({ quality: 80 }).toBuffer(),
+    worstWebp: await raw(smooth(3000, 2000), 3000, 2000).webp({ lossless: true }).toBuffer(),
     worstPng: await raw(smooth(3000, 3000), 3000, 3000)
       .png({ progressive: true, compressionLevel: 9 })
       .toBuffer(),

@@ -25,9 +25,12 @@ export const TEST_IMAGES = {
   /** Worst cases for the isolate's decode memory budget (see lib/memory-budget.ts). */
   /** 4032x3024 progressive 4:2:0 JPEG: all 36.6 MB of coefficients are held until the last scan. */
   worstProgressive: "worst/progressive-4032x3024.jpg",
-  /** 1600x1600 WebP: libwebp decodes it whole in WASM (about 32 MB with the RGBA copy). */
-  worstWebp: "worst/lossy-1600x1600.webp",
-  /** 3000x3000 interlaced PNG: Adam7 completes rows last, so the image is assembled whole (27 MB). */
+  /**
+   * 3000x2000 lossless WebP: libwebp holds every pixel as ARGB (24 MB) even when it scales the output
+   * (a lossy WebP of any size needs a few MB scaled), so about 32 MiB are reserved for it.
+   */
+  worstWebp: "worst/lossless-3000x2000.webp",
+  /** 3000x3000 interlaced PNG: Adam7 completes rows last, so `exact` assembles it whole (27 MB); reduced, 3.4 MB. */
   worstPng: "worst/interlaced-3000x3000.png",
   /** Inputs that must be refused: a GIF, a HEIC header, random bytes, text named .png, 0 bytes, half a JPEG. */
   gif: "bad/image.gif",

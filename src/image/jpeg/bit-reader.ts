@@ -9,22 +9,49 @@ import { hex, nextMarker, RST0 } from "./markers";
  * means the segment was cut short, which `checkOverrun` turns into an error instead of grey blocks.
  */
 export class BitReader {
-  /** Bit buffer; the low `bits` bits are valid, the top one is the next to be read. */
-  private acc = 0;
-  private bits = 0;
+  /**
+   * Bit buffer; the low `bits` bits are valid, the top one is the next to be read. Public for the
+   * sequential block decoder, which keeps both in locals for a whole block (libjpeg's
+   * BITREAD_LOAD_STATE) and writes them back before it calls `fill`.
+   */
+  acc = 0;
+  bits = 0;
   /** Zero bits appended after the data stopped (they sit at the bottom of `acc`). */
   private padding = 0;
   private stopped = false;
   private atEnd = false;
 
+  /** `data` and `pos` are public for the same reason: the block decoder adds plain bytes itself. */
   constructor(
-    private readonly data: Uint8Array,
-    private pos: number,
+    readonly data: Uint8Array,
+    public pos: number,
   ) {}
 
+  /** Takes back the state a hot loop kept in locals. */
+  save(acc: number, bits: number, pos: number): void {
+    this.acc = acc;
+    this.bits = bits;
+    this.pos = pos;
+  }
+
   /** Tops the buffer up to at least 25 bits. */
-  private fill(): void {
+  fill(): void {
     const data = this.data;
+    // The common case first: plain bytes, no 0xFF (stuffing or marker) and not the end of the data.
+    if (!this.stopped) {
+      let { acc, bits, pos } = this;
+      const end = Math.min(data.length, pos + 4);
+      while (bits <= 24 && pos < end) {
+        const byte = data[pos];
+        if (byte === 0xff) break;
+        acc = (acc << 8) | byte;
+        bits += 8;
+        pos++;
+      }
+      this.acc = acc;
+      this.bits = bits;
+      this.pos = pos;
+    }
     while (this.bits <= 24) {
       let byte = 0;
       if (!this.stopped) {

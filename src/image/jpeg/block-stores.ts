@@ -8,51 +8,6 @@ import type { BlockStore, Scan } from "./scan";
 /** libjpeg leaves a component without a quantisation table (no scan ever named it) at zero: grey. */
 const NO_QUANT = new Int32Array(64);
 
-/**
- * Sequential single-scan decoding: each block goes through the IDCT into the assembler's ring buffers
- * as soon as it is decoded, and rows are emitted after every MCU row. Only one block of coefficients
- * exists at a time.
- */
-export class StreamingStore implements BlockStore {
-  private readonly block = new Int16Array(64);
-
-  constructor(
-    private readonly assembler: RowAssembler,
-    private readonly interleaved: boolean,
-    private readonly components: Component[],
-  ) {}
-
-  get allocatedBytes(): number {
-    return this.block.byteLength;
-  }
-
-  coefficients(): Int16Array {
-    return this.block;
-  }
-
-  offset(): number {
-    return 0;
-  }
-
-  blockDone(c: Component, row: number, col: number): void {
-    // Blocks of the MCU padding hold no samples the output uses.
-    if (row < c.blocksHigh && col < c.blocksWide) {
-      this.assembler.putBlock(c.index, row, col, this.block, 0, c.quant ?? NO_QUANT);
-    }
-    this.block.fill(0);
-  }
-
-  rowDone(mcuRow: number): void {
-    for (const c of this.components) {
-      this.assembler.decoded(c.index, (mcuRow + 1) * (this.interleaved ? c.v : 1));
-    }
-    this.assembler.emitReady();
-  }
-}
-
-/** Bytes of a StreamingStore: one block of coefficients. */
-export const STREAMING_STORE_BYTES = 64 * 2;
-
 /** Bytes a CoefficientStore for `frame` at `scale` allocates (its allocatedBytes), known before decoding. */
 export function coefficientBytes(frame: Frame, scale: JpegScale = 1): number {
   const scratch = 64 * 2; // the block each scan decodes into

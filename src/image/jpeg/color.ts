@@ -24,6 +24,7 @@ const clamp = (v: number) => (v < 0 ? 0 : v > 255 ? 255 : v);
 /** Which conversion a frame needs (libjpeg's jpeg_color_space guess, jdapimin.c default_decompress_parms). */
 export type ColorSpace = "gray" | "ycbcr" | "rgb" | "cmyk" | "ycck";
 
+/** `out` is a clamped array: its stores do libjpeg's range limiting, without a branch per channel. */
 export function yccToRgb(
   y: Uint8Array,
   yAt: number,
@@ -31,16 +32,16 @@ export function yccToRgb(
   cbAt: number,
   cr: Uint8Array,
   crAt: number,
-  out: Uint8Array,
+  out: Uint8ClampedArray,
   width: number,
 ): void {
   for (let x = 0, o = 0; x < width; x++, o += 3) {
     const l = y[yAt + x];
     const b = cb[cbAt + x];
     const r = cr[crAt + x];
-    out[o] = clamp(l + CR_R[r]);
-    out[o + 1] = clamp(l + ((CB_G[b] + CR_G[r]) >> SCALEBITS));
-    out[o + 2] = clamp(l + CB_B[b]);
+    out[o] = l + CR_R[r];
+    out[o + 1] = l + ((CB_G[b] + CR_G[r]) >> SCALEBITS);
+    out[o + 2] = l + CB_B[b];
   }
 }
 

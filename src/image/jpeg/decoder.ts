@@ -1,6 +1,6 @@
-import { ImageError, type RowSink } from "../types";
+import { ImageError, type ReadRegion, type RowSink } from "../types";
 import { BitReader } from "./bit-reader";
-import { CoefficientStore, StreamingStore } from "./block-stores";
+import { CoefficientStore } from "./block-stores";
 import { adobeTransform, type ColorMarkers, guessColorSpace, isJfif, noColorMarkers } from "./color-space";
 import { corrupt, unsupported } from "./errors";
 import { type Frame, isSof, parseFrame } from "./frame";
@@ -27,6 +27,7 @@ import type { JpegScale } from "./scale";
 import { decodeScan, parseScan, type Scan } from "./scan";
 import { decodeSequentialBlock } from "./sequential";
 import { standardHuffmanTables } from "./standard-huffman";
+import { STREAMING_SCAN_BYTES, streamSequentialScan } from "./streaming-scan";
 import { emptyTables, readHuffmanTables, readQuantTables, readRestartInterval, type Tables } from "./tables";
 
 export interface DecodeStats {
@@ -40,13 +41,15 @@ export interface DecodeStats {
  * Decodes a whole JPEG stream, sending RGB rows to `sink` top to bottom. Sequential images coded in a
  * single scan are streamed; other images keep their coefficients until EOI. `expected`, when given,
  * must match the SOF dimensions (the caller sized its limits on it). At `scale` 2, 4 or 8 the rows are
- * libjpeg-turbo's scaled decode (ceil(width / scale) pixels wide), made by the reduced IDCTs.
+ * libjpeg-turbo's scaled decode (ceil(width / scale) pixels wide), made by the reduced IDCTs. With
+ * `region`, only that part of the rows is converted, and blocks clear of it are not transformed.
  */
 export function decodeJpeg(
   bytes: Uint8Array,
   sink: RowSink,
   expected?: { width: number; height: number },
   scale: JpegScale = 1,
+  region?: ReadRegion,
 ): DecodeStats {
   if (bytes.length === 0) throw new ImageError("empty_image", "JPEG: the file is empty", "jpeg");
   if (!startsWithSoi(bytes)) throw unsupported("not a JPEG stream (no SOI marker)", "unknown");
@@ -73,7 +76,7 @@ export function decodeJpeg(
           scan,
           tables,
           reader,
-          new RowAssembler(frame, space, sink, scale),
+          new RowAssembler(frame, space, sink, scale, region),
         );
       }
       store ??= allocateCoefficients(frame, scale);
@@ -84,7 +87,7 @@ export function decodeJpeg(
       scans++;
     } else if (marker === EOI) {
       if (!frame || !store) throw corrupt(frame ? "no scan data before EOI" : "no SOF marker before EOI");
-      const assembler = new RowAssembler(frame, guessColorSpace(frame, color), sink, scale);
+      const assembler = new RowAssembler(frame, guessColorSpace(frame, color), sink, scale, region);
       store.output(assembler);
       return { streamed: false, sampleBytes: assembler.allocatedBytes + store.allocatedBytes };
     } else if (isSof(marker)) {
@@ -111,8 +114,7 @@ function streamSequential(
   reader: BitReader,
   assembler: RowAssembler,
 ): DecodeStats {
-  const store = new StreamingStore(assembler, scan.components.length > 1, frame.components);
-  decodeScan(reader, frame, scan, tables.restartInterval, decodeSequentialBlock, store);
+  streamSequentialScan(reader, frame, scan, tables.restartInterval, assembler);
   // Pillow refuses a file that stops before EOI, so do we; another scan here is malformed too.
   let pos = reader.finish();
   for (;;) {
@@ -124,7 +126,7 @@ function streamSequential(
     }
     readTableOrSkip(bytes, seg, tables, noColorMarkers());
   }
-  return { streamed: true, sampleBytes: assembler.allocatedBytes + store.allocatedBytes };
+  return { streamed: true, sampleBytes: assembler.allocatedBytes + STREAMING_SCAN_BYTES };
 }
 
 /** Table and miscellaneous segments; anything unknown is an error, as in libjpeg. */

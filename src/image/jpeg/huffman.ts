@@ -12,6 +12,15 @@ export interface HuffmanTable {
   /** Index into `symbols` of the first code of each length, minus that code. */
   valoffset: Int32Array;
   symbols: Uint8Array;
+  /**
+   * For sequential AC decoding, each LOOKAHEAD-bit prefix that holds a whole short code and the
+   * magnitude bits after it (stb_image's fast_ac): (value << 8) | (run << 4) | (code length + magnitude
+   * bits), with the value already sign-extended. A short end-of-block code (any size-0 symbol but ZRL)
+   * is just its length, value 0. 0 when the prefix needs the general path (long codes, ZRL, magnitudes
+   * that do not fit). One look-up then replaces decoding the symbol and reading its value, which is
+   * most of the work in a photo's AC data.
+   */
+  fastAc: Int32Array;
 }
 
 /**
@@ -48,5 +57,26 @@ export function buildHuffmanTable(
   if (isDc) {
     for (let i = 0; i < p; i++) if (symbols[i] > 15) throw corrupt("DC Huffman table has a symbol above 15");
   }
-  return { lookup, maxcode, valoffset, symbols };
+  return { lookup, maxcode, valoffset, symbols, fastAc: isDc ? new Int32Array(0) : fastAcTable(lookup) };
+}
+
+function fastAcTable(lookup: Uint16Array): Int32Array {
+  const fast = new Int32Array(1 << LOOKAHEAD);
+  for (let prefix = 0; prefix < fast.length; prefix++) {
+    const entry = lookup[prefix];
+    if (entry === 0) continue;
+    const length = entry >> 8;
+    const run = (entry >> 4) & 15;
+    const size = entry & 15;
+    if (size === 0) {
+      if (run !== 15) fast[prefix] = length;
+      continue;
+    }
+    if (length + size > LOOKAHEAD) continue;
+    // The `size` bits after the code, extended as libjpeg's HUFF_EXTEND does.
+    const raw = (prefix >> (LOOKAHEAD - length - size)) & ((1 << size) - 1);
+    const value = raw < 1 << (size - 1) ? raw - (1 << size) + 1 : raw;
+    fast[prefix] = (value << 8) | (run << 4) | (length + size);
+  }
+  return fast;
 }

@@ -1,6 +1,8 @@
 // libjpeg's accurate integer inverse DCT (jidctint.c, jpeg_idct_islow), bit for bit: 13-bit constants,
 // two extra bits kept between the column and row passes, and the output wrapped through the same
 // range-limit table (so out-of-range values are clamped, and wildly corrupt ones wrap, as in libjpeg).
+// libjpeg's negative constants are subtracted instead of multiplied in: 0 * -c is -0 in JavaScript,
+// which makes V8 fall back to floating-point arithmetic. The sums are exact integers either way.
 
 export const CONST_BITS = 13;
 export const PASS1_BITS = 2;
@@ -37,8 +39,29 @@ export const RANGE_LIMIT = (() => {
 const workspace = new Int32Array(64);
 
 /**
+ * What the caller knows of a block's non-zero coefficients, so that the IDCTs need not test them all:
+ * bit c (0..7) is set when column c may have a non-zero coefficient below row 0, bit 8 when a column
+ * other than the first may have any. A clear bit is a promise (that column, or those rows, take
+ * libjpeg's all-zero shortcut without testing); a set bit is tested as libjpeg does. This value knows
+ * nothing.
+ */
+export const ANY_NONZERO = 0x1ff;
+
+/** The `nonzero` mask of a block whose only non-zero AC coefficients are at natural positions `written[0..n)`. */
+export function nonzeroMask(written: Uint8Array, n: number): number {
+  let mask = 0;
+  for (let j = 0; j < n; j++) {
+    // Without branches (they would be mispredicted): (pos + 56) >> 6 is 1 below row 0, and
+    // ((pos & 7) + 7) >> 3 is 1 outside column 0.
+    const pos = written[j];
+    mask |= (((pos + 56) >> 6) << (pos & 7)) | ((((pos & 7) + 7) >> 3) << 8);
+  }
+  return mask;
+}
+
+/**
  * Dequantises the block at `coefs[at..at+64)` with `quant` and writes its 8x8 samples into `out`
- * starting at `outAt`, rows `stride` apart.
+ * starting at `outAt`, rows `stride` apart. `nonzero`: see ANY_NONZERO.
  */
 export function idctBlock(
   coefs: Int16Array,
@@ -47,19 +70,23 @@ export function idctBlock(
   out: Uint8Array,
   outAt: number,
   stride: number,
+  nonzero: number,
 ): void {
   const ws = workspace;
-  // Pass 1: columns, results scaled up by 2^PASS1_BITS.
-  for (let col = 0; col < 8; col++) {
+  // Pass 1: columns, results scaled up by 2^PASS1_BITS. Without bit 8 only column 0 can be non-zero,
+  // and pass 2 then reads nothing but column 0 (its all-zero shortcut), so the others are not computed.
+  const columns = (nonzero & 0x100) === 0 ? 1 : 8;
+  for (let col = 0; col < columns; col++) {
     const c = at + col;
     if (
-      coefs[c + 8] === 0 &&
-      coefs[c + 16] === 0 &&
-      coefs[c + 24] === 0 &&
-      coefs[c + 32] === 0 &&
-      coefs[c + 40] === 0 &&
-      coefs[c + 48] === 0 &&
-      coefs[c + 56] === 0
+      ((nonzero >> col) & 1) === 0 ||
+      (coefs[c + 8] === 0 &&
+        coefs[c + 16] === 0 &&
+        coefs[c + 24] === 0 &&
+        coefs[c + 32] === 0 &&
+        coefs[c + 40] === 0 &&
+        coefs[c + 48] === 0 &&
+        coefs[c + 56] === 0)
     ) {
       const dc = (coefs[c] * quant[col]) << PASS1_BITS;
       for (let row = 0; row < 64; row += 8) ws[row + col] = dc;
@@ -93,14 +120,14 @@ export function idctBlock(
     tmp1 *= FIX_2_053119869;
     tmp2 *= FIX_3_072711026;
     tmp3 *= FIX_1_501321110;
-    z1 *= -FIX_0_899976223;
-    z2 *= -FIX_2_562915447;
-    z3 = z3 * -FIX_1_961570560 + z5;
-    z4 = z4 * -FIX_0_390180644 + z5;
-    tmp0 += z1 + z3;
-    tmp1 += z2 + z4;
-    tmp2 += z2 + z3;
-    tmp3 += z1 + z4;
+    z1 *= FIX_0_899976223; // these two enter negated
+    z2 *= FIX_2_562915447;
+    z3 = z5 - z3 * FIX_1_961570560;
+    z4 = z5 - z4 * FIX_0_390180644;
+    tmp0 += z3 - z1;
+    tmp1 += z4 - z2;
+    tmp2 += z3 - z2;
+    tmp3 += z4 - z1;
     ws[col] = (tmp10 + tmp3 + PASS1_ROUND) >> PASS1_SHIFT;
     ws[col + 56] = (tmp10 - tmp3 + PASS1_ROUND) >> PASS1_SHIFT;
     ws[col + 8] = (tmp11 + tmp2 + PASS1_ROUND) >> PASS1_SHIFT;
@@ -115,13 +142,14 @@ export function idctBlock(
   const limit = RANGE_LIMIT;
   for (let row = 0, o = outAt; row < 64; row += 8, o += stride) {
     if (
-      ws[row + 1] === 0 &&
-      ws[row + 2] === 0 &&
-      ws[row + 3] === 0 &&
-      ws[row + 4] === 0 &&
-      ws[row + 5] === 0 &&
-      ws[row + 6] === 0 &&
-      ws[row + 7] === 0
+      (nonzero & 0x100) === 0 ||
+      (ws[row + 1] === 0 &&
+        ws[row + 2] === 0 &&
+        ws[row + 3] === 0 &&
+        ws[row + 4] === 0 &&
+        ws[row + 5] === 0 &&
+        ws[row + 6] === 0 &&
+        ws[row + 7] === 0)
     ) {
       out.fill(limit[((ws[row] + DC_ROUND) >> DC_SHIFT) & 1023], o, o + 8);
       continue;
@@ -150,14 +178,14 @@ export function idctBlock(
     tmp1 *= FIX_2_053119869;
     tmp2 *= FIX_3_072711026;
     tmp3 *= FIX_1_501321110;
-    z1 *= -FIX_0_899976223;
-    z2 *= -FIX_2_562915447;
-    z3 = z3 * -FIX_1_961570560 + z5;
-    z4 = z4 * -FIX_0_390180644 + z5;
-    tmp0 += z1 + z3;
-    tmp1 += z2 + z4;
-    tmp2 += z2 + z3;
-    tmp3 += z1 + z4;
+    z1 *= FIX_0_899976223; // these two enter negated
+    z2 *= FIX_2_562915447;
+    z3 = z5 - z3 * FIX_1_961570560;
+    z4 = z5 - z4 * FIX_0_390180644;
+    tmp0 += z3 - z1;
+    tmp1 += z4 - z2;
+    tmp2 += z3 - z2;
+    tmp3 += z4 - z1;
     out[o] = limit[((tmp10 + tmp3 + PASS2_ROUND) >> PASS2_SHIFT) & 1023];
     out[o + 7] = limit[((tmp10 - tmp3 + PASS2_ROUND) >> PASS2_SHIFT) & 1023];
     out[o + 1] = limit[((tmp11 + tmp2 + PASS2_ROUND) >> PASS2_SHIFT) & 1023];

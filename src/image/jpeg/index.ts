@@ -1,8 +1,9 @@
 import type { ImageDecoder } from "../types";
-import { coefficientBytes, STREAMING_STORE_BYTES } from "./block-stores";
+import { coefficientBytes } from "./block-stores";
 import { decodeJpeg } from "./decoder";
 import { readJpegHeader, readJpegPreamble } from "./header";
 import { assemblerBytes } from "./row-assembler";
+import { STREAMING_SCAN_BYTES } from "./streaming-scan";
 
 export type { DecodeStats } from "./decoder";
 export { decodeJpeg } from "./decoder";
@@ -18,9 +19,9 @@ export const jpegDecoder: ImageDecoder = {
     // Only a sequential image coded in one scan streams; any other keeps all of its coefficients.
     const { frame, firstScanComponents } = readJpegPreamble(bytes);
     const streamed = !frame.progressive && firstScanComponents === frame.components.length;
-    return assemblerBytes(frame, scale) + (streamed ? STREAMING_STORE_BYTES : coefficientBytes(frame, scale));
+    return assemblerBytes(frame, scale) + (streamed ? STREAMING_SCAN_BYTES : coefficientBytes(frame, scale));
   },
-  decode(bytes, header, sink, scale = 1) {
-    decodeJpeg(bytes, sink, header, scale);
+  decode(bytes, header, sink, scale = 1, region) {
+    decodeJpeg(bytes, sink, header, scale, region);
   },
 };

@@ -4,7 +4,9 @@
 // that an N-point output comes straight from the coefficients, with the same 13-bit fixed-point
 // constants, the same two extra bits between the column and row passes, and the same range-limit table,
 // so the samples equal libjpeg-turbo's bit for bit. Coefficients the folded transform never reads (column
-// 4 for 4x4; columns 2, 4, 6 for 2x2) are skipped, as libjpeg does.
+// 4 for 4x4; columns 2, 4, 6 for 2x2) are skipped, as libjpeg does. Negative terms are subtracted
+// rather than negated (-z * c): a negated zero is -0, which makes V8 drop to floating-point arithmetic.
+// Every sum is exact either way (far below 2^53), so the order does not change a result.
 
 import {
   CONST_BITS,
@@ -27,7 +29,10 @@ const FIX_1_451774981 = 11893;
 const FIX_2_172734803 = 17799;
 const FIX_3_624509785 = 29692;
 
-/** Same signature as idctBlock: dequantise block `coefs[at..at+64)` and write N x N samples into `out`. */
+/**
+ * Same signature as idctBlock: dequantise block `coefs[at..at+64)` and write N x N samples into `out`;
+ * `nonzero` is idct.ts's ANY_NONZERO mask.
+ */
 export type BlockIdct = (
   coefs: Int16Array,
   at: number,
@@ -35,6 +40,7 @@ export type BlockIdct = (
   out: Uint8Array,
   outAt: number,
   stride: number,
+  nonzero: number,
 ) => void;
 
 const ws = new Int32Array(64);
@@ -42,18 +48,21 @@ const ws = new Int32Array(64);
 const descale = (x: number, n: number) => (x + (1 << (n - 1))) >> n;
 
 /** 4x4 output: the even part from coefficients 0, 2, 6; the odd part from 1, 3, 5, 7. */
-export const idct4x4: BlockIdct = (coefs, at, quant, out, outAt, stride) => {
+export const idct4x4: BlockIdct = (coefs, at, quant, out, outAt, stride, nonzero) => {
   const shift1 = CONST_BITS - PASS1_BITS + 1;
-  for (let col = 0; col < 8; col++) {
+  // Only column 0 when the mask says the others are zero: pass 2 then reads only column 0 (see idctBlock).
+  const columns = (nonzero & 0x100) === 0 ? 1 : 8;
+  for (let col = 0; col < columns; col++) {
     if (col === 4) continue; // the second pass never reads it
     const c = at + col;
     if (
-      coefs[c + 8] === 0 &&
-      coefs[c + 16] === 0 &&
-      coefs[c + 24] === 0 &&
-      coefs[c + 40] === 0 &&
-      coefs[c + 48] === 0 &&
-      coefs[c + 56] === 0
+      ((nonzero >> col) & 1) === 0 ||
+      (coefs[c + 8] === 0 &&
+        coefs[c + 16] === 0 &&
+        coefs[c + 24] === 0 &&
+        coefs[c + 40] === 0 &&
+        coefs[c + 48] === 0 &&
+        coefs[c + 56] === 0)
     ) {
       // Only DC in this column: the general formula reduces to it exactly.
       const dc = (coefs[c] * quant[col]) << PASS1_BITS;
@@ -69,8 +78,8 @@ export const idct4x4: BlockIdct = (coefs, at, quant, out, outAt, stride) => {
     const z2 = coefs[c + 40] * quant[col + 40];
     const z3 = coefs[c + 24] * quant[col + 24];
     const z4 = coefs[c + 8] * quant[col + 8];
-    const odd0 = -z1 * FIX_0_211164243 + z2 * FIX_1_451774981 - z3 * FIX_2_172734803 + z4 * FIX_1_061594337;
-    const odd2 = -z1 * FIX_0_509795579 - z2 * FIX_0_601344887 + z3 * FIX_0_899976223 + z4 * FIX_2_562915447;
+    const odd0 = z2 * FIX_1_451774981 + z4 * FIX_1_061594337 - z1 * FIX_0_211164243 - z3 * FIX_2_172734803;
+    const odd2 = z3 * FIX_0_899976223 + z4 * FIX_2_562915447 - z1 * FIX_0_509795579 - z2 * FIX_0_601344887;
     ws[col] = descale(tmp10 + odd2, shift1);
     ws[col + 24] = descale(tmp10 - odd2, shift1);
     ws[col + 8] = descale(tmp12 + odd0, shift1);
@@ -79,12 +88,13 @@ export const idct4x4: BlockIdct = (coefs, at, quant, out, outAt, stride) => {
   const shift2 = CONST_BITS + PASS1_BITS + 3 + 1;
   for (let row = 0, w = 0, o = outAt; row < 4; row++, w += 8, o += stride) {
     if (
-      ws[w + 1] === 0 &&
-      ws[w + 2] === 0 &&
-      ws[w + 3] === 0 &&
-      ws[w + 5] === 0 &&
-      ws[w + 6] === 0 &&
-      ws[w + 7] === 0
+      (nonzero & 0x100) === 0 ||
+      (ws[w + 1] === 0 &&
+        ws[w + 2] === 0 &&
+        ws[w + 3] === 0 &&
+        ws[w + 5] === 0 &&
+        ws[w + 6] === 0 &&
+        ws[w + 7] === 0)
     ) {
       const v = RANGE_LIMIT[descale(ws[w], PASS1_BITS + 3) & 1023];
       out[o] = out[o + 1] = out[o + 2] = out[o + 3] = v;
@@ -98,8 +108,8 @@ export const idct4x4: BlockIdct = (coefs, at, quant, out, outAt, stride) => {
     const z2 = ws[w + 5];
     const z3 = ws[w + 3];
     const z4 = ws[w + 1];
-    const odd0 = -z1 * FIX_0_211164243 + z2 * FIX_1_451774981 - z3 * FIX_2_172734803 + z4 * FIX_1_061594337;
-    const odd2 = -z1 * FIX_0_509795579 - z2 * FIX_0_601344887 + z3 * FIX_0_899976223 + z4 * FIX_2_562915447;
+    const odd0 = z2 * FIX_1_451774981 + z4 * FIX_1_061594337 - z1 * FIX_0_211164243 - z3 * FIX_2_172734803;
+    const odd2 = z3 * FIX_0_899976223 + z4 * FIX_2_562915447 - z1 * FIX_0_509795579 - z2 * FIX_0_601344887;
     out[o] = RANGE_LIMIT[descale(tmp10 + odd2, shift2) & 1023];
     out[o + 3] = RANGE_LIMIT[descale(tmp10 - odd2, shift2) & 1023];
     out[o + 1] = RANGE_LIMIT[descale(tmp12 + odd0, shift2) & 1023];
@@ -108,36 +118,43 @@ export const idct4x4: BlockIdct = (coefs, at, quant, out, outAt, stride) => {
 };
 
 /** 2x2 output: DC plus the odd coefficients 1, 3, 5, 7 of each direction. */
-export const idct2x2: BlockIdct = (coefs, at, quant, out, outAt, stride) => {
+export const idct2x2: BlockIdct = (coefs, at, quant, out, outAt, stride, nonzero) => {
   const shift1 = CONST_BITS - PASS1_BITS + 2;
-  for (let col = 0; col < 8; col++) {
+  const columns = (nonzero & 0x100) === 0 ? 1 : 8;
+  for (let col = 0; col < columns; col++) {
     if (col === 2 || col === 4 || col === 6) continue; // never read by the second pass
     const c = at + col;
-    if (coefs[c + 8] === 0 && coefs[c + 24] === 0 && coefs[c + 40] === 0 && coefs[c + 56] === 0) {
+    if (
+      ((nonzero >> col) & 1) === 0 ||
+      (coefs[c + 8] === 0 && coefs[c + 24] === 0 && coefs[c + 40] === 0 && coefs[c + 56] === 0)
+    ) {
       ws[col] = ws[col + 8] = (coefs[c] * quant[col]) << PASS1_BITS;
       continue;
     }
     const tmp10 = (coefs[c] * quant[col]) << (CONST_BITS + 2);
     const odd =
-      -coefs[c + 56] * quant[col + 56] * FIX_0_720959822 +
-      coefs[c + 40] * quant[col + 40] * FIX_0_850430095 -
-      coefs[c + 24] * quant[col + 24] * FIX_1_272758580 +
-      coefs[c + 8] * quant[col + 8] * FIX_3_624509785;
+      coefs[c + 40] * quant[col + 40] * FIX_0_850430095 +
+      coefs[c + 8] * quant[col + 8] * FIX_3_624509785 -
+      coefs[c + 56] * quant[col + 56] * FIX_0_720959822 -
+      coefs[c + 24] * quant[col + 24] * FIX_1_272758580;
     ws[col] = descale(tmp10 + odd, shift1);
     ws[col + 8] = descale(tmp10 - odd, shift1);
   }
   const shift2 = CONST_BITS + PASS1_BITS + 3 + 2;
   for (let row = 0, w = 0, o = outAt; row < 2; row++, w += 8, o += stride) {
-    if (ws[w + 1] === 0 && ws[w + 3] === 0 && ws[w + 5] === 0 && ws[w + 7] === 0) {
+    if (
+      (nonzero & 0x100) === 0 ||
+      (ws[w + 1] === 0 && ws[w + 3] === 0 && ws[w + 5] === 0 && ws[w + 7] === 0)
+    ) {
       out[o] = out[o + 1] = RANGE_LIMIT[descale(ws[w], PASS1_BITS + 3) & 1023];
       continue;
     }
     const tmp10 = ws[w] << (CONST_BITS + 2);
     const odd =
-      -ws[w + 7] * FIX_0_720959822 +
-      ws[w + 5] * FIX_0_850430095 -
-      ws[w + 3] * FIX_1_272758580 +
-      ws[w + 1] * FIX_3_624509785;
+      ws[w + 5] * FIX_0_850430095 +
+      ws[w + 1] * FIX_3_624509785 -
+      ws[w + 7] * FIX_0_720959822 -
+      ws[w + 3] * FIX_1_272758580;
     out[o] = RANGE_LIMIT[descale(tmp10 + odd, shift2) & 1023];
     out[o + 1] = RANGE_LIMIT[descale(tmp10 - odd, shift2) & 1023];
   }

@@ -1,9 +1,15 @@
 import type { BitReader } from "./bit-reader";
+import { readOrder } from "./coefficient-layout";
 import { corrupt } from "./errors";
+import { type HuffmanTable, LOOKAHEAD } from "./huffman";
 import type { Scan, ScanComponent } from "./scan";
-import { ZIGZAG } from "./zigzag";
 
-/** One block of a sequential (baseline / extended) scan: DC difference, then run-length coded AC. */
+const PEEK_MASK = (1 << LOOKAHEAD) - 1;
+
+const EVERY_COEFFICIENT = readOrder(8);
+const scratchWritten = new Uint8Array(64);
+
+/** One block of a sequential (baseline / extended) scan, as a BlockDecoder for multi-scan images. */
 export function decodeSequentialBlock(
   reader: BitReader,
   coefs: Int16Array,
@@ -11,23 +17,158 @@ export function decodeSequentialBlock(
   sc: ScanComponent,
   _scan: Scan,
 ): void {
+  decodeBlock(reader, coefs, at, sc, EVERY_COEFFICIENT, scratchWritten);
+}
+
+/**
+ * One block of a sequential scan: DC difference, then run-length coded AC, into `coefs` at `at`
+ * (natural order, not dequantised). `order` (see readOrder) maps each zigzag index to the position it
+ * is stored at; the positions the IDCT reads are appended to `written`, and the count is returned:
+ * 0 means the block is DC-only as far as the IDCT can tell. Entries not written are left as they are,
+ * so the caller zeroes the `written` ones after use. With an order that has UNREAD entries, `coefs`
+ * needs a 65th entry after the block (`at + 64`) to take them.
+ *
+ * This is the hot loop of a baseline decode, so the bit buffer lives in locals for the whole block and
+ * goes back to the reader only around `fill` (libjpeg's BITREAD_LOAD_STATE / SAVE_STATE), and most AC
+ * coefficients come from one look-up in the table's fastAc (code, run and value at once).
+ */
+export function decodeBlock(
+  reader: BitReader,
+  coefs: Int16Array,
+  at: number,
+  sc: ScanComponent,
+  order: Uint8Array,
+  written: Uint8Array,
+): number {
   const dcTable = sc.dc;
   const acTable = sc.ac;
   if (!dcTable || !acTable) throw corrupt("scan uses a Huffman table that was never defined");
-  const s = reader.decode(dcTable);
+  const data = reader.data;
+  const lastByte = data.length - 1;
+  let acc = reader.acc;
+  let bits = reader.bits;
+  let pos = reader.pos;
+
+  // DC: the category, then that many bits of difference.
+  if (bits < 16) {
+    // Two plain bytes take the buffer to 16..31 bits; a 0xFF (stuffing or a marker) or the end of
+    // the data goes through the reader's own fill.
+    const b0 = data[pos];
+    const b1 = data[pos + 1];
+    if (pos < lastByte && b0 !== 0xff && b1 !== 0xff) {
+      acc = (acc << 16) | (b0 << 8) | b1;
+      bits += 16;
+      pos += 2;
+    } else {
+      reader.save(acc, bits, pos);
+      reader.fill();
+      ({ acc, bits, pos } = reader);
+    }
+  }
+  let entry = dcTable.lookup[(acc >>> (bits - LOOKAHEAD)) & PEEK_MASK];
+  let s: number;
+  if (entry !== 0) {
+    bits -= entry >> 8;
+    s = entry & 0xff;
+  } else {
+    const length = longCodeLength(dcTable, acc, bits);
+    bits -= length;
+    s = longCodeSymbol(dcTable, acc, bits, length);
+  }
+  let diff = 0;
+  if (s !== 0) {
+    if (bits < s) {
+      reader.save(acc, bits, pos);
+      reader.fill();
+      ({ acc, bits, pos } = reader);
+    }
+    bits -= s;
+    diff = extend((acc >>> bits) & ((1 << s) - 1), s);
+  }
   // libjpeg wraps the predictor as an int and stores the coefficient as a 16-bit JCOEF.
-  sc.pred = (sc.pred + (s === 0 ? 0 : reader.extend(s))) | 0;
+  sc.pred = (sc.pred + diff) | 0;
   coefs[at] = sc.pred;
+
+  // AC: (run, size) symbols until EOB or the 63rd coefficient.
+  const { lookup, fastAc } = acTable;
+  let n = 0;
   for (let k = 1; k < 64; k++) {
-    const rs = reader.decode(acTable);
-    const size = rs & 15;
-    if (size !== 0) {
+    if (bits < 16) {
+      const b0 = data[pos];
+      const b1 = data[pos + 1];
+      if (pos < lastByte && b0 !== 0xff && b1 !== 0xff) {
+        acc = (acc << 16) | (b0 << 8) | b1;
+        bits += 16;
+        pos += 2;
+      } else {
+        reader.save(acc, bits, pos);
+        reader.fill();
+        ({ acc, bits, pos } = reader);
+      }
+    }
+    const peek = (acc >>> (bits - LOOKAHEAD)) & PEEK_MASK;
+    const fast = fastAc[peek];
+    if (fast !== 0) {
+      bits -= fast & 15;
+      const value = fast >> 8;
+      if (value === 0) break; // end of block
+      k += (fast >> 4) & 15;
+      // Unconditional: an unread coefficient goes to slot UNREAD and is not counted.
+      const natural = order[k];
+      coefs[at + natural] = value;
+      written[n] = natural;
+      n += 1 - (natural >> 6);
+      continue;
+    }
+    entry = lookup[peek];
+    let rs: number;
+    if (entry !== 0) {
+      bits -= entry >> 8;
+      rs = entry & 0xff;
+    } else {
+      const length = longCodeLength(acTable, acc, bits);
+      bits -= length;
+      rs = longCodeSymbol(acTable, acc, bits, length);
+    }
+    s = rs & 15;
+    if (s !== 0) {
       k += rs >> 4;
-      coefs[at + ZIGZAG[k]] = reader.extend(size);
+      if (bits < s) {
+        reader.save(acc, bits, pos);
+        reader.fill();
+        ({ acc, bits, pos } = reader);
+      }
+      bits -= s;
+      const natural = order[k];
+      coefs[at + natural] = extend((acc >>> bits) & ((1 << s) - 1), s);
+      written[n] = natural;
+      n += 1 - (natural >> 6);
     } else if (rs >> 4 === 15) {
       k += 15;
     } else {
       break;
     }
   }
+  reader.save(acc, bits, pos);
+  return n;
+}
+
+/** libjpeg's HUFF_EXTEND: `s` bits read as a signed magnitude category. */
+function extend(v: number, s: number): number {
+  return v < 1 << (s - 1) ? v - (1 << s) + 1 : v;
+}
+
+/** Length of a code longer than LOOKAHEAD bits at the top of the buffer (the canonical code search). */
+function longCodeLength(table: HuffmanTable, acc: number, bits: number): number {
+  let length = LOOKAHEAD + 1;
+  while (((acc >>> (bits - length)) & ((1 << length) - 1)) > table.maxcode[length]) {
+    if (++length > 16) throw corrupt("bad Huffman code in entropy-coded data");
+  }
+  return length;
+}
+
+/** Symbol of the `length`-bit code that sat just above the low `bits` bits of the buffer. */
+function longCodeSymbol(table: HuffmanTable, acc: number, bits: number, length: number): number {
+  const code = (acc >>> bits) & ((1 << length) - 1);
+  return table.symbols[(code + table.valoffset[length]) & 0xff];
 }

@@ -5,8 +5,9 @@ import { readIhdr } from "./ihdr";
 
 /** Size from IHDR; orientation from the first eXIf chunk, wherever it is (Pillow reads it after IDAT too). */
 export function readPngHeader(bytes: Uint8Array): ImageHeader {
-  const { width, height, end } = readIhdr(bytes);
-  return { format: "png", width, height, orientation: findExifOrientation(bytes, end) };
+  const { width, height, end, interlaced } = readIhdr(bytes);
+  const header: ImageHeader = { format: "png", width, height, orientation: findExifOrientation(bytes, end) };
+  return interlaced ? { ...header, interlaced } : header;
 }
 
 function findExifOrientation(bytes: Uint8Array, offset: number) {

@@ -30,6 +30,13 @@ export function readWebpHeader(bytes: Uint8Array): ImageHeader {
   return { format: "webp", width, height, orientation };
 }
 
+/** How the picture is coded, which decides what libwebp holds while decoding it (see webpDecodeBytes). */
+export function webpCoding(bytes: Uint8Array): { lossless: boolean; alpha: boolean } {
+  const chunks = riffChunks(bytes);
+  const lossless = chunks.some((c) => c.fourcc === "VP8L");
+  return { lossless, alpha: chunks.some((c) => c.fourcc === "ALPH") };
+}
+
 /** Dimensions from a VP8 key frame header or a VP8L header. */
 function bitstreamSize(chunk: RiffChunk | undefined): { width: number; height: number } {
   const d = chunk?.data;

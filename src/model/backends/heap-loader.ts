@@ -1,3 +1,4 @@
+import { freeNow } from "../../lib/bytes";
 import { hold } from "../memory";
 import { streamingSha256 } from "../package/digest";
 import { ModelUnavailableError, readVerified } from "../package/load";
@@ -55,6 +56,7 @@ export async function loadIntoHeap(
         release();
       }
       offset += chunk.byteLength;
+      freeNow(chunk);
     }
     if (offset !== entry.size) throw sizeError(offset);
     const digest = await hash.hex();

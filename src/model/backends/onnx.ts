@@ -80,17 +80,22 @@ const pagesFor = (bytes: number) => Math.ceil(bytes / PAGE);
  * Emscripten grows the heap it needs by 20% more (then tries 10%, then 5%, then fails), so creating a
  * session 1 MB over the free space added 11 to 15 MB that stay for good (WASM memory never shrinks) and
  * count against the isolate's 128 MB. Refusing exactly the 20% and 10% targets makes it fall back to the
- * larger of the request and 5% more: a request above them is never refused, and what is left unused
- * is at most 5% of the heap.
+ * larger of the request and 5% more, and what is left unused is at most 5% of the heap. A request that
+ * itself needs exactly one of those targets asks for it again at the next try: the same target asked
+ * twice in a row is granted (else such a request fails with bad_alloc, as one did at 546 -> 601 pages).
  */
 export function limitOvergrowth(memory: WebAssembly.Memory): void {
   const grow = memory.grow.bind(memory);
+  let refused: number | undefined;
   memory.grow = (delta: number) => {
     const current = memory.buffer.byteLength;
     const target = pagesFor(current) + delta;
-    if (target === pagesFor(current * 1.2) || target === pagesFor(current * 1.1)) {
+    const overgrown = target === pagesFor(current * 1.2) || target === pagesFor(current * 1.1);
+    if (overgrown && target !== refused) {
+      refused = target;
       throw new RangeError("DermEdge: heap growth over 5% beyond the request refused");
     }
+    refused = undefined;
     return grow(delta);
   };
 }

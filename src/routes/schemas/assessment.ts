@@ -85,8 +85,9 @@ const labelsDescription =
 const exactDescription =
   "Decode the photo at full size before resizing, exactly as Hugging Face's CLIPImageProcessor with " +
   "Pillow does (for parity checks). By default (false) a JPEG larger than twice the model's input is " +
-  "decoded at 1/2, 1/4 or 1/8 scale in the DCT domain first, as Pillow's draft() and thumbnail() do: " +
-  "much faster for phone photos, with crops a few levels apart on average.";
+  "decoded at 1/2, 1/4 or 1/8 scale in the DCT domain first, as Pillow's draft() and thumbnail() do, " +
+  "a WebP at the same scale by libwebp's rescaler and an interlaced PNG by averaging boxes of pixels: " +
+  "much faster for phone photos and far less memory, with crops a few levels apart on average.";
 const audioDescription =
   "A voice note with the patient's words, beside or instead of `text` (both are read): Ogg/Opus (a " +
   "Telegram voice note), WAV or MP3, at most 90 s by default. It is transcribed inside the service " +

@@ -23,6 +23,16 @@ export function cacheNames(layers: number, prefix: "past_key_values" | "present"
   ).flat();
 }
 
+export interface MergedDecoderOptions {
+  /**
+   * What the cached branch returns as present.*.encoder.*: "empty" (default), optimum's merge, which gives
+   * the outputs the decoder with past lacks a constant of no elements ([0, heads, 1, head_dim]); or
+   * "pass-through", the past cross-attention keys and values handed back (an Identity each), as a merge
+   * by hand might: what the packing rewrite (src/packing/empty-cross-cache.ts) is tested on.
+   */
+  cachedCrossAttention?: "empty" | "pass-through";
+}
+
 /**
  * WhisperForConditionalGeneration's decoder as optimum merges it (`decoder_model_merged.onnx`), after
  * quantize_dynamic (int8): one graph whose `If` on use_cache_branch runs either the first step (no past:
@@ -30,7 +40,11 @@ export function cacheNames(layers: number, prefix: "past_key_values" | "present"
  * keys and values appended to the past, cross-attention's read from it). Both branches use the same
  * weights, which live in the outer graph. Outputs: logits [batch, seq, vocab] and present.* (the cache).
  */
-export function whisperMergedDecoder(dims: WhisperDims, rng: Rng): Onnx.IModelProto {
+export function whisperMergedDecoder(
+  dims: WhisperDims,
+  rng: Rng,
+  options: MergedDecoderOptions = {},
+): Onnx.IModelProto {
   const g = new GraphBuilder();
   const q = new DynamicQuantizer(g, rng, "int8");
   const hd = dims.width / dims.heads;
@@ -50,7 +64,12 @@ export function whisperMergedDecoder(dims: WhisperDims, rng: Rng): Onnx.IModelPr
   const branch = g.input(DECODER_INPUTS.branch, BOOL as DataType, [1]);
 
   const body = (withPast: boolean) =>
-    decoderBody(g, q, rng, dims, { ids, encoder, past: withPast ? past : undefined });
+    decoderBody(g, q, rng, dims, {
+      ids,
+      encoder,
+      past: withPast ? past : undefined,
+      crossCache: options.cachedCrossAttention ?? "empty",
+    });
   const first = body(false);
   const noPastNodes = g.takeNodes();
   q.resetActivations();
@@ -95,10 +114,10 @@ function decoderBody(
   q: DynamicQuantizer,
   rng: Rng,
   dims: WhisperDims,
-  inputs: { ids: string; encoder: string; past?: string[] },
+  inputs: { ids: string; encoder: string; past?: string[]; crossCache: "empty" | "pass-through" },
 ): string[] {
   const { width } = dims;
-  const { ids, encoder, past } = inputs;
+  const { ids, encoder, past, crossCache } = inputs;
   const length = g.op("Slice", [g.op("Shape", [ids]), g.int64s([1]), g.int64s([2])]);
   // Tokens already in the cache: where this step's positions start.
   const offset = past
@@ -148,14 +167,24 @@ function decoderBody(
       const cross = `${param}.encoder_attn`;
       const crossNormed = layerNorm(g, attended, `${param}.encoder_attn_layer_norm`, width);
       const crossKv = past
-        ? { key: g.op("Identity", [past[4 * i + 2]]), value: g.op("Identity", [past[4 * i + 3]]) }
+        ? { key: past[4 * i + 2], value: past[4 * i + 3] }
         : keyValueOf(g, q, encoder, cross, dims);
       const crossQuery = queryOf(g, q, crossNormed, cross, dims);
       const crossed = g.op("Add", [
         attended,
         attend(g, q, cross, dims, { query: crossQuery, key: crossKv.key, value: crossKv.value }),
       ]);
-      presents.push(key, value, crossKv.key, crossKv.value);
+      const cached = (x: string) =>
+        crossCache === "pass-through"
+          ? g.op("Identity", [x])
+          : g.op("Constant", [], {
+              value: floatTensor("const_tensor", [0, dims.heads, 1, width / dims.heads], new Float32Array(0)),
+            });
+      presents.push(
+        key,
+        value,
+        ...(past ? [cached(crossKv.key), cached(crossKv.value)] : [crossKv.key, crossKv.value]),
+      );
       const ff = feedForward(g, q, layerNorm(g, crossed, `${param}.final_layer_norm`, width), param, dims);
       return g.op("Add", [crossed, ff]);
     });

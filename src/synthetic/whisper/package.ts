@@ -8,7 +8,7 @@ import {
   whisperPreprocessorConfig,
   whisperTokenizerConfig,
 } from "./configs";
-import { whisperMergedDecoder } from "./decoder";
+import { type MergedDecoderOptions, whisperMergedDecoder } from "./decoder";
 import { ENCODER_INPUT, ENCODER_OUTPUT, whisperEncoder } from "./encoder";
 import { WHISPER_SIZES, type WhisperSize } from "./sizes";
 import { whisperTokenizerJson } from "./tokenizer";
@@ -27,8 +27,10 @@ export async function writeSyntheticWhisper(options: {
   size: WhisperSize;
   outDir: string;
   seed?: number;
+  /** What the decoder's cached branch returns as present.*.encoder.* (default optimum's: empty). */
+  cachedCrossAttention?: MergedDecoderOptions["cachedCrossAttention"];
 }): Promise<SpeechManifest> {
-  const { size, outDir, seed = 0 } = options;
+  const { size, outDir, seed = 0, cachedCrossAttention } = options;
   const dims = WHISPER_SIZES[size];
   const writer = new PackageWriter(outDir);
   await writer.write("config.json", jsonBytes(whisperConfig(dims)));
@@ -38,7 +40,10 @@ export async function writeSyntheticWhisper(options: {
   await writer.write("tokenizer.json", new TextEncoder().encode(JSON.stringify(whisperTokenizerJson())));
   // One graph at a time, so only one graph's weights are in memory.
   await writer.write(WHISPER_FILES.encoder, encodeModel(whisperEncoder(dims, new Rng(seed, 10))).onnx);
-  await writer.write(WHISPER_FILES.decoder, encodeModel(whisperMergedDecoder(dims, new Rng(seed, 11))).onnx);
+  await writer.write(
+    WHISPER_FILES.decoder,
+    encodeModel(whisperMergedDecoder(dims, new Rng(seed, 11), { cachedCrossAttention })).onnx,
+  );
   return writer.finishManifest({
     format: SPEECH_MANIFEST_FORMAT,
     id: `synthetic/whisper-${size}`,

@@ -7,21 +7,27 @@ import { readSpeechConfig, type SpeechEnv } from "../../config/env";
 import { PromiseCache } from "../../lib/promise-cache";
 import { ModelUnavailableError } from "../../model/package/load";
 import { r2Store } from "../../model/package/store";
+import { RemoteWindowDecoder } from "../../model/remote/speech-decoder-client";
+import type { SpeechDecoderService } from "../../model/remote/speech-decoder-protocol";
 import type { SpeechAnswer, SpeechRequestOptions, SpeechService } from "../../model/remote/speech-protocol";
 import { SpeechEngine } from "../../model/speech/engine";
 import { debugRoutes } from "../debug";
 
 /**
- * The speech Worker (wrangler.speech.toml): Whisper's encoder and merged decoder in an isolate of their
- * own, reached only through the API Worker's SPEECH service binding by RPC. Neither the audio nor the
- * transcript is logged or stored here. Its vars are parsed by the config module (readSpeechConfig). Its
- * fetch serves only GET /debug/memory (when DEBUG_MEMORY is "1", for the benchmarks).
+ * The speech Worker (wrangler.speech.toml), reached only through the API Worker's SPEECH service binding
+ * by RPC: a note's audio decoded, its log-mel features and Whisper's encoder in this isolate; each
+ * window's hidden states decoded in the speech-decoder Worker's (SPEECH_DECODER, by RPC), whose ids are
+ * detokenised here. Two isolates, since both halves together do not fit one isolate's 128 MB. Neither
+ * the audio nor the transcript is logged or stored here. Its vars are parsed by the config module
+ * (readSpeechConfig). Its fetch serves only GET /debug/memory (when DEBUG_MEMORY is "1", for the benchmarks).
  */
-// One engine per isolate, for the active speech package; its ORT sessions live in module scope (sessions.ts).
+// One engine per isolate, for the active speech package; its ORT session lives in module scope (sessions.ts).
 const engines = new PromiseCache<string, SpeechEngine>(1);
 
 export default class SpeechWorker
-  extends WorkerEntrypoint<SpeechEnv & Partial<Pick<Env, "DEBUG_MEMORY">>>
+  extends WorkerEntrypoint<
+    SpeechEnv & { SPEECH_DECODER: SpeechDecoderService } & Partial<Pick<Env, "DEBUG_MEMORY">>
+  >
   implements SpeechService
 {
   async transcribe(audio: Uint8Array, options: SpeechRequestOptions = {}): Promise<SpeechAnswer> {
@@ -42,7 +48,7 @@ export default class SpeechWorker
     }
   }
 
-  /** Loads the package and creates both sessions: what a cold start costs, without a note. */
+  /** Loads the package and creates both sessions (the decoder's in its Worker): a cold start, without a note. */
   async warm(): Promise<{ id: string; revision: string }> {
     const engine = await this.engine();
     await engine.warm();
@@ -58,7 +64,11 @@ export default class SpeechWorker
   private engine(): Promise<SpeechEngine> {
     const prefix = readSpeechConfig(this.env).modelPrefix;
     return engines.get(prefix, () =>
-      SpeechEngine.open(r2Store(this.env.MODELS, prefix), { ortWasm, audioWasm }),
+      SpeechEngine.open(r2Store(this.env.MODELS, prefix), {
+        ortWasm,
+        audioWasm,
+        decoder: new RemoteWindowDecoder(this.env.SPEECH_DECODER),
+      }),
     );
   }
 }

@@ -1,5 +1,5 @@
 /**
- * The privacy scan (issue 11): run the service as `npm run dev` does (wrangler dev, four Workers in one
+ * The privacy scan (issue 11): run the service as `npm run dev` does (wrangler dev, every Worker in one
  * workerd, local KV and R2 in a temporary folder), drive a whole tour through it with random canaries
  * (patient words in English and Chinese, custom labels, a photo with EXIF, GPS and a byte pattern of its
  * own, a voice note with a byte pattern of its own and the transcript the service made of it, API keys, a

@@ -1,0 +1,121 @@
+/**
+ * The merged decoder's cached branch returns no cross-attention cache once packed
+ * (src/packing/empty-cross-cache.ts): a decoder whose cached branch hands present.*.encoder.* back (an
+ * Identity of the past) gets optimum's empty constants instead, its logits and self-attention cache stay
+ * bit for bit, and `dermedge model pack`'s package decodes the same token ids as one packed without it.
+ * optimum's own form (the synthetic default, and Xenova's exports) is left as it is.
+ */
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import onnxProto, { type onnx as Onnx } from "onnx-proto";
+import * as ortNode from "onnxruntime-node";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { nodeWasm } from "../../src/lib/node-wasm.node";
+import { directoryStore } from "../../src/model/package/directory-store.node";
+import { SpeechEngine } from "../../src/model/speech/engine";
+import { emptyCachedCrossAttention } from "../../src/packing/empty-cross-cache";
+import { packSpeechPackage } from "../../src/packing/pack-speech";
+import { Rng } from "../../src/synthetic/prng";
+import { cacheNames, whisperMergedDecoder } from "../../src/synthetic/whisper/decoder";
+import { WHISPER_FILES, writeSyntheticWhisper } from "../../src/synthetic/whisper/package";
+import { WHISPER_SIZES } from "../../src/synthetic/whisper/sizes";
+
+const { ModelProto } = onnxProto.onnx;
+const dims = WHISPER_SIZES.test;
+const headDim = dims.width / dims.heads;
+const copy = (model: Onnx.IModelProto) => ModelProto.decode(ModelProto.encode(model).finish());
+
+function seeded(n: number, seed: number): Float32Array {
+  let state = seed;
+  return Float32Array.from({ length: n }, () => {
+    state = (state * 1103515245 + 12345) >>> 0;
+    return state / 2 ** 32 - 0.5;
+  });
+}
+
+/** A cached step (3 tokens in the cache, 1 new) through `model` (or an ORT-format file) on onnxruntime-node: every output. */
+async function cachedStep(model: Onnx.IModelProto | string) {
+  const feeds: Record<string, ortNode.Tensor> = {
+    input_ids: new ortNode.Tensor("int64", BigInt64Array.of(7n), [1, 1]),
+    encoder_hidden_states: new ortNode.Tensor("float32", seeded(1500 * dims.width, 1), [1, 1500, dims.width]),
+    use_cache_branch: new ortNode.Tensor("bool", Uint8Array.of(1), [1]),
+  };
+  cacheNames(dims.decoderLayers, "past_key_values").forEach((name, i) => {
+    const length = name.includes(".encoder.") ? 1500 : 3;
+    const shape = [1, dims.heads, length, headDim];
+    feeds[name] = new ortNode.Tensor("float32", seeded(dims.heads * length * headDim, 10 + i), shape);
+  });
+  const bytes = typeof model === "string" ? await readFile(model) : ModelProto.encode(model).finish();
+  const session = await ortNode.InferenceSession.create(bytes, {
+    executionProviders: ["cpu"],
+    intraOpNumThreads: 1,
+  });
+  try {
+    return await session.run(feeds);
+  } finally {
+    await session.release();
+  }
+}
+
+describe("emptyCachedCrossAttention", () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), "dermedge-cross-cache-"));
+  });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  it("a cached branch that hands the past back: empty present.*.encoder.*, the other outputs bit for bit", async () => {
+    const original = whisperMergedDecoder(dims, new Rng(0, 11), { cachedCrossAttention: "pass-through" });
+    const rewritten = copy(original);
+    expect(emptyCachedCrossAttention(rewritten)).toBe(2 * dims.decoderLayers);
+    const before = await cachedStep(original);
+    const after = await cachedStep(rewritten);
+    expect(Object.keys(after).sort()).toEqual(Object.keys(before).sort());
+    for (const [name, value] of Object.entries(after)) {
+      if (name.includes(".encoder.")) {
+        expect(before[name].dims).toEqual([1, dims.heads, 1500, headDim]);
+        expect(value.dims).toEqual([0, dims.heads, 1, headDim]);
+      } else {
+        expect(value.dims).toEqual(before[name].dims);
+        expect(Buffer.from((value.data as Float32Array).buffer)).toEqual(
+          Buffer.from((before[name].data as Float32Array).buffer),
+        );
+      }
+    }
+  });
+
+  it("leaves optimum's form (empty constants already) as it is", () => {
+    const optimum = whisperMergedDecoder(dims, new Rng(0, 11));
+    const before = Buffer.from(ModelProto.encode(optimum).finish());
+    expect(emptyCachedCrossAttention(optimum)).toBe(0);
+    expect(before.equals(ModelProto.encode(optimum).finish())).toBe(true);
+  });
+
+  it("packed, its cached steps return no cross-attention cache and it decodes the ids of a pack without the rewrite (WASM)", async () => {
+    const source = join(dir, "pass-through");
+    const packedDir = join(dir, "packed");
+    const unrewritten = join(dir, "packed-as-before");
+    await writeSyntheticWhisper({ size: "test", outDir: source, cachedCrossAttention: "pass-through" });
+    await packSpeechPackage(source, packedDir);
+    await packSpeechPackage(source, unrewritten, { emptyCrossCache: false });
+
+    // Without the rewrite the packed graph would return the 1500-row cache here.
+    const cached = await cachedStep(join(packedDir, WHISPER_FILES.decoder.replace(/\.onnx$/, ".ort")));
+    for (const name of cacheNames(dims.decoderLayers, "present").filter((n) => n.includes(".encoder."))) {
+      expect(cached[name].dims).toEqual([0, dims.heads, 1, headDim]);
+    }
+
+    const ortWasm = await nodeWasm("onnxruntime-web/ort-wasm-simd-threaded.wasm");
+    const fromSource = await SpeechEngine.open(directoryStore(unrewritten), { ortWasm });
+    const fromPacked = await SpeechEngine.open(directoryStore(packedDir), { ortWasm });
+    const features = seeded(80 * 3000, 3);
+    for (const language of ["en", "zh"] as const) {
+      const options = { language, maxNewTokens: 12 };
+      const a = await fromSource.transcribeFeatures(features, options);
+      const b = await fromPacked.transcribeFeatures(features, options);
+      expect(b.tokenIds).toEqual(a.tokenIds);
+      expect(b.logprobSum).toBe(a.logprobSum);
+    }
+  });
+});
