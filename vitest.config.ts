@@ -108,6 +108,7 @@ const OWN_RUNTIME = [
   "test/routes/ort-build.test.ts",
   "test/routes/r2-faults.test.ts",
   "test/routes/text-worker-down.test.ts",
+  "test/workers/api/cold-start.test.ts",
   "test/workers/api/faults.test.ts",
   "test/workers/api/rpc.test.ts",
   "test/workers/api/split-vision.test.ts",

@@ -20,6 +20,15 @@ const API_OPTIONS = {
 /** A Worker by name, or one in another process (`external`: its socket; Workers RPC works across it). */
 export type ServiceBinding = string | { external: { address: string; http: Record<string, never> } };
 
+/** The Worker listening on a socket of its own, so that another process can call it by RPC. */
+export const rpcServed = (workers: WorkerOptions[]) =>
+  workers.map((w) => ({ ...w, unsafeDirectSockets: [{ port: 0 }] }));
+
+/** A service binding to a Worker of another Miniflare (another process), RPC included (capnp over HTTP). */
+export async function rpcBinding(mf: Miniflare, name: string): Promise<ServiceBinding> {
+  return { external: { address: (await mf.unsafeGetDirectURL(name)).host, http: {} } };
+}
+
 /** The three Workers as deployed: main (api), vision tail, text; service bindings by name or function. */
 export async function serviceWorkers(
   only?: "api" | "tail" | "text",

@@ -7,11 +7,12 @@
 import { execFile } from "node:child_process";
 import { resolve } from "node:path";
 import { promisify } from "node:util";
+import type { Miniflare, WorkerOptions } from "miniflare";
 import { catalogue } from "../../src/clinical";
 import type { BenchContext } from "../lib/context";
 import { root } from "../lib/packages";
 import { compare, goal, type Row, spread, step, timed } from "../lib/report";
-import { assess, serviceWorkers } from "../lib/service";
+import { assess, rpcBinding, rpcServed, serviceWorkers } from "../lib/service";
 import { bundles, fetcher, installPackage, startWorkerd, worker } from "../lib/workerd";
 
 const SECTION = "4 cold start";
@@ -19,6 +20,7 @@ const run = promisify(execFile);
 
 interface Breakdown {
   manifestMs: number;
+  labelsMs: number;
   wasmMs: number;
   r2Ms: number;
   sessionMs: number;
@@ -37,6 +39,25 @@ async function transformersCold(base: string, photo: string): Promise<number> {
   );
 }
 
+interface Running {
+  /** The main Worker's. */
+  mf: Miniflare;
+  all: Miniflare[];
+}
+
+/** The three Workers each in a workerd of its own, the main Worker calling the others by RPC over sockets. */
+async function startApart(): Promise<Running> {
+  // One after another: startWorkerd finds its process among this one's children.
+  const tail = (await startWorkerd(rpcServed(await serviceWorkers("tail")))).mf;
+  const text = (await startWorkerd(rpcServed(await serviceWorkers("text")))).mf;
+  const bindings = {
+    VISION_TAIL: await rpcBinding(tail, "tail"),
+    TEXT_ENCODER: await rpcBinding(text, "text"),
+  };
+  const { mf } = await startWorkerd(await serviceWorkers("api", bindings));
+  return { mf, all: [mf, tail, text] };
+}
+
 export async function coldStartSection({ packages, photos, rounds, notes }: BenchContext): Promise<Row[]> {
   await installPackage(packages.packed);
   const n = Math.min(rounds, 3); // each round starts new processes: seconds each
@@ -50,9 +71,9 @@ export async function coldStartSection({ packages, photos, rounds, notes }: Benc
     warm: number[];
     timings: Record<string, number>[];
   }
-  const cold = async (workers: Awaited<ReturnType<typeof serviceWorkers>>, into: Cold) => {
+  const measure = async (start: () => Promise<Running>, into: Cold) => {
     const started = performance.now();
-    const { mf } = await startWorkerd(workers);
+    const { mf, all } = await start();
     const ready = performance.now();
     try {
       const first = await assess(mf, photos.telegram);
@@ -61,18 +82,26 @@ export async function coldStartSection({ packages, photos, rounds, notes }: Benc
       into.timings.push(first.timings);
       into.warm.push((await assess(mf, photos.telegram)).ms);
     } finally {
-      await mf.dispose();
+      for (const m of all) await m.dispose();
     }
   };
+  const cold = (workers: WorkerOptions[], into: Cold) =>
+    measure(async () => {
+      const { mf } = await startWorkerd(workers);
+      return { mf, all: [mf] };
+    }, into);
   const empty = (): Cold => ({ spawnToAnswer: [], readyToAnswer: [], warm: [], timings: [] });
   const shipped = empty();
   const noWarm = empty();
+  const apart = empty();
   const peer: number[] = [];
   const [withWake, withoutWake] = [await serviceWorkers(), await serviceWorkers(undefined, {}, "apiNoWarm")];
-  // Three sides per round, in a rotating order: as shipped, without the tail's wake-up, Transformers.js.
+  // Four sides per round, in a rotating order: as shipped, without the warm-up, as shipped with a workerd
+  // per Worker, Transformers.js.
   const sides = [
     () => cold(withWake, shipped),
     () => cold(withoutWake, noWarm),
+    () => measure(startApart, apart),
     async () => {
       peer.push(await transformersCold(packages.base, photos.telegramPath));
     },
@@ -96,7 +125,7 @@ export async function coldStartSection({ packages, photos, rounds, notes }: Benc
         {
           ...base,
           what: "workerd ready -> first answer (tail woken on arrival)",
-          peerName: "the same without the wake-up",
+          peerName: "the same without any warm-up",
         },
         shipped.readyToAnswer,
         noWarm.readyToAnswer,
@@ -124,9 +153,27 @@ export async function coldStartSection({ packages, photos, rounds, notes }: Benc
       2.5,
     ),
   );
+  // The same with each Worker in a workerd process of its own: one workerd runs all its isolates on one
+  // thread, so there the isolates' cold starts cannot overlap; production gives each isolate its own.
+  rows.push(
+    goal(
+      compare(
+        {
+          ...base,
+          what: "cold: first answer from ready isolates, a workerd per Worker",
+          peerName: "the warm answer, same workerds",
+        },
+        apart.readyToAnswer,
+        apart.warm,
+      ),
+      "<= 2.5x",
+      2.5,
+    ),
+  );
   for (const [name, c] of [
-    ["with the wake-up", shipped],
+    ["with the warm-up", shipped],
     ["without it", noWarm],
+    ["a workerd per Worker", apart],
   ] as const) {
     const t = (k: string) => spread(c.timings.map((s) => s[k] ?? Number.NaN)).median.toFixed(0);
     notes.push(
@@ -163,7 +210,7 @@ export async function coldStartSection({ packages, photos, rounds, notes }: Benc
       ...base,
       what: `${name}: cold start in a new isolate (request -> 2 runs done)`,
       ours: spread(samples.map((s) => s.totalMs)),
-      note: `workerd start ${m("startMs").toFixed(0)}, manifest ${m("manifestMs").toFixed(0)}, ORT WASM start ${m("wasmMs").toFixed(0)}, R2 read into heap ${m("r2Ms").toFixed(0)}, session creation ${m("sessionMs").toFixed(0)}${tower === "text" ? `, tokenizer ${m("tokenizerMs").toFixed(0)}` : ""}, first run ${m("firstRunMs").toFixed(0)}, warm run ${m("warmRunMs").toFixed(0)} ms`,
+      note: `workerd start ${m("startMs").toFixed(0)}, manifest ${m("manifestMs").toFixed(0)}, ORT WASM start ${m("wasmMs").toFixed(0)}, R2 read into heap ${m("r2Ms").toFixed(0)}, session creation ${m("sessionMs").toFixed(0)}${tower === "text" ? `, tokenizer ${m("tokenizerMs").toFixed(0)}` : ""}, first run ${m("firstRunMs").toFixed(0)}, warm run ${m("warmRunMs").toFixed(0)} ms${tower === "0" ? `, label table ${m("labelsMs").toFixed(0)} ms` : ""}`,
     });
   }
   return rows;

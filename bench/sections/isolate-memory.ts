@@ -4,25 +4,16 @@
  * start with an empty Worker's subtracted, then after the first request (cold, peak), after a warm one
  * (peak), and with 4 concurrent requests (peak), beside the engine's own accounting (GET /debug/memory).
  */
-import { Miniflare, type WorkerOptions } from "miniflare";
+import { Miniflare } from "miniflare";
 import type { MemoryReport } from "../../src/model/memory";
 import type { BenchContext } from "../lib/context";
 import { goal, type Row, spread, step } from "../lib/report";
-import { assess, type ServiceBinding, serviceWorkers } from "../lib/service";
+import { assess, rpcBinding, rpcServed, serviceWorkers } from "../lib/service";
 import { bundles, fetcher, installPackage, resetPeakRss, rss, startWorkerd, worker } from "../lib/workerd";
 
 const SECTION = "5 isolate memory";
 const MB = 1e6;
 const GOAL = 110 * MB;
-
-/** The Worker listening on a socket of its own, so that another process can call it by RPC. */
-const rpcServed = (workers: WorkerOptions[]) =>
-  workers.map((w) => ({ ...w, unsafeDirectSockets: [{ port: 0 }] }));
-
-/** A service binding to a Worker of another Miniflare (another process), RPC included (capnp over HTTP). */
-async function rpcBinding(mf: Miniflare, name: string): Promise<ServiceBinding> {
-  return { external: { address: (await mf.unsafeGetDirectURL(name)).host, http: {} } };
-}
 
 /**
  * A Worker in a workerd process of its own that calls the measured internal Worker by RPC as the main

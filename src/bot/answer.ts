@@ -30,6 +30,12 @@ export async function scoreTelegramPhoto(ctx: BotContext, photo: PhotoRef): Prom
   // A courtesy, not waited for: a hung or failing chat action must neither stop nor delay the answer
   // (its tries and backoffs could outlast the 30 s the update has in waitUntil).
   void ctx.replyWithChatAction("typing").catch(() => {});
+  // The model's warm-up overlaps the download (ClipEngine.warm). The update waits for it before it ends,
+  // so that I/O it began is never stranded by the update's end (a later update may wait on it).
+  const warming = ctx.deps
+    .engine()
+    .then((engine) => engine.warm({ photo: true }))
+    .catch(() => undefined); // the engine's own failure is the photo's to report
   try {
     const image = await downloadFile(ctx.api, ctx.deps.config, photo.fileId);
     const engine = await ctx.deps.engine();
@@ -42,6 +48,8 @@ export async function scoreTelegramPhoto(ctx: BotContext, photo: PhotoRef): Prom
     ctx.deps.log({ event: "assessment_failed", errorType: errorType(err) });
     await ctx.reply(reply);
     return null;
+  } finally {
+    await warming;
   }
 }
 

@@ -3,14 +3,14 @@ import type { MemoryBudget } from "../lib/memory-budget";
 import { PromiseCache } from "../lib/promise-cache";
 import { type HeadFile, type LinearHead, parseHead } from "./head";
 import { hold } from "./memory";
-import { type LocalTowerContext, onnxImageTower, onnxTextTower } from "./onnx-towers";
+import { type LocalTowerContext, onnxImageTower, onnxTextTower, type Tokenizer } from "./onnx-towers";
 import { parsePreprocessorConfig, readJson, readManifest } from "./package/load";
 import type { HeadSpec, ModelManifest } from "./package/manifest";
 import type { ModelStore } from "./package/store";
 import { ensembleEmbedding, l2Normalize, zeroShotProbabilities } from "./scoring";
 import { TextEmbeddingCache } from "./text-cache";
 import { type ClipTokenizer, readTokenizer } from "./tokenizer";
-import type { ImageTower, TextScope, TextTower } from "./towers";
+import { type ImageTower, type TextScope, type TextTower, type WarmUp, warmUpOf } from "./towers";
 
 /** What the host supplies: compiled WASM modules (the Worker imports them, Node compiles them). */
 export interface EngineRuntime {
@@ -60,7 +60,7 @@ export interface ImageOptions {
 export interface TowerFactories {
   image?: (context: LocalTowerContext) => ImageTower;
   /** `tokenizer` reads and parses tokenizer.json on first call: a remote text tower never does. */
-  text?: (context: LocalTowerContext, tokenizer: () => Promise<ClipTokenizer>) => TextTower;
+  text?: (context: LocalTowerContext, tokenizer: Tokenizer) => TextTower;
 }
 
 const textCache = new TextEmbeddingCache();
@@ -73,7 +73,7 @@ export class ClipEngine {
   private constructor(
     private readonly runtime: EngineRuntime,
     private readonly manifest: ModelManifest,
-    private readonly tokenizer: () => Promise<ClipTokenizer>,
+    private readonly tokenizer: Tokenizer,
     readonly preprocessor: PreprocessorConfig,
     private readonly imageTower: ImageTower,
     private readonly textTower: TextTower,
@@ -94,7 +94,8 @@ export class ClipEngine {
     const manifest = await readManifest(store);
     const preprocessor = await readJson<object>(store, manifest, "preprocessor_config.json");
     const tokenizers = new PromiseCache<string, ClipTokenizer>(1);
-    const tokenizer = () => tokenizers.get(manifest.revision, () => readTokenizer(store, manifest));
+    const tokenizer: Tokenizer = (options) =>
+      tokenizers.get(manifest.revision, () => readTokenizer(store, manifest), options);
     const context: LocalTowerContext = { store, manifest, ortWasm: runtime.ortWasm };
     return new ClipEngine(
       runtime,
@@ -114,12 +115,28 @@ export class ClipEngine {
     return { id, revision, synthetic, variant, head: summary };
   }
 
-  /** The package's linear head, read and checked once; null when it has none. */
-  head(): Promise<LinearHead | null> {
+  /** The package's linear head, read and checked once; null when it has none (`warmUp`: see PromiseCache). */
+  head(options: { warmUp?: boolean } = {}): Promise<LinearHead | null> {
     const spec = this.manifest.head;
     if (!spec) return Promise.resolve(null);
-    return this.heads.get(spec.file, async () =>
-      parseHead(await readJson<HeadFile>(this.store, this.manifest, spec.file)),
+    return this.heads.get(
+      spec.file,
+      async () => parseHead(await readJson<HeadFile>(this.store, this.manifest, spec.file)),
+      options,
+    );
+  }
+
+  /**
+   * Starts what a request will need before it asks (see WarmUp): with `photo` the image tower (ORT's
+   * start, its sessions here, the vision tail's wake-up), the label table and the head; with `encoder`
+   * the text encoder, for prompts the table lacks (a caller's own labels). A Worker keeps it alive with
+   * `ctx.waitUntil`; the requests that need these parts wait for them as usual.
+   */
+  warm({ photo = false, encoder = false }: { photo?: boolean; encoder?: boolean }): WarmUp {
+    return warmUpOf(
+      photo ? this.imageTower.warm?.() : undefined,
+      photo ? this.head({ warmUp: true }) : undefined,
+      this.textTower.warm?.({ encoder }),
     );
   }
 
@@ -130,7 +147,6 @@ export class ClipEngine {
   /** Decodes, preprocesses and encodes a photo. Throws ImageError for anything it cannot read. */
   async embedImage(bytes: Uint8Array, options: ImageOptions = {}): Promise<ImageEmbedding> {
     const started = Date.now();
-    this.imageTower.warm?.();
     const releasePhoto = hold("photo", bytes.byteLength);
     let prepared: PreparedImage;
     try {

@@ -1,7 +1,7 @@
 import { orDegraded } from "../lib/degraded";
 import { fillMissing } from "./label-embeddings";
 import { sha256Hex } from "./package/load";
-import type { TextScope, TextTower } from "./towers";
+import { type TextScope, type TextTower, warmUpOf } from "./towers";
 
 /** The part of a KV binding the cache needs (structural, so this file has no Worker types). */
 export interface KvStore {
@@ -26,6 +26,7 @@ export async function textEmbeddingKey(revision: string, prompt: string, scope?:
  */
 export function kvCachedTextTower(kv: KvStore, revision: string, next: TextTower): TextTower {
   return {
+    warm: (options) => next.warm?.(options) ?? warmUpOf(),
     async encode(prompts, scope) {
       const keys = await Promise.all(prompts.map((p) => textEmbeddingKey(revision, p, scope)));
       // KV is only a cache: a failed read is a miss and a failed write is dropped, never a failed request.

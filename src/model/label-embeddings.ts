@@ -2,7 +2,7 @@ import { PromiseCache } from "../lib/promise-cache";
 import { readJson } from "./package/load";
 import type { ModelManifest } from "./package/manifest";
 import type { ModelStore } from "./package/store";
-import type { TextScope, TextTower } from "./towers";
+import { type TextScope, type TextTower, warmUpOf } from "./towers";
 
 /** Written into the package by `dermedge model install`, listed (size, sha256) in the manifest. */
 export const LABEL_EMBEDDINGS_FILE = "label-embeddings.json";
@@ -46,9 +46,12 @@ export async function readLabelEmbeddings(
  */
 export function precomputedTextTower(store: ModelStore, manifest: ModelManifest, next: TextTower): TextTower {
   const table = new PromiseCache<string, Map<string, Float32Array>>(1);
+  const read = (options: { warmUp?: boolean } = {}) =>
+    table.get(manifest.revision, () => readLabelEmbeddings(store, manifest), options);
   return {
+    warm: (options) => warmUpOf(read({ warmUp: true }), options.encoder ? next.warm?.(options) : undefined),
     async encode(prompts, scope) {
-      const known = await table.get(manifest.revision, () => readLabelEmbeddings(store, manifest));
+      const known = await read();
       // The table is the same for every client: a prompt found there says nothing about anyone.
       return fillMissing(prompts, (p) => known.get(p), next, scope);
     },

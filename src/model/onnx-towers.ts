@@ -6,7 +6,7 @@ import type { ModelManifest, TowerSpec } from "./package/manifest";
 import type { ModelStore } from "./package/store";
 import { cachedSession, type SerialSession } from "./sessions";
 import type { ClipTokenizer } from "./tokenizer";
-import type { ImageTower, TextTower } from "./towers";
+import { type ImageTower, type TextTower, type WarmUp, warmUpOf } from "./towers";
 
 /** What a tower running in this isolate needs: the package and the compiled ORT WASM. */
 export interface LocalTowerContext {
@@ -16,12 +16,28 @@ export interface LocalTowerContext {
 }
 
 /** The session for one graph of the package, created once per isolate (see sessions.ts). */
-export function towerSession(context: LocalTowerContext, tower: TowerSpec): Promise<SerialSession> {
+export function towerSession(
+  context: LocalTowerContext,
+  tower: TowerSpec,
+  options: { warmUp?: boolean } = {},
+): Promise<SerialSession> {
   const key = `${context.manifest.revision}/${tower.file}`;
-  return cachedSession(key, () =>
-    measureCreation(key, () =>
-      tower.file.endsWith(".ort") ? heapSession(context, tower) : bytesSession(context, tower),
-    ),
+  return cachedSession(
+    key,
+    () =>
+      measureCreation(key, () =>
+        tower.file.endsWith(".ort") ? heapSession(context, tower) : bytesSession(context, tower),
+      ),
+    options,
+  );
+}
+
+/** Creates the stages' sessions ahead of their first run, one after the other (see WarmUp). */
+export function warmSessions(context: LocalTowerContext, stages: readonly TowerSpec[]): WarmUp {
+  return warmUpOf(
+    (async () => {
+      for (const stage of stages) await towerSession(context, stage, { warmUp: true });
+    })(),
   );
 }
 
@@ -105,6 +121,7 @@ export function visionStages(manifest: ModelManifest): TowerSpec[] {
 /** The vision tower run by ORT in this isolate, every stage. */
 export function onnxImageTower(context: LocalTowerContext): ImageTower {
   return {
+    warm: () => warmSessions(context, visionStages(context.manifest)),
     async encode(pixels, size) {
       const stages = visionStages(context.manifest);
       return (await runVisionStages(context, stages, { data: pixels, dims: [1, 3, size, size] })).data;
@@ -114,9 +131,9 @@ export function onnxImageTower(context: LocalTowerContext): ImageTower {
 
 /**
  * The vision tower with its first stage here and the rest elsewhere (the vision-tail Worker behind a
- * service binding): `tail` takes stage 1's hidden state and returns the image embedding. `warmTail`,
- * when given, asks the tail to create its sessions while this isolate decodes the photo and runs
- * stage 1 (on a cold start the two isolates then load in parallel, not one after the other).
+ * service binding): `tail` takes stage 1's hidden state and returns the image embedding. The warm-up
+ * creates stage 1's session here and, with `warmTail`, asks the tail to create its own at the same time
+ * (on a cold start the isolates then load side by side, not one after the other).
  */
 export function splitImageTower(
   context: LocalTowerContext,
@@ -125,7 +142,9 @@ export function splitImageTower(
 ): ImageTower {
   return {
     warm() {
-      if (visionStages(context.manifest).length > 1) warmTail?.().catch(() => undefined);
+      const [first, ...rest] = visionStages(context.manifest);
+      if (rest.length === 0) return warmSessions(context, [first]);
+      return warmUpOf(warmTail?.(), warmSessions(context, [first]));
     },
     async encode(pixels, size) {
       const [first, ...rest] = visionStages(context.manifest);
@@ -135,13 +154,17 @@ export function splitImageTower(
   };
 }
 
+/** The package's tokenizer, read and parsed once per isolate (`warmUp`: see PromiseCache). */
+export type Tokenizer = (options?: { warmUp?: boolean }) => Promise<ClipTokenizer>;
+
 /** The text tower run by ORT in this isolate; prompts one at a time (see ClipTokenizer.encodeTensor). */
-export function onnxTextTower(
-  context: LocalTowerContext,
-  tokenizer: () => Promise<ClipTokenizer>,
-): TextTower {
+export function onnxTextTower(context: LocalTowerContext, tokenizer: Tokenizer): TextTower {
   const { text } = context.manifest;
   return {
+    warm: ({ encoder }) =>
+      encoder
+        ? warmUpOf(towerSession(context, text, { warmUp: true }), tokenizer({ warmUp: true }))
+        : warmUpOf(),
     async encode(prompts) {
       const ort = useOrtWasm(context.ortWasm);
       const [session, clip] = await Promise.all([towerSession(context, text), tokenizer()]);

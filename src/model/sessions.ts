@@ -26,10 +26,14 @@ const sessions = new PromiseCache<string, SerialSession>();
 
 /**
  * The session for `key` (model revision + file), created once. Concurrent first callers share the one
- * creation; a failed creation is forgotten so that a later call tries again.
+ * creation; a failed creation is forgotten so that a later call tries again (`warmUp`: see PromiseCache).
  */
-export function cachedSession(key: string, create: () => Promise<InferenceSession>): Promise<SerialSession> {
-  return sessions.get(key, async () => new SerialSession(await create()));
+export function cachedSession(
+  key: string,
+  create: () => Promise<InferenceSession>,
+  options: { warmUp?: boolean } = {},
+): Promise<SerialSession> {
+  return sessions.get(key, async () => new SerialSession(await create()), options);
 }
 
 /** Keys of the sessions created or being created (for tests and the memory report). */

@@ -1,6 +1,6 @@
 /** POST /v1/assessments: a photo and the patient's words in, an assessment out. HTTP only. */
 import { createRoute, OpenAPIHono, type RouteConfig, type z } from "@hono/zod-openapi";
-import type { MiddlewareHandler } from "hono";
+import type { Context, MiddlewareHandler } from "hono";
 import type { Answers, Lang } from "../clinical";
 import { readConfig } from "../config/env";
 import { assessPhoto } from "../service/assess-photo";
@@ -91,6 +91,28 @@ interface Input {
 
 export const assessments = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
+/**
+ * A photo has arrived: the model's warm-up starts now (ClipEngine.warm), overlapping the transcription of a
+ * voice note and the decoding, and wakes the other Workers the photo will need (the vision tail; the text
+ * Worker for a caller's own labels). waitUntil keeps it alive past the answer: a request that ends first
+ * (a bad photo) must not strand work that the next one waits on. Without an execution context (a test
+ * calling app.request) nothing could keep it alive, so none is started.
+ */
+function warmForPhoto(c: Context<AppEnv>, ownLabels: boolean): void {
+  let ctx: Context["executionCtx"];
+  try {
+    ctx = c.executionCtx;
+  } catch {
+    return;
+  }
+  ctx.waitUntil(
+    c.var
+      .engine()
+      .then((engine) => engine.warm({ photo: true, encoder: ownLabels }))
+      .catch(() => undefined), // the request opens the engine itself and reports what failed
+  );
+}
+
 assessments.openapi(route, async (c) => {
   const input = await readInput(c.req.header("content-type") ?? "", {
     // Each is what its own validator passed (zod-openapi types both as the union of the two).
@@ -99,6 +121,7 @@ assessments.openapi(route, async (c) => {
   });
   const log = c.get("log");
   log.secrets = [input.text ?? "", ...(input.labels ?? [])];
+  if (input.image) warmForPhoto(c, (input.labels?.length ?? 0) > 0);
   let heard: Heard | undefined;
   let speechMs: number | undefined;
   if (input.audio) {

@@ -64,4 +64,18 @@ describe("PromiseCache", () => {
     expect(cache.keys()).toEqual(["model"]);
     expect(cache.get("model", async () => "made again")).toBe(fresh);
   });
+
+  it("a caller that joined a failed warm-up tries once more on its own; warm-up callers see the failure", async () => {
+    const cache = new PromiseCache<string, string>();
+    const warmUp = deferred<string>();
+    const warming = cache.get("session", () => warmUp.promise, { warmUp: true });
+    const alsoWarming = cache.get("session", async () => "never made", { warmUp: true });
+    let made = 0;
+    const needed = cache.get("session", async () => `made by the request ${++made}`);
+    warmUp.reject(new Error("R2 down during the warm-up"));
+    await expect(warming).rejects.toThrow("R2 down");
+    await expect(alsoWarming).rejects.toThrow("R2 down");
+    expect(await needed).toBe("made by the request 1");
+    expect(await cache.get("session", async () => "not made again")).toBe("made by the request 1");
+  });
 });

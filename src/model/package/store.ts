@@ -67,6 +67,8 @@ export function r2Store(r2: R2Reader, prefix: string, rangeBytes = R2_RANGE_BYTE
       if (!next) return null;
       const { size } = next;
       let offset = 0;
+      // The stream's queue (high-water mark 1) pulls the next range as soon as one is taken: R2 reads it
+      // while the loader copies and hashes the one before (test/model/r2-store.test.ts).
       const body = new ReadableStream<Uint8Array>({
         async pull(controller) {
           next ??= await bucket.get(key, range(offset));

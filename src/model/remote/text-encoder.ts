@@ -1,5 +1,5 @@
 import { sha256Hex } from "../package/load";
-import type { TextTower } from "../towers";
+import { type TextTower, warmUpOf } from "../towers";
 import { callRemote, type RemoteResult } from "./rpc";
 
 /**
@@ -11,6 +11,8 @@ import { callRemote, type RemoteResult } from "./rpc";
  */
 export interface TextEncoderRpc {
   embed(request: EmbedRequest): Promise<RemoteResult<Float32Array[]>>;
+  /** Creates the text session and reads the tokenizer now, ahead of an `embed` (see WarmUp). */
+  warm?(revision: string): Promise<RemoteResult<null>>;
 }
 
 export interface EmbedRequest {
@@ -36,18 +38,21 @@ export function isEmbedRequest(body: unknown): body is EmbedRequest {
   );
 }
 
+const TEXT_WORKER = { worker: "the text Worker", unavailable: "text_encoder_unavailable" } as const;
+
 /** The text tower run by the text Worker, in batches of at most MAX_PROMPTS. */
 export function remoteTextTower(encoder: TextEncoderRpc, revision: string): TextTower {
   return {
+    // Woken only for prompts the package's table lacks; a failure is the next embed's to report.
+    warm: ({ encoder: needed }) => warmUpOf(needed ? (async () => encoder.warm?.(revision))() : undefined),
     async encode(prompts, scope) {
       // The text Worker needs only to tell scopes apart: it gets a fixed-length hash, never an address.
       const hashed = scope === undefined ? undefined : await sha256Hex(new TextEncoder().encode(scope));
       const embeddings: Float32Array[] = [];
       for (let i = 0; i < prompts.length; i += MAX_PROMPTS) {
         const batch = prompts.slice(i, i + MAX_PROMPTS);
-        const answer = await callRemote(
-          { worker: "the text Worker", unavailable: "text_encoder_unavailable" },
-          () => checked(encoder.embed({ revision, prompts: batch, scope: hashed }), batch.length),
+        const answer = await callRemote(TEXT_WORKER, () =>
+          checked(encoder.embed({ revision, prompts: batch, scope: hashed }), batch.length),
         );
         embeddings.push(...answer);
       }

@@ -43,19 +43,9 @@ export function visionTailClient(tail: VisionTailRpc, revision: string, timeoutM
 }
 
 /**
- * Wakes the tail (see splitImageTower's `warmTail`): one call per isolate of ours while it succeeds;
- * after a failure the next photo tries again.
+ * Wakes the tail (see splitImageTower): asked on every photo, since the tail's isolate may be new while
+ * ours is not; a warm tail answers at once. Its failure is the photo's `run` to report.
  */
 export function visionTailWarmer(tail: VisionTailRpc, revision: string): () => Promise<void> {
-  let warming: Promise<void> | undefined;
-  return () => {
-    warming ??= callRemote(TAIL, () => tail.warm(revision)).then(
-      () => undefined,
-      (error) => {
-        warming = undefined;
-        throw error;
-      },
-    );
-    return warming;
-  };
+  return () => callRemote(TAIL, () => tail.warm(revision)).then(() => undefined);
 }

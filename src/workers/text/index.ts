@@ -23,16 +23,40 @@ export default class TextEncoderWorker
 {
   async embed(request: EmbedRequest) {
     if (!isEmbedRequest(request)) return failure("bad_request", "expected {revision, prompts[], scope?}");
-    const { modelPrefix } = readConfig(this.env);
     return served(async () => {
-      const engine = await engines.get(modelPrefix, () =>
-        ClipEngine.open(r2Store(this.env.MODELS, modelPrefix), { ortWasm }),
-      );
-      if (engine.info.revision !== request.revision) {
-        return failure("revision_mismatch", `this text Worker serves revision ${engine.info.revision}`);
-      }
-      return success(await engine.embedTexts(request.prompts, request.scope));
+      const engine = await this.engine(request.revision);
+      if (!engine.ok) return engine;
+      return success(await engine.value.embedTexts(request.prompts, request.scope));
     });
+  }
+
+  /**
+   * The main Worker's wake-up call, sent as a request with prompts of its own arrives: the session and
+   * the tokenizer are made meanwhile. Kept alive by waitUntil past this call: an `embed` may wait on it.
+   */
+  async warm(revision: string) {
+    const warming = served(async () => {
+      const engine = await this.engine(revision, { warmUp: true });
+      if (!engine.ok) return engine;
+      await engine.value.warm({ encoder: true });
+      return success(null);
+    });
+    this.ctx.waitUntil(warming.catch(() => undefined));
+    return warming;
+  }
+
+  /** The isolate's engine, for a caller holding `revision`: vectors of another model would be wrong. */
+  private async engine(revision: string, options: { warmUp?: boolean } = {}) {
+    const { modelPrefix } = readConfig(this.env);
+    const engine = await engines.get(
+      modelPrefix,
+      () => ClipEngine.open(r2Store(this.env.MODELS, modelPrefix), { ortWasm }),
+      options,
+    );
+    if (engine.info.revision !== revision) {
+      return failure("revision_mismatch", `this text Worker serves revision ${engine.info.revision}`);
+    }
+    return success(engine);
   }
 
   override fetch(request: Request) {

@@ -4,7 +4,7 @@ import ortWasm from "onnxruntime-web/ort-wasm-simd-threaded.wasm";
 import { readConfig } from "../../config/env";
 import { PromiseCache } from "../../lib/promise-cache";
 import { hold } from "../../model/memory";
-import { type FloatTensor, runVisionStages, towerSession, visionStages } from "../../model/onnx-towers";
+import { type FloatTensor, runVisionStages, visionStages, warmSessions } from "../../model/onnx-towers";
 import { readManifest } from "../../model/package/load";
 import type { ModelManifest } from "../../model/package/manifest";
 import { r2Store } from "../../model/package/store";
@@ -38,15 +38,19 @@ export default class VisionTailWorker extends WorkerEntrypoint<TailEnv> implemen
     });
   }
 
-  /** The main Worker's wake-up call, sent as a photo arrives: sessions are created while it decodes. */
+  /**
+   * The main Worker's wake-up call, sent as a photo arrives: sessions are created while it decodes.
+   * Kept alive by waitUntil past this call, even if the caller goes away: a `run` may be waiting on it.
+   */
   async warm(revision: string) {
-    return served(async () => {
-      const context = await tailContext(this.env, revision);
+    const warming = served(async () => {
+      const context = await tailContext(this.env, revision, { warmUp: true });
       if (!context.ok) return context;
-      for (const stage of visionStages(context.value.manifest).slice(1))
-        await towerSession(context.value, stage);
+      await warmSessions(context.value, visionStages(context.value.manifest).slice(1));
       return success(null);
     });
+    this.ctx.waitUntil(warming.catch(() => undefined));
+    return warming;
   }
 
   override fetch(request: Request) {
@@ -57,10 +61,10 @@ export default class VisionTailWorker extends WorkerEntrypoint<TailEnv> implemen
 const debug = new Hono().route("/debug", debugRoutes);
 
 /** The tail's model, for a caller holding `revision`: the two halves must be of one model. */
-async function tailContext(env: TailEnv, revision: string) {
+async function tailContext(env: TailEnv, revision: string, options: { warmUp?: boolean } = {}) {
   const { modelPrefix } = readConfig(env);
   const store = r2Store(env.MODELS, modelPrefix);
-  const manifest = await manifests.get(modelPrefix, () => readManifest(store));
+  const manifest = await manifests.get(modelPrefix, () => readManifest(store), options);
   if (manifest.revision !== revision) {
     return failure("revision_mismatch", `this vision tail serves revision ${manifest.revision}`);
   }
