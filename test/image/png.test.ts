@@ -6,6 +6,7 @@ import { pngDecoder } from "../../src/image/png/index";
 import { ImageError } from "../../src/image/types";
 import { readHostFile } from "../support/host-files";
 import { CHANNELS, encodePng, type PngSpec } from "../support/png-encode";
+import { boxMeans, decodeScaledRows } from "../support/scaled-rows";
 
 async function decodeAll(bytes: Uint8Array) {
   const header = pngDecoder.readHeader(bytes);
@@ -414,50 +415,16 @@ describe("damaged files are refused as corrupt_image", () => {
 });
 
 describe("an interlaced image at a reduced scale (box means, held as 16-bit sums, not whole)", () => {
-  /** The mean of each scale x scale box of the full decode, rounded half up; edge boxes hold fewer pixels. */
-  function boxMeans(rgb: Uint8Array, width: number, height: number, scale: number) {
-    const w = Math.ceil(width / scale);
-    const h = Math.ceil(height / scale);
-    const out = new Uint8Array(w * h * 3);
-    for (let by = 0; by < h; by++) {
-      for (let bx = 0; bx < w; bx++) {
-        for (let c = 0; c < 3; c++) {
-          let sum = 0;
-          let n = 0;
-          for (let y = by * scale; y < Math.min(height, (by + 1) * scale); y++) {
-            for (let x = bx * scale; x < Math.min(width, (bx + 1) * scale); x++, n++) {
-              sum += rgb[(y * width + x) * 3 + c];
-            }
-          }
-          out[(by * w + bx) * 3 + c] = Math.floor((sum + (n >> 1)) / n);
-        }
-      }
-    }
-    return out;
-  }
-
   for (const scale of [2, 4, 8] as const) {
     it(`1/${scale}: every box's mean of the exact decode, rows sent once each`, async () => {
       // 61x45 leaves partial boxes at the right and bottom edges at every scale.
       const spec = { ...randomSpec(6, 16, 61, 45), interlaced: true, idatSize: 97 };
       const png = encodePng(spec);
-      const header = pngDecoder.readHeader(png);
-      expect(header.interlaced).toBe(true);
-      const [w, h] = [Math.ceil(61 / scale), Math.ceil(45 / scale)];
-      const rgb = new Uint8Array(w * h * 3);
-      const rows: number[] = [];
-      await pngDecoder.decode(
-        png,
-        header,
-        (y, row) => {
-          expect(row.length).toBe(w * 3);
-          rows.push(y);
-          rgb.set(row, y * w * 3);
-        },
-        scale,
-      );
-      expect(rows).toEqual([...Array(h).keys()]);
-      expect(rgb).toEqual(boxMeans(expectedRgb(spec), 61, 45, scale));
+      expect(pngDecoder.readHeader(png).interlaced).toBe(true);
+      const { rgb } = await decodeScaledRows(pngDecoder, png, scale);
+      // Each box's mean, rounded half up.
+      const means = boxMeans(expectedRgb(spec), 61, 45, scale);
+      expect(rgb).toEqual(Uint8Array.from(means, (v) => Math.floor(v + 0.5)));
     });
   }
 

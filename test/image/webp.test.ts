@@ -5,6 +5,7 @@ import { createWebpDecoder, readWebpHeader } from "../../src/image/webp/index";
 import { decodeRgbRows, LibwebpError, libwebpVersion, webpFeatures } from "../../src/image/webp/libwebp";
 import webpWasm from "../../src/image/webp/wasm-worker";
 import { readHostFile, testImage } from "../support/host-files";
+import { boxMeans, decodeScaledRows } from "../support/scaled-rows";
 
 const decoder = createWebpDecoder(async () => webpWasm);
 
@@ -163,22 +164,6 @@ describe("libwebp runs in a fresh WASM instance and memory per decode, capped at
 });
 
 describe("scaled decoding: libwebp's rescaler makes the reduced rows as it decodes", () => {
-  /** The exact decode averaged over `scale` x `scale` blocks: what an area-averaging rescaler approximates. */
-  function boxAverage(rgb: Uint8Array, width: number, height: number, scale: number): Float64Array {
-    const w = Math.ceil(width / scale);
-    const h = Math.ceil(height / scale);
-    const sum = new Float64Array(w * h * 3);
-    const count = new Float64Array(w * h);
-    for (let y = 0; y < height; y++) {
-      for (let x = 0; x < width; x++) {
-        const o = Math.floor(y / scale) * w + Math.floor(x / scale);
-        count[o]++;
-        for (let c = 0; c < 3; c++) sum[o * 3 + c] += rgb[(y * width + x) * 3 + c];
-      }
-    }
-    return sum.map((v, i) => v / count[Math.floor(i / 3)]);
-  }
-
   for (const [name, load] of [
     ["lossy", LOSSY],
     ["lossless", LOSSLESS],
@@ -188,22 +173,8 @@ describe("scaled decoding: libwebp's rescaler makes the reduced rows as it decod
       const exact = await decodeAll(bytes);
       for (const scale of [2, 4] as const) {
         const header = decoder.readHeader(bytes);
-        const w = Math.ceil(400 / scale);
-        const h = Math.ceil(300 / scale);
-        const rgb = new Uint8Array(w * h * 3);
-        const rows: number[] = [];
-        await decoder.decode(
-          bytes,
-          header,
-          (y, row) => {
-            expect(row.length).toBe(w * 3);
-            rows.push(y);
-            rgb.set(row, y * w * 3);
-          },
-          scale,
-        );
-        expect(rows).toEqual([...Array(h).keys()]);
-        const box = boxAverage(exact.rgb, 400, 300, scale);
+        const { rgb } = await decodeScaledRows(decoder, bytes, scale);
+        const box = boxMeans(exact.rgb, 400, 300, scale);
         const diff = rgb.reduce((a, v, i) => a + Math.abs(v - box[i]), 0) / rgb.length;
         expect(diff, `1/${scale}`).toBeLessThan(2);
         // Smaller than the whole decode: the lossy one by far (only the reduced output is held).
