@@ -3,6 +3,7 @@ import { availableParallelism } from "node:os";
 import { resolve } from "node:path";
 import { cloudflareTest } from "@cloudflare/vitest-pool-workers";
 import { defineConfig, defineProject } from "vitest/config";
+import { unstable_readConfig } from "wrangler";
 import { fakeTelegramBindings, fakeTelegramControl } from "./test/support/fake-telegram.node.js";
 import { NoSkipsInCi } from "./test/support/no-skips-in-ci.js";
 import { openApiValidator } from "./test/support/openapi-validator.node.js";
@@ -40,6 +41,27 @@ async function bundledModules(dir: string) {
   ];
 }
 
+/**
+ * A Worker the main one calls, bundled by the global setup into `bundleDir`, with what its wrangler
+ * config declares (name, compatibility date, R2 buckets, vars, service bindings), read by wrangler itself
+ * so the tests run each Worker as configured, never a copy of its settings.
+ */
+async function companionWorker(config: string, bundleDir: string) {
+  const c = unstable_readConfig({ config: resolve(import.meta.dirname, config) });
+  return {
+    name: c.name,
+    modules: await bundledModules(resolve(import.meta.dirname, bundleDir)),
+    compatibilityDate: c.compatibility_date,
+    r2Buckets: Object.fromEntries(
+      c.r2_buckets.map((b: { binding: string; bucket_name?: string }) => [b.binding, String(b.bucket_name)]),
+    ),
+    bindings: c.vars as Record<string, string>,
+    serviceBindings: Object.fromEntries(
+      (c.services ?? []).map((s: { binding: string; service: string }) => [s.binding, s.service]),
+    ),
+  };
+}
+
 // A function, so it runs after the global setup has bundled the auxiliary Workers.
 const workerdRuntime = () =>
   cloudflareTest(async () => ({
@@ -53,42 +75,15 @@ const workerdRuntime = () =>
       // The bot's bindings point at the fake Telegram Bot API, a loopback server in this process.
       // OPEN_ACCESS: /v1 open without API_KEYS, as in `npm run dev` (wrangler.toml keeps it closed).
       bindings: { ...(await fakeTelegramBindings()), OPEN_ACCESS: "true" },
-      // The text Worker (wrangler.text.toml) as plain JS: the target of TEXT_ENCODER.
-      workers: [
-        {
-          name: "dermedge-text",
-          modules: await bundledModules(resolve(import.meta.dirname, ".cache/text-worker")),
-          compatibilityDate: "2026-04-20",
-          r2Buckets: { MODELS: "dermedge-models" },
-          bindings: { MODEL_PREFIX: "models/active" },
-        },
-        // The speech Worker (wrangler.speech.toml), a WorkerEntrypoint reached by RPC: SPEECH. It sends
-        // each window's encoder hidden states to the speech-decoder Worker (SPEECH_DECODER).
-        {
-          name: "dermedge-speech",
-          modules: await bundledModules(resolve(import.meta.dirname, ".cache/speech-worker")),
-          compatibilityDate: "2026-04-20",
-          r2Buckets: { MODELS: "dermedge-models" },
-          bindings: { SPEECH_MODEL_PREFIX: "models/speech/active", MAX_VOICE_SECONDS: "90" },
-          serviceBindings: { SPEECH_DECODER: "dermedge-speech-decoder" },
-        },
-        // The speech-decoder Worker (wrangler.speech-decoder.toml): Whisper's decoder, SPEECH_DECODER.
-        {
-          name: "dermedge-speech-decoder",
-          modules: await bundledModules(resolve(import.meta.dirname, ".cache/speech-decoder-worker")),
-          compatibilityDate: "2026-04-20",
-          r2Buckets: { MODELS: "dermedge-models" },
-          bindings: { SPEECH_MODEL_PREFIX: "models/speech/active" },
-        },
-        // The second half of a packed vision tower (wrangler.vision-tail.toml): VISION_TAIL.
-        {
-          name: "dermedge-vision-tail",
-          modules: await bundledModules(resolve(import.meta.dirname, ".cache/vision-tail-worker")),
-          compatibilityDate: "2026-04-20",
-          r2Buckets: { MODELS: "dermedge-models" },
-          bindings: { MODEL_PREFIX: "models/active", DEBUG_MEMORY: "0" },
-        },
-      ],
+      // The Workers the main one calls, as deployed: the text Worker (TEXT_ENCODER), the speech Worker
+      // (SPEECH), which sends each window's hidden states to the speech-decoder Worker (SPEECH_DECODER),
+      // and the second half of a packed vision tower (VISION_TAIL).
+      workers: await Promise.all([
+        companionWorker("wrangler.text.toml", ".cache/text-worker"),
+        companionWorker("wrangler.speech.toml", ".cache/speech-worker"),
+        companionWorker("wrangler.speech-decoder.toml", ".cache/speech-decoder-worker"),
+        companionWorker("wrangler.vision-tail.toml", ".cache/vision-tail-worker"),
+      ]),
     },
   }));
 
