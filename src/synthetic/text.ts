@@ -10,7 +10,7 @@ export const TEXT_OUTPUT = "text_embeds";
 
 // Small next to the residual branches' outputs (std ~1), as in trained CLIP: otherwise the end token's
 // own fixed embedding dominates the pooled state and every text embeds alike.
-const EMBEDDING_STD = 0.1;
+export const EMBEDDING_STD = 0.1;
 
 /** torch.finfo(float32).min, CLIP's value for masked attention scores. */
 const MASKED = -3.4028234663852886e38;

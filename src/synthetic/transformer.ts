@@ -9,8 +9,15 @@ export interface EncoderDims {
 }
 
 /** LayerNorm as torch.onnx writes it below opset 17 (no LayerNormalization op yet). Gamma 1, beta 0. */
-export function layerNorm(g: GraphBuilder, x: string, param: string, width: number, output?: string): string {
-  const gamma = g.initializer(floatTensor(`${param}.weight`, [width], new Float32Array(width).fill(1)));
+export function layerNorm(
+  g: GraphBuilder,
+  x: string,
+  param: string,
+  width: number,
+  output?: string,
+  gain = 1,
+): string {
+  const gamma = g.initializer(floatTensor(`${param}.weight`, [width], new Float32Array(width).fill(gain)));
   const beta = g.initializer(floatTensor(`${param}.bias`, [width], new Float32Array(width)));
   return g.scoped(param, () => {
     const mean = g.op("ReduceMean", [x], { axes: [-1], keepdims: 1 });

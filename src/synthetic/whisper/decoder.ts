@@ -2,7 +2,7 @@ import type { onnx as Onnx } from "onnx-proto";
 import { DataType, floatTensor, GraphBuilder, valueInfo } from "../onnx-builder";
 import type { Rng } from "../prng";
 import { DynamicQuantizer } from "../quantized-linear";
-import { quantizedEmbedding } from "../text";
+import { EMBEDDING_STD, quantizedEmbedding } from "../text";
 import { layerNorm } from "../transformer";
 import { attend, feedForward, keyValueOf, MASKED, queryOf } from "./layers";
 import { WHISPER_IO, type WhisperDims } from "./sizes";
@@ -189,10 +189,26 @@ function decoderBody(
       return g.op("Add", [crossed, ff]);
     });
   }
-  const last = layerNorm(g, h, "model.decoder.layer_norm", width);
-  const logits = q.linear(last, "proj_out", width, WHISPER_IO.vocab, { bias: false, gain: LOGIT_GAIN });
-  return [logits, ...presents];
+  // The final norm's gain spreads the logits (standard deviation LOGIT_SPREAD) so that greedy choices are
+  // clear: trained models are confident on speech.
+  const gain = LOGIT_SPREAD / (Math.sqrt(width) * EMBEDDING_STD);
+  const last = layerNorm(g, h, "model.decoder.layer_norm", width, undefined, gain);
+  return [tiedProjection(g, last, "model.decoder.embed_tokens.weight"), ...presents];
 }
 
-// Spreads the random logits so that greedy choices are clear (trained models are confident on speech).
-const LOGIT_GAIN = 8;
+const LOGIT_SPREAD = 8;
+
+/**
+ * proj_out, tied to the token embedding as Whisper ties it: optimum exports MatMul(x, Transpose(table)),
+ * and quantize_dynamic, which quantises the table for its Gather (uint8, per tensor), leaves that MatMul
+ * in float (its B is no initializer) and reads the uint8 table through a Transpose and a DequantizeLinear:
+ * the form of Xenova's files (one table: 30.7 MB for tiny), which dequantises the whole table every step.
+ * `dermedge model pack` rewrites it (src/packing/tied-projection.ts).
+ */
+function tiedProjection(g: GraphBuilder, x: string, param: string): string {
+  return g.scoped("proj_out", () => {
+    const transposed = g.op("Transpose", [`${param}_quantized`], { perm: [1, 0] });
+    const table = g.op("DequantizeLinear", [transposed, `${param}_scale`, `${param}_zero_point`]);
+    return g.op("MatMul", [x, table]);
+  });
+}
