@@ -9,6 +9,7 @@ import { PackageWriter, revisionHash } from "../model/package/writer.node";
 import { chunkAttention } from "./chunk-attention";
 import { emptyCachedCrossAttention } from "./empty-cross-cache";
 import { sliceFeedForward } from "./slice-rows";
+import { integerTiedProjection } from "./tied-projection";
 import { convertToOrt } from "./to-ort";
 
 const { ModelProto } = onnxProto.onnx;
@@ -28,6 +29,8 @@ export interface PackSpeechOptions {
   attentionRowsPerChunk?: number | null;
   /** Default true: the decoder's cached branch returns no cross-attention cache (empty-cross-cache.ts). */
   emptyCrossCache?: boolean;
+  /** Default true: the projection tied to the embedding reads the uint8 table in place (tied-projection.ts). */
+  integerTiedProjection?: boolean;
 }
 
 /**
@@ -36,7 +39,8 @@ export interface PackSpeechOptions {
  * copied as they are; the manifest lists the .ort files. The encoder's self-attention and first
  * feed-forward layers are rewritten to run a slice of rows at a time (chunk-attention.ts, slice-rows.ts):
  * the same outputs, with a tenth of those layers' activations alive at once. The decoder's cached branch
- * returns no cross-attention cache (empty-cross-cache.ts), as optimum's merge already does.
+ * returns no cross-attention cache (empty-cross-cache.ts), as optimum's merge already does, and its output
+ * projection reads the embedding's uint8 table in place (tied-projection.ts).
  */
 export async function packSpeechPackage(
   source: string,
@@ -88,12 +92,20 @@ export async function packSpeechPackage(
       file: await packed(manifest.encoder.file, rows === null ? null : sliceRows),
     };
     // The decoder's attention is over a few tokens at a time: nothing to slice. Its cached branch must not
-    // hand the cross-attention cache back every step.
+    // hand the cross-attention cache back every step, nor its logits make the vocabulary table float.
+    const decoderRewrites = [
+      options.emptyCrossCache === false ? null : emptyCachedCrossAttention,
+      options.integerTiedProjection === false ? null : integerTiedProjection,
+    ].filter((r) => r !== null);
     decoder = {
       ...manifest.decoder,
       file: await packed(
         manifest.decoder.file,
-        options.emptyCrossCache === false ? null : emptyCachedCrossAttention,
+        decoderRewrites.length
+          ? (model) => {
+              for (const rewrite of decoderRewrites) rewrite(model);
+            }
+          : null,
       ),
     };
   } finally {
