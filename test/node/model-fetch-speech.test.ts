@@ -148,6 +148,8 @@ describe("dermedge model fetch --model whisper-* (against a local stand-in for t
     expect(installed.stdout).toContain(
       `installed Xenova/whisper-tiny ${COMMIT} as the active speech model (local R2)`,
     );
+    // As fetched, the graphs are .onnx: the Workers need them packed.
+    expect(installed.stdout).toContain("note: not packed: run `dermedge model pack` first");
   });
 
   it.each([

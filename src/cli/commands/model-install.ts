@@ -110,4 +110,8 @@ async function installSpeech(dir: string, target: string[], refuseSynthetic: boo
   const where = target[0] === "--remote" ? "remote" : "local";
   console.log(`installed ${manifest.id} ${manifest.revision} as the active speech model (${where} R2)`);
   if (manifest.synthetic) console.log("note: this is a SYNTHETIC model: its transcripts mean nothing");
+  if (!manifest.decoder.file.endsWith(".ort")) {
+    // Unpacked, a real export's decoder makes its 80 MB vocabulary table float every step (README).
+    console.log("note: not packed: run `dermedge model pack` first to fit the speech Workers' 128 MB");
+  }
 }
