@@ -1,6 +1,6 @@
 import { MPEGDecoder } from "./decoders";
 import { AudioError, decoderReady, requireDecoderModule } from "./errors";
-import { downmix, type PcmSink } from "./pcm";
+import { downmix, freeAll, type PcmSink, pushFreeing } from "./pcm";
 
 /** Bytes handed to mpg123 at once: a few seconds of audio, so an over-long file is refused early. */
 const CHUNK = 64 * 1024;
@@ -20,7 +20,8 @@ export async function decodeMp3(bytes: Uint8Array, out: PcmSink, module?: WebAss
       // mpg123 resynchronises past damage silently; an error is data that is not MPEG audio at all.
       if (decoded.errors.length) throw new AudioError("corrupt", "The MP3 file is damaged.");
       if (decoded.samplesDecoded)
-        out.push(downmix(decoded.channelData, decoded.samplesDecoded), decoded.sampleRate);
+        pushFreeing(out, downmix(decoded.channelData, decoded.samplesDecoded), decoded.sampleRate);
+      freeAll(decoded.channelData);
     }
   } finally {
     decoder.free();

@@ -1,7 +1,7 @@
 import { OpusDecoder } from "./decoders";
 import { AudioError, decoderReady, requireDecoderModule } from "./errors";
 import { lastOggGranule, oggPackets, readOggPage } from "./ogg";
-import { downmix, type PcmSink, tooLong } from "./pcm";
+import { downmix, freeAll, type PcmSink, pushFreeing, tooLong } from "./pcm";
 
 const OPUS_RATE = 48000;
 /** Packets decoded at once: about a second of a voice note (20 ms packets). */
@@ -95,7 +95,8 @@ export async function decodeOggOpus(
       if (errors.length) throw new AudioError("corrupt", "An Opus packet is damaged.");
       const length = Math.min(samplesDecoded, left);
       left -= length;
-      if (length) out.push(downmix(channelData, length, head.gain), OPUS_RATE);
+      if (length) pushFreeing(out, downmix(channelData, length, head.gain), OPUS_RATE);
+      freeAll(channelData);
     }
   } finally {
     decoder.free();

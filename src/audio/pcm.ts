@@ -1,3 +1,4 @@
+import { freeNow } from "../lib/bytes";
 import { AudioError } from "./errors";
 import { Resampler } from "./resample";
 
@@ -7,6 +8,7 @@ export const WHISPER_RATE = 16000;
 export interface PcmSink {
   /** Says how many samples will come, when the container tells: the output is then allocated once. */
   expect?(samples: number, rate: number): void;
+  /** Copies `mono` and keeps no reference to it: the caller may free it at once. */
   push(mono: Float32Array, rate: number): void;
 }
 
@@ -38,7 +40,9 @@ export class Pcm16k implements PcmSink {
     }
     this.inputSamples += mono.length;
     if (this.inputSamples > this.maxSeconds * rate) throw tooLong(this.maxSeconds);
-    this.append(this.resampler.push(mono));
+    const resampled = this.resampler.push(mono);
+    this.append(resampled);
+    freeNow(resampled); // copied into the output; a 90 s note's blocks would otherwise wait for a collection
   }
 
   /** Seconds received so far. */
@@ -50,6 +54,7 @@ export class Pcm16k implements PcmSink {
     if (this.resampler) this.append(this.resampler.flush());
     // An exact forecast leaves no spare room; otherwise copy, so that the spare room is not kept alive.
     const out = this.length === this.output.length ? this.output : this.output.slice(0, this.length);
+    if (out !== this.output) freeNow(this.output);
     this.output = new Float32Array(0);
     return out;
   }
@@ -64,12 +69,24 @@ export class Pcm16k implements PcmSink {
   private grow(capacity: number): void {
     const next = new Float32Array(capacity);
     next.set(this.output.subarray(0, this.length));
+    freeNow(this.output);
     this.output = next;
   }
 }
 
 export const tooLong = (maxSeconds: number) =>
   new AudioError("too_long", `The recording is longer than ${maxSeconds} seconds.`);
+
+/** Pushes a block of ours and frees it at once (the sink copied it): a long note makes no garbage. */
+export function pushFreeing(out: PcmSink, mono: Float32Array, rate: number): void {
+  out.push(mono, rate);
+  freeNow(mono); // a view of a decoder's channel (downmix of one) is left to freeAll
+}
+
+/** A decoder's output, copied out of its WASM heap for us: freed once pushed. */
+export function freeAll(channels: Float32Array[]): void {
+  for (const channel of channels) freeNow(channel);
+}
 
 /** The mean of the channels, scaled by `gain`: what a mono recording of the same sound would hold. */
 export function downmix(channels: Float32Array[], length: number, gain = 1): Float32Array {

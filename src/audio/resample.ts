@@ -1,3 +1,4 @@
+import { freeNow } from "../lib/bytes";
 import { AudioError } from "./errors";
 
 /**
@@ -97,6 +98,7 @@ export class Resampler {
     if (this.length + input.length > this.store.length) {
       const bigger = new Float32Array(Math.max(2 * this.store.length, this.length + input.length));
       bigger.set(this.store.subarray(0, this.length));
+      freeNow(this.store);
       this.store = bigger;
     }
     this.store.set(input, this.length);

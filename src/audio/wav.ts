@@ -1,5 +1,5 @@
 import { AudioError } from "./errors";
-import { type PcmSink, tooLong } from "./pcm";
+import { type PcmSink, pushFreeing, tooLong } from "./pcm";
 
 const PCM = 1;
 const IEEE_FLOAT = 3;
@@ -106,6 +106,6 @@ export function decodeWav(bytes: Uint8Array, out: PcmSink, maxSeconds: number): 
       for (let c = 0; c < wav.channels; c++) sum += sample(start + i, c);
       mono[i] = sum / wav.channels;
     }
-    out.push(mono, wav.sampleRate);
+    pushFreeing(out, mono, wav.sampleRate);
   }
 }
