@@ -56,6 +56,23 @@ export function hold(purpose: string, bytes: number): () => void {
   };
 }
 
+/**
+ * Counts a changing set of arrays under `purpose`: each `set` replaces the last, sampled as it goes, so
+ * that a loop's live tensors (a decoder's cache, step after step) are in the peak without being counted
+ * twice.
+ */
+export class HeldArrays {
+  private release = () => {};
+
+  constructor(private readonly purpose: string) {}
+
+  set(arrays: ArrayBufferView[]): void {
+    this.release();
+    const bytes = arrays.reduce((n, a) => n + a.byteLength, 0);
+    this.release = bytes > 0 ? hold(this.purpose, bytes) : () => {};
+  }
+}
+
 /** Runs `create` and records the WASM growth it caused under `key`. */
 export async function measureCreation<T>(key: string, create: () => Promise<T>): Promise<T> {
   const before = ortHeapBytes();

@@ -1,5 +1,5 @@
 import { freeNow } from "../../lib/bytes";
-import { sampleMemory } from "../memory";
+import { HeldArrays, hold, sampleMemory } from "../memory";
 import { readJson } from "../package/load";
 import { readSpeechManifest, type SpeechManifest } from "../package/speech-manifest";
 import type { ModelStore } from "../package/store";
@@ -77,12 +77,28 @@ export class WhisperDecoder implements WindowDecoder {
   }
 
   async decode(hiddenStates: Float32Array, request: DecodeRequest): Promise<WindowResult> {
+    // What a window keeps alive in JS, counted between the steps and at each one (the debug endpoint's peak).
+    const releaseHidden = hold("speech hidden states", hiddenStates.byteLength);
+    const live = new HeldArrays("speech decoder tensors");
+    try {
+      return await this.decodeWindow(hiddenStates, request, live);
+    } finally {
+      live.set([]);
+      releaseHidden();
+    }
+  }
+
+  private async decodeWindow(
+    hiddenStates: Float32Array,
+    request: DecodeRequest,
+    live: HeldArrays,
+  ): Promise<WindowResult> {
     const { ort } = this.sessions;
     const { ids } = request;
     const width = hiddenStates.length / AUDIO_POSITIONS;
     const hidden = new ort.Tensor("float32", hiddenStates, [1, AUDIO_POSITIONS, width]);
     const decoder = await this.session();
-    const language = request.language ?? (await this.detectLanguage(decoder, hidden, ids));
+    const language = request.language ?? (await this.detectLanguage(decoder, hidden, ids, live));
     const prompt = [ids.startOfTranscript, ids.languages[language], ids.transcribe, ids.noTimestamps];
     const maxNew = Math.min(request.maxNewTokens ?? SAMPLE_LEN, this.generation.maxLength - prompt.length);
     const useCache = request.useCache ?? true;
@@ -94,6 +110,7 @@ export class WhisperDecoder implements WindowDecoder {
     let input = prompt;
     while (generated.length < maxNew) {
       const out = await this.run(decoder, input, hidden, past);
+      live.set(dataOf([...Object.values(past ?? {}), out.logits, ...Object.values(out.present)]));
       const vocab = out.logits.dims[2];
       const rows = out.logits.dims[1];
       const all = out.logits.data as Float32Array;
@@ -134,8 +151,10 @@ export class WhisperDecoder implements WindowDecoder {
     decoder: SerialSession,
     hidden: OrtTensor,
     ids: WhisperSpecialIds,
+    live: HeldArrays,
   ): Promise<SpeechLanguage> {
     const out = await this.run(decoder, [ids.startOfTranscript], hidden, undefined);
+    live.set(dataOf([out.logits, ...Object.values(out.present)]));
     const logits = out.logits.data as Float32Array;
     const language = logits[ids.languages.zh] > logits[ids.languages.en] ? "zh" : "en";
     release([out.logits, ...Object.values(out.present)]); // the cross-attention cache alone is 18 MB (tiny)
@@ -202,6 +221,8 @@ const selfAttention = (past: Record<string, OrtTensor>) =>
  * whole self-attention cache again, about 300 MB of short-lived arrays in a 224-token window, which
  * would otherwise count against the isolate until V8 collects them (measured: 961 MB as counted).
  */
+const dataOf = (tensors: OrtTensor[]) => tensors.map((tensor) => tensor.data as ArrayBufferView);
+
 function release(tensors: OrtTensor[]): void {
-  for (const tensor of tensors) freeNow(tensor.data as ArrayBufferView);
+  for (const array of dataOf(tensors)) freeNow(array);
 }
