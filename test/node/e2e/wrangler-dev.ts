@@ -30,8 +30,15 @@ function run(args: string[], log: NodeJS.WritableStream, env: NodeJS.ProcessEnv)
     const child = spawn(process.execPath, args, { cwd: root, stdio: ["ignore", "pipe", "pipe"], env });
     child.stdout.pipe(log, { end: false });
     child.stderr.pipe(log, { end: false });
+    // The end of its output goes into the error: the log file is overwritten by the next run.
+    let tail = "";
+    child.stderr.on("data", (chunk) => {
+      tail = (tail + String(chunk)).slice(-2000);
+    });
     child.once("error", fail);
-    child.once("exit", (code) => (code === 0 ? done() : fail(new Error(`${args.join(" ")} exited ${code}`))));
+    child.once("exit", (code) =>
+      code === 0 ? done() : fail(new Error(`${args.join(" ")} exited ${code}:\n${tail}`)),
+    );
   });
 }
 
