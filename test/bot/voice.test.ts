@@ -56,21 +56,28 @@ describe("voice notes are the patient's words", () => {
     expect(then).toEqual((await typed.sent()).slice(typedBefore));
   });
 
-  it("with a photo waiting, the voice note completes it and the photo is assessed", async () => {
-    const chat = new Chat();
+  it.each([
+    "en",
+    "zh",
+  ] as const)("%s: with a photo waiting, the voice note completes it and the photo is assessed", async (lang) => {
+    const chat = new Chat({ languageCode: lang === "zh" ? "zh-hans" : "en" });
+    await chat.send(`/start lang_${lang}`);
+    const before = (await chat.sent()).length;
     const photo = await putFile(await testImage("photo"));
     await chat.sendPhoto(photoSizes([photo], [800]));
-    expect(await chat.sent()).toEqual([botMessages.en.askForWords]);
-    await sendVoice(chat, await requireHostFile("fixtures", "audio/en.opus"));
+    expect((await chat.sent()).slice(before)).toEqual([botMessages[lang].askForWords]);
+    await sendVoice(chat, await requireHostFile("fixtures", `audio/${lang}.opus`));
     // As with typed words: the core checklist, then the answer.
+    const { items } = await chat.checklist();
     await chat.answerChecklist([], true);
-    const [, heard, ...answer] = await chat.sent({ checklist: false, questions: false });
+    const [, heard, ...answer] = (await chat.sent({ checklist: false, questions: false })).slice(before);
+    const [, , ...withChecklist] = (await chat.sent()).slice(before);
     console.log(
-      `voice conversation (en, with a photo, synthetic models):\n${[heard, ...answer].join("\n---\n")}`,
+      `voice conversation (${lang}, with a photo, synthetic models; checklist buttons: ${items.join(" | ")}):\n${[heard, ...withChecklist].join("\n---\n")}`,
     );
-    expect(heard.startsWith(HEARD.en) || heard.startsWith(HEARD.zh)).toBe(true);
+    expect(heard.startsWith(HEARD[lang])).toBe(true);
     expect(answer.length).toBeGreaterThan(0);
-    expect(answer.join("\n")).not.toContain(botMessages.en.askForPhoto);
+    expect(answer.join("\n")).not.toContain(botMessages[lang].askForPhoto);
   });
 
   it("audio sent as a file or as `audio` is heard too", async () => {
