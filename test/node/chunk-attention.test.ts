@@ -17,6 +17,7 @@ import { chunkAttention } from "../../src/packing/chunk-attention";
 import { sliceFeedForward } from "../../src/packing/slice-rows";
 import { convertToOrt } from "../../src/packing/to-ort";
 import { DataType, floatTensor, GraphBuilder } from "../../src/synthetic/onnx-builder";
+import { copyModel, seededFloats } from "../support/graph-inputs";
 
 const { ModelProto } = onnxProto.onnx;
 const whisperTest = resolve(import.meta.dirname, "../../.cache/models/whisper-test");
@@ -33,16 +34,6 @@ async function run(model: Onnx.IModelProto, feeds: Record<string, ortNode.Tensor
   }
 }
 
-const copy = (model: Onnx.IModelProto) => ModelProto.decode(ModelProto.encode(model).finish());
-
-function seeded(n: number, seed: number): Float32Array {
-  let state = seed;
-  return Float32Array.from({ length: n }, () => {
-    state = (state * 1103515245 + 12345) >>> 0;
-    return state / 2 ** 32 - 0.5;
-  });
-}
-
 /** softmax(q k^T * s [+ extra]) v over [heads, rows, 8] (optimum's 3-D bmm form), or with a custom softmax axis. */
 function attentionGraph(options: { rows: number; extra?: "mask"; axis?: number }): Onnx.IModelProto {
   const g = new GraphBuilder();
@@ -53,7 +44,7 @@ function attentionGraph(options: { rows: number; extra?: "mask"; axis?: number }
     g.floatScalar(0.3),
   ]);
   if (options.extra === "mask") {
-    const mask = seeded(options.rows * options.rows, 9);
+    const mask = seededFloats(options.rows * options.rows, 9);
     scores = g.op("Add", [scores, g.initializer(floatTensor("mask", [options.rows, options.rows], mask))]);
   }
   g.op("MatMul", [g.op("Softmax", [scores], { axis: options.axis ?? -1 }), v], {}, "context");
@@ -66,10 +57,10 @@ describe("chunkAttention", () => {
     const original = ModelProto.decode(
       await readFile(resolve(whisperTest, "onnx/encoder_model_quantized.onnx")),
     );
-    const chunked = copy(original);
+    const chunked = copyModel(original);
     expect(chunkAttention(chunked, { rows: 1500, rowsPerChunk: 150 })).toBe(2); // whisper-test: 2 layers
     expect(chunked.graph!.node!.filter((n) => n.opType === "Softmax")).toHaveLength(2 * 10);
-    const features = new ortNode.Tensor("float32", seeded(80 * 3000, 1), [1, 80, 3000]);
+    const features = new ortNode.Tensor("float32", seededFloats(80 * 3000, 1), [1, 80, 3000]);
     const [before, after] = await Promise.all(
       [original, chunked].map(async (m) => (await run(m, { input_features: features })).last_hidden_state),
     );
@@ -83,14 +74,14 @@ describe("chunkAttention", () => {
     const original = ModelProto.decode(
       await readFile(resolve(whisperTest, "onnx/encoder_model_quantized.onnx")),
     );
-    const sliced = copy(original);
+    const sliced = copyModel(original);
     expect(sliceFeedForward(sliced, { rows: 1500, rowsPerChunk: 150 })).toBe(2); // fc1 of 2 layers
     // The two convolutions' GELUs stay whole (a convolution is not a widening MatMul); each fc1's is in 10.
     expect(sliced.graph!.node!.filter((n) => n.opType === "Erf")).toHaveLength(2 + 2 * 10);
     expect(sliced.graph!.node!.filter((n) => n.opType === "DynamicQuantizeLinear")).toHaveLength(
       original.graph!.node!.filter((n) => n.opType === "DynamicQuantizeLinear").length,
     );
-    const features = new ortNode.Tensor("float32", seeded(80 * 3000, 3), [1, 80, 3000]);
+    const features = new ortNode.Tensor("float32", seededFloats(80 * 3000, 3), [1, 80, 3000]);
     const [before, after] = await Promise.all(
       [original, sliced].map(async (m) => (await run(m, { input_features: features })).last_hidden_state),
     );
@@ -110,7 +101,7 @@ describe("chunkAttention", () => {
       await convertToOrt(source, join(dir, "whole.ort"));
       await convertToOrt(join(dir, "chunked.onnx"), join(dir, "chunked.ort"));
       const ort = useOrtWasm(await nodeWasm("onnxruntime-web/ort-wasm-simd-threaded.wasm"));
-      const features = new ort.Tensor("float32", seeded(80 * 3000, 1), [1, 80, 3000]);
+      const features = new ort.Tensor("float32", seededFloats(80 * 3000, 1), [1, 80, 3000]);
       const outputs: Float32Array[] = [];
       for (const file of ["whole.ort", "chunked.ort"]) {
         const session = await ort.InferenceSession.create(new Uint8Array(await readFile(join(dir, file))));
@@ -127,13 +118,13 @@ describe("chunkAttention", () => {
 
   it("optimum's 3-D bmm form ([batch*heads, rows, head_dim], scaled after the MatMul): the same output", async () => {
     const original = attentionGraph({ rows: 60 });
-    const chunked = copy(original);
+    const chunked = copyModel(original);
     expect(chunkAttention(chunked, { rows: 60, rowsPerChunk: 20 })).toBe(1);
     expect(chunked.graph!.node!.filter((n) => n.opType === "Slice")).toHaveLength(3);
     const feeds = Object.fromEntries(
       ["q", "k", "v"].map((name, i) => [
         name,
-        new ortNode.Tensor("float32", seeded(2 * 60 * 8, i + 2), [2, 60, 8]),
+        new ortNode.Tensor("float32", seededFloats(2 * 60 * 8, i + 2), [2, 60, 8]),
       ]),
     );
     const [before, after] = await Promise.all(

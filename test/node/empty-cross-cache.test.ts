@@ -20,32 +20,15 @@ import { Rng } from "../../src/synthetic/prng";
 import { cacheNames, whisperMergedDecoder } from "../../src/synthetic/whisper/decoder";
 import { WHISPER_FILES, writeSyntheticWhisper } from "../../src/synthetic/whisper/package";
 import { WHISPER_SIZES } from "../../src/synthetic/whisper/sizes";
+import { copyModel, decoderStepFeeds, seededFloats } from "../support/graph-inputs";
 
 const { ModelProto } = onnxProto.onnx;
 const dims = WHISPER_SIZES.test;
 const headDim = dims.width / dims.heads;
-const copy = (model: Onnx.IModelProto) => ModelProto.decode(ModelProto.encode(model).finish());
-
-function seeded(n: number, seed: number): Float32Array {
-  let state = seed;
-  return Float32Array.from({ length: n }, () => {
-    state = (state * 1103515245 + 12345) >>> 0;
-    return state / 2 ** 32 - 0.5;
-  });
-}
 
 /** A cached step (3 tokens in the cache, 1 new) through `model` (or an ORT-format file) on onnxruntime-node: every output. */
 async function cachedStep(model: Onnx.IModelProto | string) {
-  const feeds: Record<string, ortNode.Tensor> = {
-    input_ids: new ortNode.Tensor("int64", BigInt64Array.of(7n), [1, 1]),
-    encoder_hidden_states: new ortNode.Tensor("float32", seeded(1500 * dims.width, 1), [1, 1500, dims.width]),
-    use_cache_branch: new ortNode.Tensor("bool", Uint8Array.of(1), [1]),
-  };
-  cacheNames(dims.decoderLayers, "past_key_values").forEach((name, i) => {
-    const length = name.includes(".encoder.") ? 1500 : 3;
-    const shape = [1, dims.heads, length, headDim];
-    feeds[name] = new ortNode.Tensor("float32", seeded(dims.heads * length * headDim, 10 + i), shape);
-  });
+  const feeds = decoderStepFeeds(dims, { ids: [7n], cached: true, seed: 1 });
   const bytes = typeof model === "string" ? await readFile(model) : ModelProto.encode(model).finish();
   const session = await ortNode.InferenceSession.create(bytes, {
     executionProviders: ["cpu"],
@@ -67,7 +50,7 @@ describe("emptyCachedCrossAttention", () => {
 
   it("a cached branch that hands the past back: empty present.*.encoder.*, the other outputs bit for bit", async () => {
     const original = whisperMergedDecoder(dims, new Rng(0, 11), { cachedCrossAttention: "pass-through" });
-    const rewritten = copy(original);
+    const rewritten = copyModel(original);
     expect(emptyCachedCrossAttention(rewritten)).toBe(2 * dims.decoderLayers);
     const before = await cachedStep(original);
     const after = await cachedStep(rewritten);
@@ -109,7 +92,7 @@ describe("emptyCachedCrossAttention", () => {
     const ortWasm = await nodeWasm("onnxruntime-web/ort-wasm-simd-threaded.wasm");
     const fromSource = await SpeechEngine.open(directoryStore(unrewritten), { ortWasm });
     const fromPacked = await SpeechEngine.open(directoryStore(packedDir), { ortWasm });
-    const features = seeded(80 * 3000, 3);
+    const features = seededFloats(80 * 3000, 3);
     for (const language of ["en", "zh"] as const) {
       const options = { language, maxNewTokens: 12 };
       const a = await fromSource.transcribeFeatures(features, options);

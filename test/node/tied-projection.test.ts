@@ -20,41 +20,18 @@ import { integerTiedProjection } from "../../src/packing/tied-projection";
 import { Rng } from "../../src/synthetic/prng";
 import { SIZES } from "../../src/synthetic/sizes";
 import { textModel } from "../../src/synthetic/text";
-import { cacheNames, whisperMergedDecoder } from "../../src/synthetic/whisper/decoder";
+import { whisperMergedDecoder } from "../../src/synthetic/whisper/decoder";
 import { WHISPER_FILES, writeSyntheticWhisper } from "../../src/synthetic/whisper/package";
 import { WHISPER_IO, WHISPER_SIZES } from "../../src/synthetic/whisper/sizes";
+import { copyModel, decoderStepFeeds, seededFloats } from "../support/graph-inputs";
 
 const { ModelProto } = onnxProto.onnx;
 const dims = WHISPER_SIZES.test;
-const headDim = dims.width / dims.heads;
-const copy = (model: Onnx.IModelProto) => ModelProto.decode(ModelProto.encode(model).finish());
-
-function seeded(n: number, seed: number): Float32Array {
-  let state = seed;
-  return Float32Array.from({ length: n }, () => {
-    state = (state * 1103515245 + 12345) >>> 0;
-    return state / 2 ** 32 - 0.5;
-  });
-}
 
 /** One step's logits: the first (4 prompt tokens, no cache) or a cached one (3 in the cache, 1 new). */
 async function logits(model: Onnx.IModelProto, cached: boolean, seed: number): Promise<Float32Array> {
-  const feeds: Record<string, ortNode.Tensor> = {
-    input_ids: cached
-      ? new ortNode.Tensor("int64", BigInt64Array.of(BigInt(seed * 97)), [1, 1])
-      : new ortNode.Tensor("int64", BigInt64Array.of(50258n, 50259n, 50359n, 50363n), [1, 4]),
-    encoder_hidden_states: new ortNode.Tensor("float32", seeded(1500 * dims.width, seed), [
-      1,
-      1500,
-      dims.width,
-    ]),
-    use_cache_branch: new ortNode.Tensor("bool", Uint8Array.of(cached ? 1 : 0), [1]),
-  };
-  cacheNames(dims.decoderLayers, "past_key_values").forEach((name, i) => {
-    const length = !cached ? 0 : name.includes(".encoder.") ? 1500 : 3;
-    const shape = [1, dims.heads, length, headDim];
-    feeds[name] = new ortNode.Tensor("float32", seeded(dims.heads * length * headDim, seed + 10 + i), shape);
-  });
+  const ids = cached ? [BigInt(seed * 97)] : [50258n, 50259n, 50359n, 50363n];
+  const feeds = decoderStepFeeds(dims, { ids, cached, seed });
   const session = await ortNode.InferenceSession.create(ModelProto.encode(model).finish(), {
     executionProviders: ["cpu"],
     intraOpNumThreads: 1,
@@ -103,7 +80,7 @@ describe("integerTiedProjection", () => {
   for (const cached of [false, true]) {
     it(`${cached ? "a cached step" : "the first step"}: logits within quantisation of the float product, the same greedy choices`, async () => {
       const original = whisperMergedDecoder(dims, new Rng(0, 11));
-      const rewritten = copy(original);
+      const rewritten = copyModel(original);
       integerTiedProjection(rewritten);
       for (const seed of [1, 2, 3]) {
         const before = await logits(original, cached, seed);
@@ -156,7 +133,7 @@ describe("integerTiedProjection", () => {
       ["en", 3],
       ["zh", 4],
     ] as const) {
-      const features = seeded(80 * 3000, seed);
+      const features = seededFloats(80 * 3000, seed);
       const options = { language, maxNewTokens: 16 };
       const a = await fromUntied.transcribeFeatures(features, options);
       const b = await fromPacked.transcribeFeatures(features, options);
