@@ -8,7 +8,7 @@ const { AttributeProto, TensorProto } = onnxProto.onnx;
  * Whisper's output projection is tied to its token embedding. In Xenova's quantised decoders the table is
  * stored once, uint8 [vocab, width] with one scale and zero point (quantize_dynamic quantised it for the
  * embedding's Gather), and proj_out reads it as MatMul(x, DequantizeLinear(Transpose(table))): ORT folds
- * the Transpose into a second uint8 copy when the session is made (tiny: +20 MB) and, not folding a
+ * the Transpose into a uint8 copy per `If` branch when the session is made (tiny: +20 MB each) and, not folding a
  * DequantizeLinear, makes the whole table float32 on every step (tiny: 80 MB, in a 128 MB isolate).
  *
  * This reads the table in place instead, as the left operand of an integer matrix product:
