@@ -17,22 +17,10 @@ import { chunkAttention } from "../../src/packing/chunk-attention";
 import { sliceFeedForward } from "../../src/packing/slice-rows";
 import { convertToOrt } from "../../src/packing/to-ort";
 import { DataType, floatTensor, GraphBuilder } from "../../src/synthetic/onnx-builder";
-import { copyModel, seededFloats } from "../support/graph-inputs";
+import { copyModel, runOnce, seededFloats } from "../support/graph-inputs";
 
 const { ModelProto } = onnxProto.onnx;
 const whisperTest = resolve(import.meta.dirname, "../../.cache/models/whisper-test");
-
-async function run(model: Onnx.IModelProto, feeds: Record<string, ortNode.Tensor>) {
-  const session = await ortNode.InferenceSession.create(ModelProto.encode(model).finish(), {
-    executionProviders: ["cpu"],
-    intraOpNumThreads: 1,
-  });
-  try {
-    return await session.run(feeds);
-  } finally {
-    await session.release();
-  }
-}
 
 /** softmax(q k^T * s [+ extra]) v over [heads, rows, 8] (optimum's 3-D bmm form), or with a custom softmax axis. */
 function attentionGraph(options: { rows: number; extra?: "mask"; axis?: number }): Onnx.IModelProto {
@@ -62,7 +50,9 @@ describe("chunkAttention", () => {
     expect(chunked.graph!.node!.filter((n) => n.opType === "Softmax")).toHaveLength(2 * 10);
     const features = new ortNode.Tensor("float32", seededFloats(80 * 3000, 1), [1, 80, 3000]);
     const [before, after] = await Promise.all(
-      [original, chunked].map(async (m) => (await run(m, { input_features: features })).last_hidden_state),
+      [original, chunked].map(
+        async (m) => (await runOnce(m, { input_features: features })).last_hidden_state,
+      ),
     );
     expect(after.dims).toEqual(before.dims);
     expect(Buffer.from((after.data as Float32Array).buffer)).toEqual(
@@ -83,7 +73,7 @@ describe("chunkAttention", () => {
     );
     const features = new ortNode.Tensor("float32", seededFloats(80 * 3000, 3), [1, 80, 3000]);
     const [before, after] = await Promise.all(
-      [original, sliced].map(async (m) => (await run(m, { input_features: features })).last_hidden_state),
+      [original, sliced].map(async (m) => (await runOnce(m, { input_features: features })).last_hidden_state),
     );
     expect(Buffer.from((after.data as Float32Array).buffer)).toEqual(
       Buffer.from((before.data as Float32Array).buffer),
@@ -128,7 +118,7 @@ describe("chunkAttention", () => {
       ]),
     );
     const [before, after] = await Promise.all(
-      [original, chunked].map(async (m) => (await run(m, feeds)).context),
+      [original, chunked].map(async (m) => (await runOnce(m, feeds)).context),
     );
     expect(Array.from(after.data as Float32Array)).toEqual(Array.from(before.data as Float32Array));
   });

@@ -9,7 +9,6 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import onnxProto, { type onnx as Onnx } from "onnx-proto";
-import * as ortNode from "onnxruntime-node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { nodeWasm } from "../../src/lib/node-wasm.node";
 import { directoryStore } from "../../src/model/package/directory-store.node";
@@ -20,7 +19,7 @@ import { Rng } from "../../src/synthetic/prng";
 import { cacheNames, whisperMergedDecoder } from "../../src/synthetic/whisper/decoder";
 import { WHISPER_FILES, writeSyntheticWhisper } from "../../src/synthetic/whisper/package";
 import { WHISPER_SIZES } from "../../src/synthetic/whisper/sizes";
-import { copyModel, decoderStepFeeds, seededFloats } from "../support/graph-inputs";
+import { copyModel, decoderStepFeeds, runOnce, seededFloats } from "../support/graph-inputs";
 
 const { ModelProto } = onnxProto.onnx;
 const dims = WHISPER_SIZES.test;
@@ -29,16 +28,7 @@ const headDim = dims.width / dims.heads;
 /** A cached step (3 tokens in the cache, 1 new) through `model` (or an ORT-format file) on onnxruntime-node: every output. */
 async function cachedStep(model: Onnx.IModelProto | string) {
   const feeds = decoderStepFeeds(dims, { ids: [7n], cached: true, seed: 1 });
-  const bytes = typeof model === "string" ? await readFile(model) : ModelProto.encode(model).finish();
-  const session = await ortNode.InferenceSession.create(bytes, {
-    executionProviders: ["cpu"],
-    intraOpNumThreads: 1,
-  });
-  try {
-    return await session.run(feeds);
-  } finally {
-    await session.release();
-  }
+  return runOnce(typeof model === "string" ? new Uint8Array(await readFile(model)) : model, feeds);
 }
 
 describe("emptyCachedCrossAttention", () => {

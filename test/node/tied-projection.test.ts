@@ -10,7 +10,6 @@ import { mkdtemp, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import onnxProto, { type onnx as Onnx } from "onnx-proto";
-import * as ortNode from "onnxruntime-node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { nodeWasm } from "../../src/lib/node-wasm.node";
 import { directoryStore } from "../../src/model/package/directory-store.node";
@@ -23,7 +22,7 @@ import { textModel } from "../../src/synthetic/text";
 import { whisperMergedDecoder } from "../../src/synthetic/whisper/decoder";
 import { WHISPER_FILES, writeSyntheticWhisper } from "../../src/synthetic/whisper/package";
 import { WHISPER_IO, WHISPER_SIZES } from "../../src/synthetic/whisper/sizes";
-import { copyModel, decoderStepFeeds, seededFloats } from "../support/graph-inputs";
+import { copyModel, decoderStepFeeds, runOnce, seededFloats } from "../support/graph-inputs";
 
 const { ModelProto } = onnxProto.onnx;
 const dims = WHISPER_SIZES.test;
@@ -32,17 +31,9 @@ const dims = WHISPER_SIZES.test;
 async function logits(model: Onnx.IModelProto, cached: boolean, seed: number): Promise<Float32Array> {
   const ids = cached ? [BigInt(seed * 97)] : [50258n, 50259n, 50359n, 50363n];
   const feeds = decoderStepFeeds(dims, { ids, cached, seed });
-  const session = await ortNode.InferenceSession.create(ModelProto.encode(model).finish(), {
-    executionProviders: ["cpu"],
-    intraOpNumThreads: 1,
-  });
-  try {
-    const out = await session.run(feeds);
-    expect(out.logits.dims).toEqual([1, cached ? 1 : 4, WHISPER_IO.vocab]);
-    return out.logits.data as Float32Array;
-  } finally {
-    await session.release();
-  }
+  const out = await runOnce(model, feeds);
+  expect(out.logits.dims).toEqual([1, cached ? 1 : 4, WHISPER_IO.vocab]);
+  return out.logits.data as Float32Array;
 }
 
 /**

@@ -44,3 +44,20 @@ export function decoderStepFeeds(
   });
   return feeds;
 }
+
+/** One run of a graph (or an ORT-format file's bytes) on onnxruntime-node, one thread; the session released. */
+export async function runOnce(
+  model: Onnx.IModelProto | Uint8Array,
+  feeds: Record<string, ortNode.Tensor>,
+): Promise<ortNode.InferenceSession.OnnxValueMapType> {
+  const bytes = model instanceof Uint8Array ? model : ModelProto.encode(model).finish();
+  const session = await ortNode.InferenceSession.create(bytes, {
+    executionProviders: ["cpu"],
+    intraOpNumThreads: 1,
+  });
+  try {
+    return await session.run(feeds);
+  } finally {
+    await session.release();
+  }
+}
