@@ -3,6 +3,7 @@ import { createRoute, OpenAPIHono, type RouteConfig, type z } from "@hono/zod-op
 import type { Context, MiddlewareHandler } from "hono";
 import type { Answers, Lang } from "../clinical";
 import { readConfig } from "../config/env";
+import { freeNow } from "../lib/bytes";
 import { assessPhoto } from "../service/assess-photo";
 import { assessWords } from "../service/assess-words";
 import { type Heard, hear } from "../service/hear";
@@ -169,7 +170,9 @@ assessments.openapi(route, async (c) => {
   const loading = Date.now();
   const engine = await c.var.engine();
   const modelMs = Date.now() - loading;
-  // Errors are mapped by onError (problems.ts): only the photo's own faults are 4xx.
+  // Errors are mapped by onError (problems.ts): only the photo's own faults are 4xx. The photo's bytes are
+  // ours (a copy of the body) and freed once read: 4 concurrent photos' dead copies pushed the isolate over
+  // 100 MB as counted (bench section 7).
   const result = await assessPhoto(
     engine,
     {
@@ -181,7 +184,7 @@ assessments.openapi(route, async (c) => {
       client: c.var.client,
     },
     { maxPixels: readConfig(c.env).maxImagePixels, exact: input.exact },
-  );
+  ).finally(() => freeNow(image));
   const { decodeMs, encodeMs, textMs, ...rest } = result.timings;
   // The caller's own labels are cached per client (see PhotoRequest.client); their text timing is left
   // out of Server-Timing and of `timings` as well, so no timing ever says whether a label was seen before.

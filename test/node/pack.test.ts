@@ -7,7 +7,7 @@ import { ClipEngine } from "../../src/model/engine";
 import { onnxImageTower, runVisionStages, splitImageTower } from "../../src/model/onnx-towers";
 import { directoryStore } from "../../src/model/package/directory-store.node";
 import { readManifest, readVerified } from "../../src/model/package/load";
-import { packPackage } from "../../src/packing/pack";
+import { defaultSplit, packPackage } from "../../src/packing/pack";
 import { TEST_IMAGES } from "../support/test-images";
 
 const tiny = resolve(import.meta.dirname, "../../.cache/models/tiny");
@@ -92,5 +92,13 @@ describe("dermedge model pack (tiny synthetic package)", () => {
     };
     const viaTail = await splitImageTower(context, tail).encode(pixels, 224);
     expect(Array.from(viaTail)).toEqual(Array.from(await onnxImageTower(context).encode(pixels, 224)));
+  });
+});
+
+describe("the default cut of the vision tower", () => {
+  it("puts one layer fewer in stage 1 (the API isolate, which also holds the photos) than in stage 2", () => {
+    expect(defaultSplit(12)).toBe(4); // ViT-B/32: layers 0-4 in the API Worker, 5-11 in the vision tail
+    expect(defaultSplit(24)).toBe(10);
+    expect(defaultSplit(2)).toBe(0); // the tiny test package: one layer each
   });
 });
