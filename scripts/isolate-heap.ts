@@ -14,6 +14,12 @@ export interface HeapUsage {
 
 export interface HeapProbe {
   usage(): Promise<HeapUsage>;
+  /**
+   * A full garbage collection in the isolate, so that what is left is live. workerd's inspector never
+   * answers `HeapProfiler.collectGarbage`; a heap snapshot starts with a full collection (its chunks are
+   * sent as events, and dropped here).
+   */
+  collectGarbage(): Promise<void>;
   close(): void;
 }
 
@@ -54,6 +60,9 @@ export async function connectHeapProbe(inspectorUrl: string, timeoutMs = 10_000)
         backingStorageSize?: number;
       }>("Runtime.getHeapUsage");
       return { usedBytes: usedSize, totalBytes: totalSize, backingStoreBytes: backingStorageSize ?? 0 };
+    },
+    async collectGarbage() {
+      await send("HeapProfiler.takeHeapSnapshot");
     },
     close: () => socket.close(),
   };

@@ -14,6 +14,11 @@ export interface HeapPeak {
 export interface HeapSampler {
   /** The peak since the last reset, and starts a new one from the next sample. */
   take(): Promise<HeapPeak>;
+  /**
+   * The heap after a full collection: what is live, not what the limit counts (V8 counts garbage until it
+   * collects it). Shows how much of a peak was garbage; a sampler's later peaks are lower for it.
+   */
+  live(): Promise<HeapUsage>;
   close(): void;
 }
 
@@ -48,6 +53,10 @@ export async function sampleHeap(inspectorUrl: string): Promise<HeapSampler> {
       const result = peak;
       peak = { ...EMPTY };
       return result;
+    },
+    async live() {
+      await probe.collectGarbage();
+      return probe.usage();
     },
     close() {
       running = false;
