@@ -1,5 +1,5 @@
 import { orientationAxes, orientedSize } from "./orientation";
-import { resampleLine } from "./resample-line";
+import { resampleLine, resampleLinePair } from "./resample-line";
 import { createLineStreamResampler } from "./resample-stream";
 import { bicubicTaps, mirrorTaps, type Taps, tapSpan, tapsBytes } from "./resample-taps";
 import { ImageError, type Orientation, type ReadRegion, type RowSink, type Span } from "./types";
@@ -59,16 +59,33 @@ export function createStreamingResize(
 
   if (!transposed) {
     const line = new Uint8ClampedArray(rowBytes);
+    const line2 = new Uint8ClampedArray(rowBytes);
     const vertical = createLineStreamResampler(vTaps, stored.height, rowBytes, out, rowBytes);
+    // Rows are resized horizontally two at a time (resampleLinePair): a row whose successor is also
+    // read waits here, copied (only the span the taps read), for that one.
+    const { lo, hi } = tapSpan(hTaps);
+    const held = new Uint8Array((hi - lo) * 3);
+    let holding = false;
     return {
       sink(y, rgb) {
         checkRow(y, rgb);
         if (!vertical.wants(y)) return;
-        resampleLine(rgb, 0, hTaps, line, 0, 3);
-        vertical.push(y, line);
+        if (holding) {
+          resampleLinePair(held, rgb.subarray(lo * 3), lo, hTaps, line, line2);
+          holding = false;
+          vertical.push(y - 1, line);
+          vertical.push(y, line2);
+        } else if (vertical.wants(y + 1)) {
+          held.set(rgb.subarray(lo * 3, hi * 3));
+          holding = true;
+        } else {
+          resampleLine(rgb, 0, hTaps, line, 0, 3);
+          vertical.push(y, line);
+        }
       },
       finish: () => result(vertical.done()),
-      bytesHeld: tables + out.byteLength + line.byteLength + vertical.bytesHeld,
+      bytesHeld:
+        tables + out.byteLength + line.byteLength + line2.byteLength + held.byteLength + vertical.bytesHeld,
       region: { columns: spanOf(hTaps), rows: spanOf(vTaps) },
     };
   }
