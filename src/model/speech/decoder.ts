@@ -171,7 +171,12 @@ export class WhisperDecoder implements WindowDecoder {
     const { layers, heads, headDim } = this.manifest.decoder;
     const feeds: Record<string, OrtTensor> = {
       input_ids: new ort.Tensor("int64", BigInt64Array.from(tokens, BigInt), [1, tokens.length]),
-      encoder_hidden_states: hidden,
+      // Only the first step reads the hidden states (into the cross-attention cache); ORT-web copies every
+      // input into its heap, so a cached step gets an empty one (tiny: 2.3 MB less a step, and 3.7 MB less
+      // WASM memory after a window, which never shrinks).
+      encoder_hidden_states: past
+        ? new ort.Tensor("float32", new Float32Array(0), [1, 0, hidden.dims[2]])
+        : hidden,
       use_cache_branch: new ort.Tensor("bool", Uint8Array.of(past ? 1 : 0), [1]),
     };
     for (let i = 0; i < layers; i++) {
