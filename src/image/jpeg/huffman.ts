@@ -13,14 +13,14 @@ export interface HuffmanTable {
   valoffset: Int32Array;
   symbols: Uint8Array;
   /**
-   * For sequential AC decoding, each LOOKAHEAD-bit prefix that holds a whole short code and the
-   * magnitude bits after it (stb_image's fast_ac): (value << 8) | (run << 4) | (code length + magnitude
-   * bits), with the value already sign-extended. A short end-of-block code (any size-0 symbol but ZRL)
-   * is just its length, value 0. 0 when the prefix needs the general path (long codes, ZRL, magnitudes
-   * that do not fit). One look-up then replaces decoding the symbol and reading its value, which is
-   * most of the work in a photo's AC data.
+   * For sequential decoding, each LOOKAHEAD-bit prefix that holds a whole short code and the magnitude
+   * bits after it (stb_image's fast_ac): (value << 8) | (run << 4) | (code length + magnitude bits),
+   * with the value already sign-extended. A short size-0 code (an AC end of block, a DC difference of
+   * 0; not ZRL) is just its length, value 0. 0 when the prefix needs the general path (long codes, ZRL,
+   * magnitudes that do not fit). One look-up then replaces decoding the symbol and reading its value,
+   * which is most of the work in a photo's AC data, and most blocks' DC (a DC symbol's run is 0).
    */
-  fastAc: Int32Array;
+  fast: Int32Array;
 }
 
 /**
@@ -57,10 +57,10 @@ export function buildHuffmanTable(
   if (isDc) {
     for (let i = 0; i < p; i++) if (symbols[i] > 15) throw corrupt("DC Huffman table has a symbol above 15");
   }
-  return { lookup, maxcode, valoffset, symbols, fastAc: isDc ? new Int32Array(0) : fastAcTable(lookup) };
+  return { lookup, maxcode, valoffset, symbols, fast: fastTable(lookup) };
 }
 
-function fastAcTable(lookup: Uint16Array): Int32Array {
+function fastTable(lookup: Uint16Array): Int32Array {
   const fast = new Int32Array(1 << LOOKAHEAD);
   for (let prefix = 0; prefix < fast.length; prefix++) {
     const entry = lookup[prefix];

@@ -30,7 +30,7 @@ export function decodeSequentialBlock(
  *
  * This is the hot loop of a baseline decode, so the bit buffer lives in locals for the whole block and
  * goes back to the reader only around `fill` (libjpeg's BITREAD_LOAD_STATE / SAVE_STATE), and most AC
- * coefficients come from one look-up in the table's fastAc (code, run and value at once).
+ * coefficients come from one look-up in the table's `fast` (code, run and value at once).
  */
 export function decodeBlock(
   reader: BitReader,
@@ -65,32 +65,39 @@ export function decodeBlock(
       ({ acc, bits, pos } = reader);
     }
   }
-  let entry = dcTable.lookup[(acc >>> (bits - LOOKAHEAD)) & PEEK_MASK];
-  let s: number;
-  if (entry !== 0) {
-    bits -= entry >> 8;
-    s = entry & 0xff;
-  } else {
-    const length = longCodeLength(dcTable, acc, bits);
-    bits -= length;
-    s = longCodeSymbol(dcTable, acc, bits, length);
-  }
+  const dcPeek = (acc >>> (bits - LOOKAHEAD)) & PEEK_MASK;
+  const fastDc = dcTable.fast[dcPeek];
   let diff = 0;
-  if (s !== 0) {
-    if (bits < s) {
-      reader.save(acc, bits, pos);
-      reader.fill();
-      ({ acc, bits, pos } = reader);
+  let s: number;
+  if (fastDc !== 0) {
+    bits -= fastDc & 15;
+    diff = fastDc >> 8;
+  } else {
+    const entry = dcTable.lookup[dcPeek];
+    if (entry !== 0) {
+      bits -= entry >> 8;
+      s = entry & 0xff;
+    } else {
+      const length = longCodeLength(dcTable, acc, bits);
+      bits -= length;
+      s = longCodeSymbol(dcTable, acc, bits, length);
     }
-    bits -= s;
-    diff = extend((acc >>> bits) & ((1 << s) - 1), s);
+    if (s !== 0) {
+      if (bits < s) {
+        reader.save(acc, bits, pos);
+        reader.fill();
+        ({ acc, bits, pos } = reader);
+      }
+      bits -= s;
+      diff = extend((acc >>> bits) & ((1 << s) - 1), s);
+    }
   }
   // libjpeg wraps the predictor as an int and stores the coefficient as a 16-bit JCOEF.
   sc.pred = (sc.pred + diff) | 0;
   coefs[at] = sc.pred;
 
   // AC: (run, size) symbols until EOB or the 63rd coefficient.
-  const { lookup, fastAc } = acTable;
+  const { lookup, fast: fastAc } = acTable;
   let n = 0;
   for (let k = 1; k < 64; k++) {
     if (bits < 16) {
@@ -120,7 +127,7 @@ export function decodeBlock(
       n += 1 - (natural >> 6);
       continue;
     }
-    entry = lookup[peek];
+    const entry = lookup[peek];
     let rs: number;
     if (entry !== 0) {
       bits -= entry >> 8;
@@ -153,9 +160,13 @@ export function decodeBlock(
   return n;
 }
 
-/** libjpeg's HUFF_EXTEND: `s` bits read as a signed magnitude category. */
+/**
+ * libjpeg's HUFF_EXTEND: `s` (1..15) bits read as a signed magnitude category; a clear top bit means
+ * negative (v - 2^s + 1). Without a branch: the sign is random, so a branch would be mispredicted
+ * about half the time. (v >> (s - 1)) - 1 is 0 when the top bit is set, else all ones.
+ */
 function extend(v: number, s: number): number {
-  return v < 1 << (s - 1) ? v - (1 << s) + 1 : v;
+  return v - (((v >> (s - 1)) - 1) & ((1 << s) - 1));
 }
 
 /** Length of a code longer than LOOKAHEAD bits at the top of the buffer (the canonical code search). */
