@@ -86,7 +86,10 @@ export const idct4x4: BlockIdct = (coefs, at, quant, out, outAt, stride, nonzero
     ws[col + 16] = descale(tmp12 - odd0, shift1);
   }
   const shift2 = CONST_BITS + PASS1_BITS + 3 + 1;
-  for (let row = 0, w = 0, o = outAt; row < 4; row++, w += 8, o += stride) {
+  // No coefficient below row 0 (a clear low byte): pass 1 made every column constant, so the four
+  // rows are equal and only the first is computed (many chroma blocks are like this).
+  const rows = (nonzero & 0xff) === 0 ? 1 : 4;
+  for (let row = 0, w = 0, o = outAt; row < rows; row++, w += 8, o += stride) {
     if (
       (nonzero & 0x100) === 0 ||
       (ws[w + 1] === 0 &&
@@ -115,6 +118,12 @@ export const idct4x4: BlockIdct = (coefs, at, quant, out, outAt, stride, nonzero
     out[o + 1] = RANGE_LIMIT[descale(tmp12 + odd0, shift2) & 1023];
     out[o + 2] = RANGE_LIMIT[descale(tmp12 - odd0, shift2) & 1023];
   }
+  for (let row = rows, o = outAt + rows * stride; row < 4; row++, o += stride) {
+    out[o] = out[outAt];
+    out[o + 1] = out[outAt + 1];
+    out[o + 2] = out[outAt + 2];
+    out[o + 3] = out[outAt + 3];
+  }
 };
 
 /** 2x2 output: DC plus the odd coefficients 1, 3, 5, 7 of each direction. */
@@ -141,7 +150,9 @@ export const idct2x2: BlockIdct = (coefs, at, quant, out, outAt, stride, nonzero
     ws[col + 8] = descale(tmp10 - odd, shift1);
   }
   const shift2 = CONST_BITS + PASS1_BITS + 3 + 2;
-  for (let row = 0, w = 0, o = outAt; row < 2; row++, w += 8, o += stride) {
+  // As in idct4x4: with no coefficient below row 0 both rows are equal.
+  const rows = (nonzero & 0xff) === 0 ? 1 : 2;
+  for (let row = 0, w = 0, o = outAt; row < rows; row++, w += 8, o += stride) {
     if (
       (nonzero & 0x100) === 0 ||
       (ws[w + 1] === 0 && ws[w + 3] === 0 && ws[w + 5] === 0 && ws[w + 7] === 0)
@@ -157,6 +168,10 @@ export const idct2x2: BlockIdct = (coefs, at, quant, out, outAt, stride, nonzero
       ws[w + 3] * FIX_1_272758580;
     out[o] = RANGE_LIMIT[descale(tmp10 + odd, shift2) & 1023];
     out[o + 1] = RANGE_LIMIT[descale(tmp10 - odd, shift2) & 1023];
+  }
+  if (rows === 1) {
+    out[outAt + stride] = out[outAt];
+    out[outAt + stride + 1] = out[outAt + 1];
   }
 };
 
