@@ -50,15 +50,17 @@ export function decodeBlock(
   let pos = reader.pos;
 
   // DC: the category, then that many bits of difference.
-  if (bits < 16) {
-    // Two plain bytes take the buffer to 16..31 bits; a 0xFF (stuffing or a marker) or the end of
-    // the data goes through the reader's own fill.
+  if (bits < LOOKAHEAD) {
+    // Three plain bytes take the buffer to 24..32 bits, enough for a few symbols (a long code's search
+    // tops it up to 16 itself); a 0xFF (stuffing or a marker) or the end of the data goes through the
+    // reader's own fill.
     const b0 = data[pos];
     const b1 = data[pos + 1];
-    if (pos < lastByte && b0 !== 0xff && b1 !== 0xff) {
-      acc = (acc << 16) | (b0 << 8) | b1;
-      bits += 16;
-      pos += 2;
+    const b2 = data[pos + 2];
+    if (pos + 2 <= lastByte && b0 !== 0xff && b1 !== 0xff && b2 !== 0xff) {
+      acc = (acc << 24) | (b0 << 16) | (b1 << 8) | b2;
+      bits += 24;
+      pos += 3;
     } else {
       reader.save(acc, bits, pos);
       reader.fill();
@@ -78,6 +80,11 @@ export function decodeBlock(
       bits -= entry >> 8;
       s = entry & 0xff;
     } else {
+      if (bits < 16) {
+        reader.save(acc, bits, pos);
+        reader.fill();
+        ({ acc, bits, pos } = reader);
+      }
       const length = longCodeLength(dcTable, acc, bits);
       bits -= length;
       s = longCodeSymbol(dcTable, acc, bits, length);
@@ -100,13 +107,14 @@ export function decodeBlock(
   const { lookup, fast: fastAc } = acTable;
   let n = 0;
   for (let k = 1; k < 64; k++) {
-    if (bits < 16) {
+    if (bits < LOOKAHEAD) {
       const b0 = data[pos];
       const b1 = data[pos + 1];
-      if (pos < lastByte && b0 !== 0xff && b1 !== 0xff) {
-        acc = (acc << 16) | (b0 << 8) | b1;
-        bits += 16;
-        pos += 2;
+      const b2 = data[pos + 2];
+      if (pos + 2 <= lastByte && b0 !== 0xff && b1 !== 0xff && b2 !== 0xff) {
+        acc = (acc << 24) | (b0 << 16) | (b1 << 8) | b2;
+        bits += 24;
+        pos += 3;
       } else {
         reader.save(acc, bits, pos);
         reader.fill();
@@ -133,6 +141,11 @@ export function decodeBlock(
       bits -= entry >> 8;
       rs = entry & 0xff;
     } else {
+      if (bits < 16) {
+        reader.save(acc, bits, pos);
+        reader.fill();
+        ({ acc, bits, pos } = reader);
+      }
       const length = longCodeLength(acTable, acc, bits);
       bits -= length;
       rs = longCodeSymbol(acTable, acc, bits, length);
