@@ -47,17 +47,13 @@ const workspace = new Int32Array(64);
  */
 export const ANY_NONZERO = 0x1ff;
 
-/** The `nonzero` mask of a block whose only non-zero AC coefficients are at natural positions `written[0..n)`. */
-export function nonzeroMask(written: Uint8Array, n: number): number {
-  let mask = 0;
-  for (let j = 0; j < n; j++) {
-    // Without branches (they would be mispredicted): (pos + 56) >> 6 is 1 below row 0, and
-    // ((pos & 7) + 7) >> 3 is 1 outside column 0.
-    const pos = written[j];
-    mask |= (((pos + 56) >> 6) << (pos & 7)) | ((((pos & 7) + 7) >> 3) << 8);
-  }
-  return mask;
-}
+/**
+ * Each natural position's share of a `nonzero` mask (0 for UNREAD, 64): a block's mask is the OR over
+ * its non-zero AC coefficients. (pos + 56) >> 6 is 1 below row 0, ((pos & 7) + 7) >> 3 outside column 0.
+ */
+export const NONZERO_BIT = Int16Array.from({ length: 65 }, (_, pos) =>
+  pos === 64 ? 0 : (((pos + 56) >> 6) << (pos & 7)) | ((((pos & 7) + 7) >> 3) << 8),
+);
 
 /**
  * Dequantises the block at `coefs[at..at+64)` with `quant` and writes its 8x8 samples into `out`

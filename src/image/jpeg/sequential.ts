@@ -2,6 +2,7 @@ import type { BitReader } from "./bit-reader";
 import { readOrder } from "./coefficient-layout";
 import { corrupt } from "./errors";
 import { type HuffmanTable, LOOKAHEAD } from "./huffman";
+import { NONZERO_BIT } from "./idct";
 import type { Scan, ScanComponent } from "./scan";
 
 const PEEK_MASK = (1 << LOOKAHEAD) - 1;
@@ -23,10 +24,11 @@ export function decodeSequentialBlock(
 /**
  * One block of a sequential scan: DC difference, then run-length coded AC, into `coefs` at `at`
  * (natural order, not dequantised). `order` (see readOrder) maps each zigzag index to the position it
- * is stored at; the positions the IDCT reads are appended to `written`, and the count is returned:
- * 0 means the block is DC-only as far as the IDCT can tell. Entries not written are left as they are,
- * so the caller zeroes the `written` ones after use. With an order that has UNREAD entries, `coefs`
- * needs a 65th entry after the block (`at + 64`) to take them.
+ * is stored at; the positions the IDCT reads are appended to `written`. Returns (mask << 8) | count:
+ * their count, and their idct.ts `nonzero` mask, built here as they are stored (cheaper than a second
+ * pass over `written`); 0 means the block is DC-only as far as the IDCT can tell. Entries not written
+ * are left as they are, so the caller zeroes the `written` ones after use. With an order that has
+ * UNREAD entries, `coefs` needs a 65th entry after the block (`at + 64`) to take them.
  *
  * This is the hot loop of a baseline decode, so the bit buffer lives in locals for the whole block and
  * goes back to the reader only around `fill` (libjpeg's BITREAD_LOAD_STATE / SAVE_STATE), and most AC
@@ -106,6 +108,7 @@ export function decodeBlock(
   // AC: (run, size) symbols until EOB or the 63rd coefficient.
   const { lookup, fast: fastAc } = acTable;
   let n = 0;
+  let mask = 0;
   for (let k = 1; k < 64; k++) {
     if (bits < LOOKAHEAD) {
       const b0 = data[pos];
@@ -133,6 +136,7 @@ export function decodeBlock(
       coefs[at + natural] = value;
       written[n] = natural;
       n += 1 - (natural >> 6);
+      mask |= NONZERO_BIT[natural];
       continue;
     }
     const entry = lookup[peek];
@@ -163,6 +167,7 @@ export function decodeBlock(
       coefs[at + natural] = extend((acc >>> bits) & ((1 << s) - 1), s);
       written[n] = natural;
       n += 1 - (natural >> 6);
+      mask |= NONZERO_BIT[natural];
     } else if (rs >> 4 === 15) {
       k += 15;
     } else {
@@ -170,7 +175,7 @@ export function decodeBlock(
     }
   }
   reader.save(acc, bits, pos);
-  return n;
+  return (mask << 8) | n;
 }
 
 /**

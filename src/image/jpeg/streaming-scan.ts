@@ -1,7 +1,6 @@
 import type { BitReader } from "./bit-reader";
 import { readOrder } from "./coefficient-layout";
 import type { Frame } from "./frame";
-import { nonzeroMask } from "./idct";
 import type { RowAssembler } from "./row-assembler";
 import type { Scan } from "./scan";
 import { decodeBlock } from "./sequential";
@@ -76,13 +75,14 @@ export function streamSequentialScan(
           const row = mcuRow * v + by;
           for (let bx = 0; bx < h; bx++) {
             const col = mcuCol * h + bx;
-            const n = decodeBlock(reader, block, 0, sc, order, written);
+            const result = decodeBlock(reader, block, 0, sc, order, written);
+            const n = result & 0xff;
             // Blocks of the MCU padding hold no samples the output uses, nor do those outside what the
             // sink reads: they are decoded (to find the next block) but not transformed.
             if (row >= rows.first && row <= rows.last && col >= columns.first && col <= columns.last) {
               const offset = rowOffsets[by] + col * size;
               if (n === 0) assembler.putDcBlockAt(c.index, offset, block[0], quant);
-              else assembler.putBlockAt(c.index, offset, block, 0, quant, nonzeroMask(written, n));
+              else assembler.putBlockAt(c.index, offset, block, 0, quant, result >> 8);
             }
             // Zero what was written (DC is always overwritten): every other entry is still zero.
             for (let j = 0; j < n; j++) block[written[j]] = 0;
