@@ -8,6 +8,9 @@ import { decodeBlock } from "./sequential";
 /** libjpeg leaves a component without a quantisation table (no scan ever named it) at zero: grey. */
 const NO_QUANT = new Int32Array(64);
 
+/** Every AC coefficient to the UNREAD slot: the order of a 1x1 IDCT. */
+const DC_ONLY = readOrder(1);
+
 /** Bytes streamSequentialScan allocates: one block of coefficients and the list of those written. */
 export const STREAMING_SCAN_BYTES = 65 * 2 + 64;
 
@@ -75,11 +78,13 @@ export function streamSequentialScan(
           const row = mcuRow * v + by;
           for (let bx = 0; bx < h; bx++) {
             const col = mcuCol * h + bx;
-            const result = decodeBlock(reader, block, 0, sc, order, written);
-            const n = result & 0xff;
             // Blocks of the MCU padding hold no samples the output uses, nor do those outside what the
-            // sink reads: they are decoded (to find the next block) but not transformed.
-            if (row >= rows.first && row <= rows.last && col >= columns.first && col <= columns.last) {
+            // sink reads: they are decoded (to find the next block) but not transformed, so none of
+            // their AC coefficients is kept (nothing to zero after).
+            const used = row >= rows.first && row <= rows.last && col >= columns.first && col <= columns.last;
+            const result = decodeBlock(reader, block, 0, sc, used ? order : DC_ONLY, written);
+            const n = result & 0xff;
+            if (used) {
               const offset = rowOffsets[by] + col * size;
               if (n === 0) assembler.putDcBlockAt(c.index, offset, block[0], quant);
               else assembler.putBlockAt(c.index, offset, block, 0, quant, result >> 8);
