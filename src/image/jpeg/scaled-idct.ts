@@ -130,8 +130,8 @@ export const idct4x4: BlockIdct = (coefs, at, quant, out, outAt, stride, nonzero
 export const idct2x2: BlockIdct = (coefs, at, quant, out, outAt, stride, nonzero) => {
   const shift1 = CONST_BITS - PASS1_BITS + 2;
   const columns = (nonzero & 0x100) === 0 ? 1 : 8;
-  for (let col = 0; col < columns; col++) {
-    if (col === 2 || col === 4 || col === 6) continue; // never read by the second pass
+  // Columns 0, 1, 3, 5, 7: the second pass never reads 2, 4 and 6.
+  for (let col = 0; col < columns; col += col === 0 ? 1 : 2) {
     const c = at + col;
     if (
       ((nonzero >> col) & 1) === 0 ||
