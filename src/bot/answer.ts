@@ -7,6 +7,7 @@
  */
 import { type Assessment, ImageNotAssessableError, type Lang } from "../clinical";
 import { ImageError } from "../image/types";
+import { freeNow } from "../lib/bytes";
 import { MemoryBusyError } from "../lib/memory-budget";
 import { ModelUnavailableError } from "../model/package/load";
 import { scorePhoto } from "../service/assess-photo";
@@ -39,7 +40,10 @@ export async function scoreTelegramPhoto(ctx: BotContext, photo: PhotoRef): Prom
   try {
     const image = await downloadFile(ctx.api, ctx.deps.config, photo.fileId);
     const engine = await ctx.deps.engine();
-    const scored = await scorePhoto(engine, { image }, { maxPixels: ctx.deps.config.maxPixels });
+    // The photo is freed once scored, as the API route frees its own (a dead copy counts until collected).
+    const scored = await scorePhoto(engine, { image }, { maxPixels: ctx.deps.config.maxPixels }).finally(() =>
+      freeNow(image),
+    );
     ctx.deps.log({ event: "scored", ms: scored.timings.totalMs });
     return scored.image;
   } catch (err) {
