@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { type R2Reader, r2Store } from "../../src/model/package/store";
+import { readJson, sha256Hex } from "../../src/model/package/load";
+import { type ModelStore, type R2Reader, r2Store } from "../../src/model/package/store";
 
 /** An in-memory bucket of one object that records each ranged read as it is asked for. */
 function bucket(bytes: Uint8Array) {
@@ -41,5 +42,23 @@ describe("r2Store's stream", () => {
     const chunks = (await r2Store(failing, "p", 4).stream?.("model.ort"))!.body.getReader();
     await chunks.read();
     await expect(chunks.read()).rejects.toMatchObject({ code: "model_storage_unavailable" });
+  });
+});
+
+describe("readJson", () => {
+  it("frees the bytes it read once decoded (a dead copy of tokenizer.json would count until collected)", async () => {
+    const json = new TextEncoder().encode(JSON.stringify({ hello: "世界" }));
+    const read: Uint8Array[] = [];
+    const store: ModelStore = {
+      location: "memory",
+      async read() {
+        const bytes = json.slice();
+        read.push(bytes);
+        return bytes;
+      },
+    };
+    const manifest = { files: [{ path: "x.json", size: json.length, sha256: await sha256Hex(json) }] };
+    expect(await readJson(store, manifest, "x.json")).toEqual({ hello: "世界" });
+    expect(read.map((bytes) => bytes.buffer.byteLength)).toEqual([0]);
   });
 });

@@ -5,7 +5,7 @@ import { ModelUnavailableError } from "./errors";
  * Paths are relative to the package root, "/"-separated.
  */
 export interface ModelStore {
-  /** The file's bytes, or null when it does not exist. */
+  /** The file's bytes in a new array the caller owns (and may free), or null when it does not exist. */
   read(path: string): Promise<Uint8Array | null>;
   /**
    * The file as a stream with its stored size, or null when it does not exist. Optional: a store
