@@ -1,5 +1,5 @@
 import type { PreprocessorConfig } from "../../image";
-import { freeNow } from "../../lib/bytes";
+import { concatBytes, freeNow } from "../../lib/bytes";
 import { ModelUnavailableError } from "./errors";
 import { MANIFEST_FILE, MANIFEST_FORMAT, type ModelManifest } from "./manifest";
 import type { ModelStore } from "./store";
@@ -58,6 +58,7 @@ export async function readJson<T>(
 }
 
 const CHUNK = 1 << 16;
+const NON_ASCII = /[\u0080-\uffff]/;
 const HEX = "0123456789abcdef";
 
 /**
@@ -66,32 +67,41 @@ const HEX = "0123456789abcdef";
  * one byte a character, where text with any character above U+00FF takes two: CLIP's tokenizer.json
  * (1.66M characters, 9,918 of them above U+00FF) is 1.7 MB instead of 3.3 MB of garbage once parsed
  * (the text isolate's peak as counted 100.2 -> 98.8 MB). Decoded a chunk at a time, so the two-byte
- * text never exists whole.
+ * text never exists whole; an ASCII chunk (all of label-embeddings.json) is used as it is.
  */
 export function decodeJsonAscii(bytes: Uint8Array): string {
-  // A byte over 0x7f gives at most one UTF-16 unit (a lone or invalid one, U+FFFD), six bytes escaped.
-  let nonAscii = 0;
-  for (let i = 0; i < bytes.length; i++) nonAscii += bytes[i] >> 7;
-  const out = new Uint8Array(bytes.length + 5 * nonAscii);
   const decoder = new TextDecoder();
-  let n = 0;
+  const parts: Uint8Array[] = [];
   for (let at = 0; at < bytes.length; at += CHUNK) {
     const end = Math.min(at + CHUNK, bytes.length);
     const text = decoder.decode(bytes.subarray(at, end), { stream: end < bytes.length });
-    for (let i = 0; i < text.length; i++) {
-      const unit = text.charCodeAt(i);
-      if (unit < 0x80) {
-        out[n++] = unit;
-        continue;
-      }
-      out[n++] = 0x5c; // "\u", then four hex digits
-      out[n++] = 0x75;
-      for (let shift = 12; shift >= 0; shift -= 4) out[n++] = HEX.charCodeAt((unit >> shift) & 15);
-    }
+    // Every byte a character and none above ASCII: the bytes are already the text.
+    const ascii = text.length === end - at && !NON_ASCII.test(text);
+    parts.push(ascii ? bytes.subarray(at, end) : escapedBytes(text));
   }
-  const text = new TextDecoder().decode(out.subarray(0, n));
-  freeNow(out);
+  const joined = concatBytes(parts);
+  const text = new TextDecoder().decode(joined);
+  for (const array of [joined, ...parts]) freeNow(array); // an escaped chunk, not a view of `bytes`
   return text;
+}
+
+/** `text` as ASCII bytes, each non-ASCII UTF-16 unit written \uXXXX. */
+function escapedBytes(text: string): Uint8Array {
+  let length = text.length;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 0x80) length += 5;
+  const out = new Uint8Array(length);
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit < 0x80) {
+      out[n++] = unit;
+      continue;
+    }
+    out[n++] = 0x5c; // "\u", then four hex digits
+    out[n++] = 0x75;
+    for (let shift = 12; shift >= 0; shift -= 4) out[n++] = HEX.charCodeAt((unit >> shift) & 15);
+  }
+  return out;
 }
 
 export async function readManifest(store: ModelStore): Promise<ModelManifest> {
