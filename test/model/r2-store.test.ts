@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readJson, sha256Hex } from "../../src/model/package/load";
+import { decodeJsonAscii, readJson, sha256Hex } from "../../src/model/package/load";
 import { type ModelStore, type R2Reader, r2Store } from "../../src/model/package/store";
 
 /** An in-memory bucket of one object that records each ranged read as it is asked for. */
@@ -60,5 +60,11 @@ describe("readJson", () => {
     const manifest = { files: [{ path: "x.json", size: json.length, sha256: await sha256Hex(json) }] };
     expect(await readJson(store, manifest, "x.json")).toEqual({ hello: "世界" });
     expect(read.map((bytes) => bytes.buffer.byteLength)).toEqual([0]);
+  });
+
+  it("decodes without touching the caller's bytes: only readJson, which owns them, frees them", () => {
+    const bytes = Uint8Array.from(new TextEncoder().encode('{"a":"plain ASCII, one chunk"}'));
+    expect(decodeJsonAscii(bytes)).toBe('{"a":"plain ASCII, one chunk"}');
+    expect(new TextDecoder().decode(bytes)).toBe('{"a":"plain ASCII, one chunk"}');
   });
 });

@@ -44,4 +44,10 @@ describe("decodeJsonAscii: JSON text with every non-ASCII character escaped (one
     expect(JSON.parse(decodeJsonAscii(bytes))).toEqual(parsedAsUtf8(bytes));
     expect(decodeJsonAscii(new Uint8Array(0))).toBe("");
   });
+
+  it("leaves the caller's bytes as they were (an all-ASCII file is read from them directly)", () => {
+    const bytes = utf8('{"a":"plain ASCII"}');
+    expect(decodeJsonAscii(bytes)).toBe('{"a":"plain ASCII"}');
+    expect(new TextDecoder().decode(bytes)).toBe('{"a":"plain ASCII"}');
+  });
 });

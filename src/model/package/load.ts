@@ -81,7 +81,8 @@ export function decodeJsonAscii(bytes: Uint8Array): string {
   }
   const joined = concatBytes(parts);
   const text = new TextDecoder().decode(joined);
-  for (const array of [joined, ...parts]) freeNow(array); // an escaped chunk, not a view of `bytes`
+  freeNow(joined);
+  for (const part of parts) if (part.buffer !== bytes.buffer) freeNow(part); // the caller's bytes are theirs
   return text;
 }
 
