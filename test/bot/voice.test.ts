@@ -27,6 +27,13 @@ async function sendVoice(chat: Chat, bytes: Uint8Array, extra: Record<string, un
 }
 
 /** What the bot heard, from its "🎤 I heard: “…”" line. */
+/** A chat in `lang`, started; `before` is how many messages the bot had sent by then. */
+async function startedChat(lang: "en" | "zh") {
+  const chat = new Chat({ languageCode: lang === "zh" ? "zh-hans" : "en" });
+  await chat.send(`/start lang_${lang}`);
+  return { chat, before: (await chat.sent()).length };
+}
+
 function heardText(line: string): string {
   return line.replace(/^🎤 [^“]+“/, "").replace(/”\n[\s\S]*$/, "");
 }
@@ -41,17 +48,13 @@ describe("voice notes are the patient's words", () => {
     "en",
     "zh",
   ] as const)("%s: the bot says what it heard, then answers as it would typed words", async (lang) => {
-    const chat = new Chat({ languageCode: lang === "zh" ? "zh-hans" : "en" });
-    await chat.send(`/start lang_${lang}`);
-    const before = (await chat.sent()).length;
+    const { chat, before } = await startedChat(lang);
     await sendVoice(chat, await requireHostFile("fixtures", `audio/${lang}.opus`));
     const [heard, ...then] = (await chat.sent()).slice(before);
     expect(heard.startsWith(HEARD[lang])).toBe(true);
     console.log(`voice conversation (${lang}, synthetic model):\n${[heard, ...then].join("\n---\n")}`);
     // The same words typed in a fresh chat get the same answers.
-    const typed = new Chat({ languageCode: lang === "zh" ? "zh-hans" : "en" });
-    await typed.send(`/start lang_${lang}`);
-    const typedBefore = (await typed.sent()).length;
+    const { chat: typed, before: typedBefore } = await startedChat(lang);
     await typed.send(heardText(heard));
     expect(then).toEqual((await typed.sent()).slice(typedBefore));
   });
@@ -60,9 +63,7 @@ describe("voice notes are the patient's words", () => {
     "en",
     "zh",
   ] as const)("%s: with a photo waiting, the voice note completes it and the photo is assessed", async (lang) => {
-    const chat = new Chat({ languageCode: lang === "zh" ? "zh-hans" : "en" });
-    await chat.send(`/start lang_${lang}`);
-    const before = (await chat.sent()).length;
+    const { chat, before } = await startedChat(lang);
     const photo = await putFile(await testImage("photo"));
     await chat.sendPhoto(photoSizes([photo], [800]));
     expect((await chat.sent()).slice(before)).toEqual([botMessages[lang].askForWords]);
